@@ -1,0 +1,159 @@
+/**
+ * The experiment configuration: what the CLI flags, the UI builder and the WebSocket all turn into, validated
+ * once here so every error names the field it is about.
+ */
+import { z } from 'zod';
+import type { ParamSpec, WorkloadKind } from '../../workloads/types';
+import { LabError, type FieldIssue } from './errors';
+
+/** The five execution models the lab compares. */
+export const MODELS = ['sequential', 'threads', 'processes', 'async', 'gil'] as const;
+export type Model = (typeof MODELS)[number];
+
+/** Plain-words names for UIs and tables. */
+export const MODEL_TITLES: Readonly<Record<Model, string>> = {
+  sequential: 'Sequential (1 worker thread)',
+  threads: 'Worker threads',
+  processes: 'Child processes',
+  async: 'Event loop (async tasks)',
+  gil: 'Threads + emulated GIL',
+};
+
+export const LIMITS = {
+  workers: { min: 1, max: 256 },
+  workerCounts: { max: 16 },
+  repeat: { min: 1, max: 1000 },
+  warmup: { min: 0, max: 100 },
+  switchIntervalMs: { min: 0.1, max: 1000 },
+  timeoutMs: { min: 100, max: 3_600_000 },
+  sampleIntervalMs: { min: 100, max: 500 },
+  memoryLimitMb: { min: 16, max: 16_384 },
+  labelChars: 200,
+  workloads: { max: 8 },
+} as const;
+
+/** Metadata of a workload, without its kernel: what validation and UIs need. */
+export interface WorkloadMeta {
+  readonly name: string;
+  readonly kind: WorkloadKind;
+  readonly title: string;
+  readonly description: string;
+  readonly params: readonly ParamSpec[];
+  readonly hidden?: boolean;
+}
+
+const int = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+const num = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .refine(Number.isFinite, { error: 'must be a finite number' })
+    .refine((v) => v >= min, { error: `must be at least ${min}` })
+    .refine((v) => v <= max, { error: `must be at most ${max}` });
+
+const WorkloadChoiceSchema = z.strictObject({
+  name: z.string({ error: 'must be a workload name' }).min(1, { error: 'must not be empty' }),
+  params: z.record(z.string(), z.number({ error: 'must be a number' })).default({}),
+});
+
+/** The raw shape, before workload names and parameters are checked against the catalog. */
+export const ExperimentConfigSchema = z.strictObject({
+  label: z
+    .string({ error: 'must be text' })
+    .max(LIMITS.labelChars, { error: `must be at most ${LIMITS.labelChars} characters` })
+    .default(''),
+  workloads: z
+    .array(WorkloadChoiceSchema, { error: 'must be a list of workloads' })
+    .min(1, { error: 'must name at least one workload' })
+    .max(LIMITS.workloads.max, { error: `must name at most ${LIMITS.workloads.max} workloads` }),
+  models: z
+    .array(z.enum(MODELS, { error: `must be one of ${MODELS.join(', ')}` }), { error: 'must be a list of models' })
+    .min(1, { error: 'must name at least one model' })
+    .refine((m) => new Set(m).size === m.length, { error: 'must not repeat a model' }),
+  workers: z
+    .array(int(LIMITS.workers.min, LIMITS.workers.max), { error: 'must be a list of worker counts' })
+    .min(1, { error: 'must have at least one worker count' })
+    .max(LIMITS.workerCounts.max, { error: `must have at most ${LIMITS.workerCounts.max} worker counts` })
+    .refine((w) => new Set(w).size === w.length, { error: 'must not repeat a worker count' }),
+  repeat: int(LIMITS.repeat.min, LIMITS.repeat.max).default(5),
+  warmup: int(LIMITS.warmup.min, LIMITS.warmup.max).default(1),
+  switchIntervalMs: num(LIMITS.switchIntervalMs.min, LIMITS.switchIntervalMs.max).default(5),
+  timeoutMs: int(LIMITS.timeoutMs.min, LIMITS.timeoutMs.max).default(120_000),
+  sampleIntervalMs: int(LIMITS.sampleIntervalMs.min, LIMITS.sampleIntervalMs.max).default(500),
+  memoryLimitMb: int(LIMITS.memoryLimitMb.min, LIMITS.memoryLimitMb.max).default(512),
+  /** Seed of the interleaving order and the bootstrap, so a run can be repeated exactly. */
+  seed: int(0, 2 ** 31 - 1).default(1),
+  /** Record GIL hold/wait/io intervals for the timeline (bounded per thread). */
+  timeline: z.boolean({ error: 'must be true or false' }).default(true),
+});
+
+/** What a caller may send: every field with a default may be left out. */
+export type ExperimentConfigInput = z.input<typeof ExperimentConfigSchema>;
+/** A validated configuration, every default filled in and every workload parameter resolved. */
+export type ExperimentConfig = z.output<typeof ExperimentConfigSchema>;
+
+function pathOf(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(config)';
+}
+
+/** zod issues to our FieldIssue list: `workers[1]: must be at most 256`. */
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ field: pathOf(i.path), message: i.message }));
+}
+
+/** Checks one parameter value against its spec; returns a message or null. */
+export function checkParam(spec: ParamSpec, value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
+  if (spec.integer && !Number.isInteger(value)) return 'must be a whole number';
+  if (value < spec.min) return `must be at least ${spec.min}`;
+  if (value > spec.max) return `must be at most ${spec.max}`;
+  return null;
+}
+
+/**
+ * Validates an experiment against the workload catalog. Throws a LabError('invalid-config') that lists every
+ * problem with its field; returns the config with defaults and all workload params filled in.
+ */
+export function validateExperiment(input: unknown, catalog: readonly WorkloadMeta[]): ExperimentConfig {
+  const parsed = ExperimentConfigSchema.safeParse(input);
+  if (!parsed.success) throw LabError.invalid(issuesFromZod(parsed.error));
+  const config = parsed.data;
+  const issues: FieldIssue[] = [];
+  const byName = new Map(catalog.map((w) => [w.name, w]));
+  config.workloads = config.workloads.map((choice, i) => {
+    const meta = byName.get(choice.name);
+    if (!meta) {
+      issues.push({
+        field: `workloads[${i}].name`,
+        message: `unknown workload '${choice.name}' (known: ${catalog
+          .filter((w) => !w.hidden)
+          .map((w) => w.name)
+          .join(', ')})`,
+      });
+      return choice;
+    }
+    const params: Record<string, number> = {};
+    for (const key of Object.keys(choice.params)) {
+      if (!meta.params.some((p) => p.name === key))
+        issues.push({
+          field: `workloads[${i}].params.${key}`,
+          message: `is not a parameter of ${meta.name} (known: ${meta.params.map((p) => p.name).join(', ')})`,
+        });
+    }
+    for (const spec of meta.params) {
+      const value = choice.params[spec.name] ?? spec.default;
+      const problem = checkParam(spec, value);
+      if (problem) issues.push({ field: `workloads[${i}].params.${spec.name}`, message: problem });
+      params[spec.name] = value;
+    }
+    return { name: choice.name, params };
+  });
+  if (issues.length) throw LabError.invalid(issues);
+  return config;
+}

@@ -1,0 +1,32 @@
+/**
+ * Reading a report back: JSON text -> a validated Report, or a LabError('invalid-report') that says what is
+ * wrong and where. Nothing in the file is executed; unknown versions are refused rather than guessed at.
+ */
+import { LabError } from './errors';
+import { issuesFromZod } from './config';
+import { REPORT_SCHEMA, REPORT_VERSION, ReportSchema, type Report } from './report';
+
+export function parseReport(text: string, source = 'report'): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw LabError.invalid(
+      [{ field: source, message: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` }],
+      'invalid-report',
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw LabError.invalid([{ field: source, message: 'must be a JSON object' }], 'invalid-report');
+  const head = data as { schema?: unknown; version?: unknown };
+  if (head.schema !== REPORT_SCHEMA)
+    throw LabError.invalid([{ field: 'schema', message: `must be '${REPORT_SCHEMA}' (this is not a ThreadLab report)` }], 'invalid-report');
+  if (head.version !== REPORT_VERSION)
+    throw LabError.invalid(
+      [{ field: 'version', message: `${JSON.stringify(head.version)} is not a version this ThreadLab reads (it reads ${REPORT_VERSION})` }],
+      'invalid-report',
+    );
+  const parsed = ReportSchema.safeParse(data);
+  if (!parsed.success) throw LabError.invalid(issuesFromZod(parsed.error), 'invalid-report');
+  return parsed.data;
+}

@@ -1,0 +1,165 @@
+/**
+ * `npm run lab -- ...`: the headless lab on the same engine as the app. Short by design (after hyperfine's
+ * main): parse, validate, run, export. Exit codes: 0 ok, 1 some cell failed, 2 bad input, 130 interrupted.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { MODELS, MODEL_TITLES } from '../../common/config';
+import { LabError } from '../../common/errors';
+import { workloadCatalog } from '../../../workloads/registry';
+import { runExperiment } from '../runner/runner';
+import { TOOL_VERSION } from '../version';
+import { collectParam, float, int, intList, nameList, paramsFor, type ParamFlag } from './args';
+import { createProgress } from './progress';
+import { formatTable } from './table';
+
+export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
+
+interface RunFlags {
+  workload: string[];
+  models: string[];
+  workers: number[];
+  repeat: number;
+  warmup: number;
+  switchInterval: number;
+  timeout: number;
+  memoryLimit: number;
+  seed: number;
+  param: ParamFlag[];
+  timeline: boolean;
+  label: string;
+  json?: string;
+  quiet: boolean;
+}
+
+function listCommand(all: boolean): void {
+  const out: string[] = ['Workloads (use with --workload; set parameters with --param name=value):', ''];
+  for (const w of workloadCatalog().filter((w) => all || !w.hidden)) {
+    out.push(`  ${w.name}  [${w.kind}]  ${w.title}`);
+    out.push(`      ${w.description}`);
+    for (const p of w.params)
+      out.push(`      --param ${p.name}=${p.default}  (${p.min}..${p.max}${p.integer ? ', whole' : ''}${p.unit ? `, ${p.unit}` : ''})  ${p.description}`);
+    out.push('');
+  }
+  out.push('Models (use with --models):', '');
+  for (const m of MODELS) out.push(`  ${m.padEnd(11)} ${MODEL_TITLES[m]}`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+async function writeJsonAtomically(file: string, data: unknown): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
+  await rename(tmp, file);
+}
+
+async function runCommand(flags: RunFlags): Promise<number> {
+  const catalog = workloadCatalog();
+  const input = {
+    label: flags.label,
+    workloads: flags.workload.map((name) => ({
+      name,
+      params: paramsFor(name, catalog.find((w) => w.name === name)?.params.map((p) => p.name) ?? [], flags.param),
+    })),
+    models: flags.models,
+    workers: flags.workers,
+    repeat: flags.repeat,
+    warmup: flags.warmup,
+    switchIntervalMs: flags.switchInterval,
+    timeoutMs: flags.timeout,
+    memoryLimitMb: flags.memoryLimit,
+    seed: flags.seed,
+    timeline: flags.timeline,
+  };
+  const progress = createProgress(process.stderr, flags.quiet);
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      process.stderr.write('\nInterrupted: stopping every worker and process (Ctrl-C again to force)...\n');
+      abort.abort();
+    } else process.exit(EXIT.interrupted);
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    const report = await runExperiment(input, {
+      signal: abort.signal,
+      onEvent: (e) => {
+        if (e.type === 'progress') progress.update(e.progress);
+      },
+    });
+    progress.stop();
+    process.stdout.write(formatTable(report) + '\n');
+    if (flags.json) {
+      await writeJsonAtomically(flags.json, report);
+      process.stderr.write(`report written to ${flags.json}\n`);
+    }
+    if (report.status === 'cancelled') return EXIT.interrupted;
+    return report.results.some((r) => r.failure) ? EXIT.failedCells : EXIT.ok;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('lab')
+    .description('ThreadLab: see what threads, processes and a GIL do to real work on this machine')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  program
+    .command('list')
+    .description('list workloads with their parameters, and the execution models')
+    .option('--all', 'also list diagnostic workloads (fault injection)', false)
+    .action((opts: { all: boolean }) => listCommand(opts.all));
+  program
+    .command('run')
+    .description('measure workloads under execution models and worker counts')
+    .requiredOption('-w, --workload <names>', 'workload name(s), comma separated (see: lab list)', nameList)
+    .option('-m, --models <names>', `models, comma separated: ${MODELS.join(', ')}`, nameList, ['sequential', 'threads', 'processes', 'gil'])
+    .option('-n, --workers <counts>', 'worker counts, comma separated', intList('--workers'), [1, 2, 4])
+    .option('-r, --repeat <n>', 'measured runs per cell', int('--repeat'), 5)
+    .option('--warmup <n>', 'unrecorded runs per cell first', int('--warmup'), 1)
+    .option('--switch-interval <ms>', 'GIL switch interval in ms (CPython: 5)', float('--switch-interval'), 5)
+    .option('--timeout <ms>', 'per-run timeout in ms', int('--timeout'), 120_000)
+    .option('--memory-limit <mb>', 'heap limit per worker in MiB', int('--memory-limit'), 512)
+    .option('--seed <n>', 'seed of the run order and the bootstrap', int('--seed'), 1)
+    .option('-p, --param <name=value>', 'a workload parameter (repeatable; workload.name=value for one workload)', collectParam, [])
+    .option('--label <text>', 'a label stored in the report', '')
+    .option('--no-timeline', 'do not record GIL timeline spans')
+    .option('--json <file>', 'write the JSON report to this file')
+    .addOption(new Option('-q, --quiet', 'no progress output').default(false))
+    .action(async (flags: RunFlags) => {
+      process.exitCode = await runCommand(flags);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
+      return EXIT.usage; // commander has already printed the message naming the flag
+    }
+    if (err instanceof LabError && (err.code === 'invalid-config' || err.code === 'invalid-report')) {
+      process.stderr.write(`error: invalid input\n${err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+// Run only as the CLI bundle's entry, not when imported by tests.
+if (process.argv[1] && /cli\.(js|ts)$/.test(process.argv[1])) {
+  const code = await main(process.argv.slice(2));
+  process.exit(code);
+}

@@ -1,0 +1,55 @@
+/** The readable results table printed on stdout. */
+import type { Report, ResultEntry } from '../../common/report';
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function row(r: ResultEntry): string[] {
+  const w = r.wallMs;
+  const s = r.speedup;
+  const notes = [
+    ...(r.failure ? [`FAILED (${r.failure.reason}): ${r.failure.message}`] : []),
+    ...r.warnings.map((x) => x.kind),
+    ...(r.gil ? [`gil switches ${r.gil.threads.reduce((a, t) => a + t.switches, 0)}`] : []),
+  ];
+  return [
+    r.workload,
+    r.model,
+    String(r.workers),
+    w ? fmt(w.median) : '-',
+    w ? `± ${fmt(w.stddev)}` : '',
+    w ? `${fmt(w.min)}…${fmt(w.max)}` : '',
+    s ? `${fmt(s.median, 2)}x` : '-',
+    s ? `[${fmt(s.ciLow, 2)}, ${fmt(s.ciHigh, 2)}]` : '',
+    r.efficiency !== null ? `${Math.round(r.efficiency * 100)}%` : '-',
+    r.checksumOk === null ? '-' : r.checksumOk ? 'ok' : 'MISMATCH',
+    notes.join('; '),
+  ];
+}
+
+export function formatTable(report: Report): string {
+  const header = ['workload', 'model', 'workers', 'median ms', 'stddev', 'min…max', 'speedup', '95% CI', 'effic.', 'checksum', 'notes'];
+  const rows = [header, ...report.results.map(row)];
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c >= 3 && c <= 9 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const m = report.machine;
+  const out = [
+    `${m.cpuModel} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
+    `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
+    '',
+    line(header),
+    ...rows.slice(1).map(line),
+    '',
+    `spawn (per worker, ms): ${report.spawn.map((s) => `${s.model} ${fmt(s.perWorkerMs)}`).join(', ')}`,
+    `CPU sampler: ${report.samples.points.length} samples, its own cost ${fmt(report.samples.samplerCpuPct, 3)}% of one core`,
+  ];
+  if (report.fits.length)
+    out.push(
+      `Amdahl serial fraction (workers <= cores): ${report.fits.map((f) => `${f.workload}/${f.model} ${fmt(f.serialFraction, 2)}`).join(', ')}`,
+    );
+  if (report.status !== 'complete') out.push(`report is ${report.status.toUpperCase()}: it holds only the runs that finished`);
+  return out.join('\n');
+}

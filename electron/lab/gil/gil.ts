@@ -1,0 +1,138 @@
+/**
+ * The emulated global interpreter lock, worker side. One instance per thread; all share one SharedArrayBuffer.
+ *
+ * It follows CPython 3.2+ (Python/ceval_gil.c):
+ * - take: a thread that finds the lock held waits up to one switch interval; if the interval passed and no
+ *   switch happened meanwhile, it sets the drop request and keeps waiting;
+ * - the holder polls the drop request at checkpoints in its work (CPython: the eval breaker, checked between
+ *   bytecodes; here: ctx.check() inside kernel loops) and drops the lock when it is set;
+ * - forced switching: a thread that dropped on request waits until another thread has actually taken the lock,
+ *   so it cannot grab it straight back;
+ * - blocking I/O and native calls release the lock around the call, without forced switching.
+ * Atomics.wait blocks only this worker thread, never the main thread.
+ */
+import { ABORT, DROP_REQUEST, HOLDER, INTERVAL_US, LAST_HOLDER, SWITCH_NUMBER, WAITERS } from './layout';
+import { GilRecorder } from './recorder';
+
+export class GilAbortedError extends Error {
+  constructor() {
+    super('the GIL was shut down while this thread waited for it');
+    this.name = 'GilAbortedError';
+  }
+}
+
+export class Gil {
+  private readonly slots: Int32Array;
+  private readonly id: number;
+  private holding = false;
+  readonly recorder: GilRecorder;
+
+  /** `thread` is this thread's 0-based index in its pool. */
+  constructor(sab: SharedArrayBuffer, thread: number, recorder = new GilRecorder(thread)) {
+    this.slots = new Int32Array(sab);
+    this.id = thread + 1;
+    this.recorder = recorder;
+  }
+
+  get isHeld(): boolean {
+    return this.holding;
+  }
+
+  private intervalMs(): number {
+    return Atomics.load(this.slots, INTERVAL_US) / 1000;
+  }
+
+  private checkAbort(): void {
+    if (Atomics.load(this.slots, ABORT) !== 0) throw new GilAbortedError();
+  }
+
+  /** Blocks this thread until it holds the lock. */
+  acquire(): void {
+    if (this.holding) throw new Error('GIL acquired twice by the same thread');
+    const s = this.slots;
+    const waitStart = this.recorder.now();
+    if (Atomics.compareExchange(s, HOLDER, 0, this.id) !== 0) {
+      Atomics.add(s, WAITERS, 1);
+      try {
+        for (;;) {
+          this.checkAbort();
+          const holder = Atomics.load(s, HOLDER);
+          if (holder === 0) {
+            if (Atomics.compareExchange(s, HOLDER, 0, this.id) === 0) break;
+            continue;
+          }
+          const switchBefore = Atomics.load(s, SWITCH_NUMBER);
+          const outcome = Atomics.wait(s, HOLDER, holder, this.intervalMs());
+          // A whole interval went by and nobody switched: ask the holder to let go (SET_GIL_DROP_REQUEST).
+          if (
+            outcome === 'timed-out' &&
+            Atomics.load(s, HOLDER) !== 0 &&
+            Atomics.load(s, SWITCH_NUMBER) === switchBefore
+          ) {
+            Atomics.store(s, DROP_REQUEST, 1);
+          }
+        }
+      } finally {
+        Atomics.sub(s, WAITERS, 1);
+      }
+    }
+    this.holding = true;
+    Atomics.add(s, SWITCH_NUMBER, 1);
+    Atomics.notify(s, SWITCH_NUMBER);
+    const previous = Atomics.exchange(s, LAST_HOLDER, this.id);
+    // The request, if any, was for the thread we just took over from; it is served.
+    if (Atomics.load(s, DROP_REQUEST) !== 0) Atomics.store(s, DROP_REQUEST, 0);
+    this.recorder.acquired(waitStart, previous !== 0 && previous !== this.id);
+  }
+
+  /**
+   * Releases the lock. With `forced` (a drop request was served) it then waits until another thread has
+   * taken the lock, as CPython's FORCE_SWITCHING does, so the waiter really gets its turn.
+   */
+  release(forced = false): void {
+    if (!this.holding) throw new Error('GIL released by a thread that does not hold it');
+    const s = this.slots;
+    const switchAtDrop = Atomics.load(s, SWITCH_NUMBER);
+    this.holding = false;
+    this.recorder.released(forced);
+    Atomics.store(s, HOLDER, 0);
+    Atomics.notify(s, HOLDER, 1);
+    if (!forced) return;
+    while (Atomics.load(s, SWITCH_NUMBER) === switchAtDrop && Atomics.load(s, WAITERS) > 0) {
+      this.checkAbort();
+      Atomics.wait(s, SWITCH_NUMBER, switchAtDrop, 50);
+    }
+  }
+
+  /** A checkpoint: drop the lock if a waiter asked for it, then queue to take it back. Cheap otherwise. */
+  check(): void {
+    if (Atomics.load(this.slots, DROP_REQUEST) !== 0 && this.holding) {
+      this.release(true);
+      this.acquire();
+    }
+  }
+
+  /** Runs a synchronous native call with the lock released (like Py_BEGIN_ALLOW_THREADS). */
+  native<T>(fn: () => T): T {
+    this.release(false);
+    this.recorder.ioStarted();
+    try {
+      return fn();
+    } finally {
+      this.recorder.ioEnded();
+      this.acquire();
+    }
+  }
+
+  /** Awaits I/O with the lock released; takes it back when the I/O completes (the convoy effect lives here). */
+  async io<T>(fn: () => Promise<T>): Promise<T> {
+    this.release(false);
+    this.recorder.ioStarted();
+    try {
+      return await fn();
+    } finally {
+      this.recorder.ioEnded();
+      this.acquire();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The shared state of one emulated GIL: a few Int32 slots in a SharedArrayBuffer, named here so the host and
+ * every worker agree. Modelled on CPython's struct _gil_runtime_state (Python/ceval_gil.c, 3.2+).
+ */
+
+/** id (1-based) of the thread holding the lock, 0 when free */
+export const HOLDER = 0;
+/** set by a waiter that timed out after one switch interval; the holder drops the lock at its next checkpoint */
+export const DROP_REQUEST = 1;
+/** incremented on every acquisition; a forced drop waits for it to change (FORCE_SWITCHING) */
+export const SWITCH_NUMBER = 2;
+/** threads blocked in acquire */
+export const WAITERS = 3;
+/** the switch interval in microseconds */
+export const INTERVAL_US = 4;
+/** set by the host to make every waiting call give up (shutdown) */
+export const ABORT = 5;
+/** id of the thread that took the lock last, to count switches between threads */
+export const LAST_HOLDER = 6;
+
+export const GIL_SLOTS = 8;
+
+/** Allocates and initialises the shared state of one GIL. */
+export function createGilBuffer(switchIntervalMs: number): SharedArrayBuffer {
+  const sab = new SharedArrayBuffer(GIL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const slots = new Int32Array(sab);
+  Atomics.store(slots, INTERVAL_US, Math.max(1, Math.round(switchIntervalMs * 1000)));
+  return sab;
+}
+
+export function setSwitchInterval(sab: SharedArrayBuffer, switchIntervalMs: number): void {
+  Atomics.store(new Int32Array(sab), INTERVAL_US, Math.max(1, Math.round(switchIntervalMs * 1000)));
+}
+
+/** Tells every thread blocked on this GIL to stop waiting; used when a pool is torn down. */
+export function abortGil(sab: SharedArrayBuffer): void {
+  const slots = new Int32Array(sab);
+  Atomics.store(slots, ABORT, 1);
+  Atomics.notify(slots, HOLDER);
+  Atomics.notify(slots, SWITCH_NUMBER);
+}

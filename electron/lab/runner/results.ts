@@ -1,0 +1,132 @@
+/**
+ * Turns what the runs measured into the result model: summaries, speedup with its confidence interval,
+ * efficiency, warnings, checksum verdicts, GIL totals and the Amdahl fits.
+ */
+import type {
+  AmdahlFit,
+  Failure,
+  GilStats,
+  GilThreadStats,
+  MeasurementWarning,
+  ResultEntry,
+  TimelineSpan,
+} from '../../common/report';
+import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
+import type { WorkloadKind } from '../../../workloads/types';
+import type { Cell } from './plan';
+
+/** Everything measured for one cell while the experiment ran. */
+export interface CellData {
+  readonly cell: Cell;
+  readonly kind: WorkloadKind;
+  readonly units: number;
+  readonly wallMs: number[];
+  readonly checksums: number[];
+  /** per worker index, the largest value seen */
+  readonly memoryBytes: number[];
+  gilTotals: GilThreadStats[] | null;
+  gilTimeline: { spans: TimelineSpan[]; truncated: boolean; wallMs: number } | null;
+  failure: Failure | null;
+}
+
+export function newCellData(cell: Cell, kind: WorkloadKind, units: number): CellData {
+  return { cell, kind, units, wallMs: [], checksums: [], memoryBytes: [], gilTotals: null, gilTimeline: null, failure: null };
+}
+
+export function addGilTotals(into: GilThreadStats[] | null, add: readonly GilThreadStats[]): GilThreadStats[] {
+  if (!into) return add.map((t) => ({ ...t }));
+  return into.map((t, i) => {
+    const a = add[i];
+    if (!a) return t;
+    return {
+      thread: t.thread,
+      holdMs: t.holdMs + a.holdMs,
+      waitMs: t.waitMs + a.waitMs,
+      ioMs: t.ioMs + a.ioMs,
+      acquisitions: t.acquisitions + a.acquisitions,
+      switches: t.switches + a.switches,
+      forcedDrops: t.forcedDrops + a.forcedDrops,
+    };
+  });
+}
+
+export interface BuildOptions {
+  readonly seed: number;
+  readonly logicalCores: number;
+  readonly switchIntervalMs: number;
+}
+
+export function buildResults(data: readonly CellData[], opts: BuildOptions): { results: ResultEntry[]; fits: AmdahlFit[] } {
+  const baseline = new Map<string, CellData>();
+  for (const d of data) if (d.cell.model === 'sequential') baseline.set(d.cell.workload, d);
+
+  const results = data.map((d): ResultEntry => {
+    const base = baseline.get(d.cell.workload);
+    const wallMs = d.wallMs.length ? summarize(d.wallMs) : null;
+    const speedup =
+      wallMs && base && base.wallMs.length
+        ? bootstrapSpeedup(base.wallMs, d.wallMs, { seed: opts.seed })
+        : null;
+    const warnings: MeasurementWarning[] = wallMs ? measurementWarnings(wallMs) : [];
+    const parallel = d.cell.model === 'threads' || d.cell.model === 'processes';
+    if (parallel && (d.kind === 'cpu' || d.kind === 'native') && d.cell.workers > opts.logicalCores) {
+      warnings.push({
+        kind: 'few-cores',
+        message: `${d.cell.workers} workers share ${opts.logicalCores} logical cores: CPU-bound work cannot speed up more than ${opts.logicalCores}x here.`,
+      });
+    }
+    const reference = base?.checksums[0];
+    const checksum = d.checksums[0] ?? null;
+    const checksumOk =
+      d.checksums.length && reference !== undefined ? d.checksums.every((c) => c === reference) : null;
+    const gil: GilStats | null = d.gilTotals
+      ? {
+          switchIntervalMs: opts.switchIntervalMs,
+          threads: d.gilTotals,
+          timeline: d.gilTimeline?.spans ?? [],
+          timelineWallMs: d.gilTimeline?.wallMs ?? 0,
+          truncated: d.gilTimeline?.truncated ?? false,
+        }
+      : null;
+    return {
+      workload: d.cell.workload,
+      kind: d.kind,
+      model: d.cell.model,
+      workers: d.cell.workers,
+      units: d.units,
+      wallMs,
+      speedup,
+      efficiency: speedup ? efficiency(speedup.median, d.cell.workers) : null,
+      warnings,
+      checksum,
+      checksumOk,
+      memoryBytes: d.memoryBytes,
+      gil,
+      failure:
+        d.failure ??
+        (checksumOk === false
+          ? {
+              reason: 'checksum',
+              message: `checksum ${d.checksums.find((c) => c !== reference)} differs from the sequential baseline's ${reference}: this model computed a different answer`,
+            }
+          : null),
+    };
+  });
+
+  const fits: AmdahlFit[] = [];
+  const groups = new Map<string, ResultEntry[]>();
+  for (const r of results) {
+    if (r.model === 'sequential' || !r.speedup) continue;
+    const k = `${r.workload}\u0000${r.model}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  for (const rows of groups.values()) {
+    const first = rows[0];
+    if (!first) continue;
+    // Amdahl's law is about processors: beyond the core count the curve flattens for another reason.
+    const inRange = rows.filter((r) => r.workers <= opts.logicalCores);
+    const fit = fitAmdahl(inRange.map((r) => ({ workers: r.workers, speedup: r.speedup?.median ?? 0 })));
+    if (fit) fits.push({ workload: first.workload, model: first.model, ...fit });
+  }
+  return { results, fits };
+}

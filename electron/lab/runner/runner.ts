@@ -1,0 +1,246 @@
+/**
+ * Runs one experiment end to end: validate, start host resources and every model's workers (spawn timed on
+ * its own), warm up, measure in interleaved passes, and always tear everything down. A failing cell (kernel
+ * error, exit, timeout, out of memory) is recorded with its reason and the rest goes on; cancelling ends
+ * every worker at once and still returns the partial report.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LabEvent, Progress } from '../../common/api';
+import { validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
+import { LabError } from '../../common/errors';
+import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
+import { median } from 'simple-statistics';
+import { getWorkload, workloadCatalog } from '../../../workloads/registry';
+import type { UnitEnv } from '../../../workloads/types';
+import { CpuSampler } from '../measure/sampler';
+import { machineInfo } from '../measure/machine';
+import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+import { createExecutor, spansOf, type Executor } from '../runtime/executor';
+import { RunFailure } from '../runtime/pool';
+import { planCells, poolSizes, runOrder, type Cell } from './plan';
+import { openResources } from './resources';
+import { addGilTotals, buildResults, newCellData, type CellData } from './results';
+import { TOOL_VERSION } from '../version';
+
+export interface RunnerOptions {
+  readonly entriesDir?: string;
+  readonly onEvent?: (event: LabEvent) => void;
+  readonly signal?: AbortSignal;
+  readonly runId?: string;
+  /** turn the CPU sampler off (tests that count processes, the sampler's own benchmark) */
+  readonly sampleCpu?: boolean;
+}
+
+export async function runExperiment(input: unknown, options: RunnerOptions = {}): Promise<Report> {
+  const config = validateExperiment(input, workloadCatalog());
+  const entriesDir = options.entriesDir ?? defaultEntriesDir();
+  checkEntriesDir(entriesDir);
+  return new ExperimentRun(config, entriesDir, options).run();
+}
+
+class ExperimentRun {
+  private readonly runId: string;
+  private readonly emit: (event: LabEvent) => void;
+  private readonly executors = new Map<Model, Executor>();
+  private readonly sizes: Map<Model, number>;
+  private readonly cells: Cell[];
+  private readonly data = new Map<string, CellData>();
+  private readonly abort = new AbortController();
+  private readonly createdAt = new Date();
+  private readonly t0 = performance.now();
+  private logicalCores = 1;
+
+  constructor(
+    private readonly config: ExperimentConfig,
+    private readonly entriesDir: string,
+    private readonly options: RunnerOptions,
+  ) {
+    this.runId = options.runId ?? randomUUID();
+    this.emit = options.onEvent ?? (() => undefined);
+    this.cells = planCells(config);
+    this.sizes = poolSizes(this.cells);
+    for (const cell of this.cells) {
+      const def = getWorkload(cell.workload);
+      const params = this.paramsOf(cell.workload);
+      this.data.set(cell.key, newCellData(cell, def.kind, def.unitCount(params)));
+    }
+    options.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
+    if (options.signal?.aborted) this.abort.abort();
+  }
+
+  private paramsOf(workload: string) {
+    const choice = this.config.workloads.find((w) => w.name === workload);
+    if (!choice) throw new LabError('internal', `no parameters for workload ${workload}`);
+    return choice.params;
+  }
+
+  private executorOptions(model: Model) {
+    return {
+      entriesDir: this.entriesDir,
+      maxWorkers: this.sizes.get(model) ?? 1,
+      memoryLimitMb: this.config.memoryLimitMb,
+      switchIntervalMs: this.config.switchIntervalMs,
+    };
+  }
+
+  /** A started executor for the model, replacing one that a failed run left broken. */
+  private async executor(model: Model): Promise<Executor> {
+    const current = this.executors.get(model);
+    if (current && !current.broken) return current;
+    if (current) await current.close();
+    const ex = createExecutor(model, this.executorOptions(model));
+    this.executors.set(model, ex);
+    await ex.start();
+    return ex;
+  }
+
+  async run(): Promise<Report> {
+    const machine = await machineInfo();
+    this.logicalCores = machine.logicalCores;
+    this.emit({ type: 'experiment-started', runId: this.runId, config: this.config });
+    const defs = this.config.workloads.map((w) => getWorkload(w.name));
+    const sampler =
+      this.options.sampleCpu === false
+        ? null
+        : new CpuSampler(this.config.sampleIntervalMs, (sample) =>
+            this.emit({ type: 'cpu-sample', runId: this.runId, sample }),
+          );
+    const resources = await openResources(defs);
+    const spawn: SpawnStats[] = [];
+    const order = runOrder(this.cells, this.config.warmup, this.config.repeat, this.config.seed);
+    let done = 0;
+    let measuringSince = 0;
+    try {
+      await sampler?.start();
+      this.progress(0, order.length, 'spawning', null, 0);
+      for (const [model, size] of this.sizes) {
+        if (this.abort.signal.aborted) break;
+        const ex = createExecutor(model, this.executorOptions(model));
+        this.executors.set(model, ex);
+        const started = await ex.start();
+        spawn.push({ model, workers: size, perWorkerMs: median(started.perWorkerMs), totalMs: started.totalMs });
+      }
+      measuringSince = performance.now();
+      let runSeq = 0;
+      for (const step of order) {
+        if (this.abort.signal.aborted) break;
+        const d = this.data.get(step.cell.key);
+        if (!d) continue;
+        this.progress(done, order.length, step.warmup ? 'warmup' : 'measuring', step, measuringSince);
+        if (!d.failure) await this.runOnce(d, step.warmup, ++runSeq, resources.env);
+        done++;
+      }
+      this.progress(done, order.length, 'finishing', null, measuringSince);
+    } finally {
+      await Promise.allSettled([...this.executors.values()].map((e) => e.close()));
+      this.executors.clear();
+      await resources.close();
+    }
+    const samples = sampler ? await sampler.stop() : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
+    const { results, fits } = buildResults([...this.data.values()], {
+      seed: this.config.seed,
+      logicalCores: machine.logicalCores,
+      switchIntervalMs: this.config.switchIntervalMs,
+    });
+    const report: Report = {
+      schema: REPORT_SCHEMA,
+      version: REPORT_VERSION,
+      id: this.runId,
+      createdAt: this.createdAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      status: this.abort.signal.aborted ? 'cancelled' : 'complete',
+      tool: { name: 'threadlab', version: TOOL_VERSION },
+      machine,
+      config: this.config,
+      spawn,
+      samples,
+      results,
+      fits,
+    };
+    this.emit({ type: 'experiment-finished', runId: this.runId, report });
+    return report;
+  }
+
+  private async runOnce(d: CellData, warmup: boolean, runSeq: number, env: UnitEnv) {
+    const { cell } = d;
+    let ex: Executor;
+    try {
+      ex = await this.executor(cell.model);
+    } catch (err) {
+      d.failure = { reason: 'exit', message: `workers could not start: ${err instanceof Error ? err.message : String(err)}` };
+      return;
+    }
+    try {
+      const outcome = await ex.run({
+        runId: runSeq,
+        workload: cell.workload,
+        params: this.paramsOf(cell.workload),
+        unitCount: d.units,
+        workers: cell.workers,
+        env,
+        timeline: this.config.timeline,
+        timeoutMs: this.config.timeoutMs,
+        signal: this.abort.signal,
+      });
+      if (warmup) return;
+      d.wallMs.push(outcome.wallMs);
+      d.checksums.push(outcome.checksum);
+      outcome.memoryBytes.forEach((b, i) => {
+        d.memoryBytes[i] = Math.max(d.memoryBytes[i] ?? 0, b);
+      });
+      if (outcome.gil) {
+        d.gilTotals = addGilTotals(d.gilTotals, outcome.gil.threads.map((t) => t.stats));
+        d.gilTimeline = { ...spansOf(outcome.gil.threads), wallMs: outcome.wallMs };
+      }
+      this.emitPartial(d);
+    } catch (err) {
+      if (err instanceof RunFailure && err.reason === 'cancelled' && this.abort.signal.aborted) return;
+      d.failure =
+        err instanceof RunFailure ? err.toFailure() : { reason: 'error', message: err instanceof Error ? err.message : String(err) };
+      // The pool may still have a hung or dying worker: end it now, a fresh one is started on next use.
+      await ex.close();
+    }
+  }
+
+  private emitPartial(d: CellData): void {
+    const base = [...this.data.values()].find((x) => x.cell.workload === d.cell.workload && x.cell.model === 'sequential');
+    const subset = base && base !== d ? [base, d] : [d];
+    const { results } = buildResults(subset, {
+      seed: this.config.seed,
+      logicalCores: this.logicalCores,
+      switchIntervalMs: this.config.switchIntervalMs,
+    });
+    const mine = results.find((r) => r.model === d.cell.model && r.workers === d.cell.workers);
+    if (mine) this.emit({ type: 'result', runId: this.runId, result: mine });
+  }
+
+  private progress(
+    done: number,
+    total: number,
+    phase: Progress['phase'],
+    step: { cell: Cell; repetition: number } | null,
+    measuringSince: number,
+  ): void {
+    const now = performance.now();
+    const etaMs = done > 0 && measuringSince > 0 ? ((now - measuringSince) / done) * (total - done) : null;
+    this.emit({
+      type: 'progress',
+      runId: this.runId,
+      progress: {
+        done,
+        total,
+        elapsedMs: now - this.t0,
+        etaMs,
+        phase,
+        current: step
+          ? { workload: step.cell.workload, model: step.cell.model, workers: step.cell.workers, repetition: step.repetition }
+          : null,
+      },
+    });
+  }
+
+  /** Cancels from inside (used by the API layer). */
+  cancel(): void {
+    this.abort.abort();
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * One executor per execution model, all behind one interface. An executor owns a started pool sized for
+ * the largest worker count it will be asked for; a run with N workers uses the first N.
+ */
+import path from 'node:path';
+import type { Model } from '../../common/config';
+import type { TimelineSpan } from '../../common/report';
+import { abortGil, createGilBuffer } from '../gil/layout';
+import { sharedNow } from '../gil/recorder';
+import type { RecorderSnapshot } from '../gil/recorder';
+import type { UnitEnv, Params } from '../../../workloads/types';
+import { combineChecksums } from '../../../workloads/types';
+import type { WorkerHandle } from './handle';
+import { Pool } from './pool';
+import { ProcessHandle } from './process-handle';
+import type { DoneMessage, RunJob } from './protocol';
+import { ThreadHandle } from './thread-handle';
+
+/** What a run asks for, independent of the model. */
+export interface RunRequest {
+  readonly runId: number;
+  readonly workload: string;
+  readonly params: Params;
+  readonly unitCount: number;
+  readonly workers: number;
+  readonly env: UnitEnv;
+  readonly timeline: boolean;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** What one run measured. */
+export interface RunOutcome {
+  /** host-side wall time from dispatch to the last worker's result */
+  readonly wallMs: number;
+  readonly checksum: number;
+  readonly memoryBytes: number[];
+  readonly gil: { readonly threads: RecorderSnapshot[]; readonly originMs: number } | null;
+}
+
+export interface ExecutorOptions {
+  /** folder holding the bundled thread-entry.js and process-entry.js */
+  readonly entriesDir: string;
+  /** the largest worker count this executor will run */
+  readonly maxWorkers: number;
+  readonly memoryLimitMb: number;
+  readonly switchIntervalMs: number;
+}
+
+export interface Executor {
+  readonly model: Model;
+  /** Starts the workers (in parallel); resolves with the whole pool's and each worker's start-up time. */
+  start(): Promise<{ totalMs: number; perWorkerMs: number[] }>;
+  run(request: RunRequest): Promise<RunOutcome>;
+  /** true after a failed run: the executor must be closed and replaced */
+  readonly broken: boolean;
+  close(): Promise<void>;
+}
+
+/** Unit i goes to worker i mod N: deterministic, and balanced when units are many and alike. */
+export function roundRobin(unitCount: number, workers: number): number[][] {
+  const out: number[][] = Array.from({ length: workers }, () => []);
+  for (let u = 0; u < unitCount; u++) out[u % workers]?.push(u);
+  return out;
+}
+
+abstract class PoolExecutor implements Executor {
+  abstract readonly model: Model;
+  protected pool: Pool | null = null;
+  constructor(protected readonly options: ExecutorOptions) {}
+
+  protected abstract poolSize(): number;
+  protected abstract createHandle(index: number): WorkerHandle;
+  /** The unit indices each worker runs and the event-loop concurrency of each. */
+  protected abstract plan(request: RunRequest): { units: number[]; concurrency: number }[];
+
+  get broken(): boolean {
+    return this.pool?.broken ?? false;
+  }
+
+  async start(): Promise<{ totalMs: number; perWorkerMs: number[] }> {
+    this.pool = new Pool(this.poolSize(), (i) => this.createHandle(i));
+    return this.pool.start();
+  }
+
+  async run(request: RunRequest): Promise<RunOutcome> {
+    if (!this.pool) throw new Error(`${this.model} executor used before start()`);
+    const originMs = sharedNow();
+    const jobs: RunJob[] = this.plan(request).map((p) => ({
+      runId: request.runId,
+      workload: request.workload,
+      params: request.params,
+      units: p.units,
+      concurrency: p.concurrency,
+      env: request.env,
+      timeline: request.timeline,
+      originMs,
+    }));
+    const t0 = performance.now();
+    const done = await this.pool.run(jobs, request.timeoutMs, request.signal);
+    const wallMs = performance.now() - t0;
+    return summarizeDone(done, wallMs, originMs);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): RunOutcome {
+  const gilThreads = done.map((d) => d.gil).filter((g): g is RecorderSnapshot => g !== null);
+  return {
+    wallMs,
+    checksum: combineChecksums(done.map((d) => d.checksum)),
+    memoryBytes: done.map((d) => d.memoryBytes),
+    gil: gilThreads.length ? { threads: gilThreads, originMs } : null,
+  };
+}
+
+const threadEntry = (o: ExecutorOptions) => path.join(o.entriesDir, 'thread-entry.js');
+
+/** The baseline: every unit, one after another, in one worker thread (the main thread never computes). */
+export class SequentialExecutor extends PoolExecutor {
+  readonly model: Model = 'sequential';
+  protected poolSize() {
+    return 1;
+  }
+  protected createHandle(i: number) {
+    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+  }
+  protected plan(r: RunRequest) {
+    return [{ units: roundRobin(r.unitCount, 1)[0] ?? [], concurrency: 1 }];
+  }
+}
+
+/** One thread, N concurrent tasks on its event loop: the asyncio analogue. */
+export class AsyncExecutor extends SequentialExecutor {
+  override readonly model: Model = 'async';
+  protected override plan(r: RunRequest) {
+    return [{ units: roundRobin(r.unitCount, 1)[0] ?? [], concurrency: r.workers }];
+  }
+}
+
+/** N worker threads sharing nothing but messages. */
+export class ThreadsExecutor extends PoolExecutor {
+  readonly model: Model = 'threads';
+  protected poolSize() {
+    return this.options.maxWorkers;
+  }
+  protected createHandle(i: number): WorkerHandle {
+    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+  }
+  protected plan(r: RunRequest) {
+    return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
+  }
+}
+
+/** N child processes started with fork(). */
+export class ProcessesExecutor extends ThreadsExecutor {
+  override readonly model: Model = 'processes';
+  protected override createHandle(_i: number): WorkerHandle {
+    return new ProcessHandle(path.join(this.options.entriesDir, 'process-entry.js'), this.options.memoryLimitMb);
+  }
+}
+
+/** N worker threads forced through one emulated GIL. */
+export class GilExecutor extends ThreadsExecutor {
+  override readonly model: Model = 'gil';
+  private readonly gil = createGilBuffer(this.options.switchIntervalMs);
+  protected override createHandle(i: number): WorkerHandle {
+    return new ThreadHandle(threadEntry(this.options), { index: i, gil: this.gil }, this.options.memoryLimitMb);
+  }
+  override async close(): Promise<void> {
+    // Wake any thread blocked on the lock first, so terminate() never waits on a sleeping futex.
+    abortGil(this.gil);
+    await super.close();
+  }
+}
+
+export function createExecutor(model: Model, options: ExecutorOptions): Executor {
+  switch (model) {
+    case 'sequential':
+      return new SequentialExecutor(options);
+    case 'async':
+      return new AsyncExecutor(options);
+    case 'threads':
+      return new ThreadsExecutor(options);
+    case 'processes':
+      return new ProcessesExecutor(options);
+    case 'gil':
+      return new GilExecutor(options);
+  }
+}
+
+/** Converts GIL recorder snapshots into the result model's per-thread stats and timeline spans. */
+export function spansOf(snapshots: readonly RecorderSnapshot[]): { spans: TimelineSpan[]; truncated: boolean } {
+  return {
+    spans: snapshots.flatMap((s) => s.spans),
+    truncated: snapshots.some((s) => s.truncated),
+  };
+}

@@ -1,0 +1,44 @@
+// Bundles the engine's runnable entries (CLI, worker-thread and child-process entries, benchmark, browser
+// server) into out/lab with esbuild. Worker and process entries are fully self-contained so they load the
+// same way from a source checkout, from the tests and from the packaged app (asarUnpack).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+const outdir = path.join(root, 'out', 'lab');
+
+/** [output name, source, self-contained] */
+const entries = [
+  ['thread-entry', 'workloads/entries/thread-entry.ts', true],
+  ['process-entry', 'workloads/entries/process-entry.ts', true],
+  ['cli', 'electron/lab/cli/main.ts', false],
+  ['bench', 'bench/bench.ts', false],
+  ['serve', 'electron/lab/serve/main.ts', false],
+];
+
+const started = performance.now();
+for (const [name, src, selfContained] of entries) {
+  const file = path.join(root, src);
+  if (!existsSync(file)) {
+    if (!quiet) console.log(`build-lab: ${src} not present yet, skipped`);
+    continue;
+  }
+  await build({
+    entryPoints: { [name]: file },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    packages: selfContained ? undefined : 'external',
+    banner: selfContained
+      ? undefined
+      : { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+if (!quiet) console.log(`build-lab: out/lab built in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,50 @@
+/**
+ * Worker side of a run, shared by the thread and the process entry: runs the job's units through one
+ * UnitContext and reports a checksum. With concurrency > 1 (the async model) the units are spread over that
+ * many tasks interleaving on this one event loop.
+ */
+import type { DoneMessage, RunJob } from '../../electron/lab/runtime/protocol';
+import { sharedNow } from '../../electron/lab/gil/recorder';
+import { getWorkload } from '../registry';
+import { combineChecksums, type UnitContext } from '../types';
+
+export async function runJob(
+  job: RunJob,
+  ctx: UnitContext,
+  measureMemory: () => number,
+): Promise<Omit<DoneMessage, 'gil'>> {
+  const def = getWorkload(job.workload);
+  const checksums: number[] = [];
+  const startMs = sharedNow();
+  const lanes = Math.max(1, Math.min(job.concurrency, job.units.length));
+  if (lanes === 1) {
+    for (const unit of job.units) checksums.push(await def.runUnit(job.params, unit, ctx));
+  } else {
+    const tasks: Promise<void>[] = [];
+    for (let lane = 0; lane < lanes; lane++) {
+      tasks.push(
+        (async () => {
+          for (let i = lane; i < job.units.length; i += lanes) {
+            checksums.push(await def.runUnit(job.params, job.units[i] as number, ctx));
+          }
+        })(),
+      );
+    }
+    await Promise.all(tasks);
+  }
+  const endMs = sharedNow();
+  return {
+    type: 'done',
+    runId: job.runId,
+    checksum: combineChecksums(checksums),
+    unitsDone: checksums.length,
+    startMs,
+    endMs,
+    memoryBytes: measureMemory(),
+  };
+}
+
+export function errorMessage(runId: number, err: unknown): { type: 'error'; runId: number; message: string; stack?: string } {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { type: 'error', runId, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+}

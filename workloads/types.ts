@@ -1,0 +1,72 @@
+/**
+ * The workload contract. A workload is a pure kernel split into equal units of work; every unit returns a
+ * 32-bit checksum so each execution model can be checked against sequential code.
+ *
+ * This file is pure TypeScript: no node:*, no DOM, no electron. Kernels that need Node (I/O, crypto) receive
+ * what they need through the UnitContext, so the registry can be imported anywhere (CLI, renderer for
+ * metadata, tests).
+ */
+
+/** What kind of work a workload does; drives the headline chart grouping and the GIL behaviour. */
+export type WorkloadKind = 'cpu' | 'io' | 'native' | 'mixed' | 'diagnostic';
+
+/** One numeric parameter of a workload, validated against its bounds before anything runs. */
+export interface ParamSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  /** true when the value must be a whole number */
+  readonly integer: boolean;
+  readonly unit?: string;
+}
+
+/** Validated parameter values, by ParamSpec name. */
+export type Params = Readonly<Record<string, number>>;
+
+/** Resources the host provides to units (resolved before timing starts). */
+export interface UnitEnv {
+  /** Port of the TCP echo server on 127.0.0.1 that the runner started, when the workload needs one. */
+  readonly echoPort?: number;
+  /** A private temporary folder for file I/O, created and removed by the runner. */
+  readonly tmpDir?: string;
+}
+
+/**
+ * What a running unit may ask of the execution model. Under the emulated GIL:
+ * - check() is a checkpoint: when another thread has asked for the lock, the holder drops it here;
+ * - native() releases the lock around a synchronous native call (as CPython's hashlib does);
+ * - io() releases the lock while the promise is pending.
+ * For every other model these are plain pass-throughs.
+ */
+export interface UnitContext {
+  check(): void;
+  native<T>(fn: () => T): T;
+  io<T>(fn: () => Promise<T>): Promise<T>;
+  readonly env: UnitEnv;
+}
+
+/** A workload: metadata for the UI and CLI, and the kernel that runs one unit. */
+export interface WorkloadDef {
+  readonly name: string;
+  readonly kind: WorkloadKind;
+  readonly title: string;
+  readonly description: string;
+  readonly params: readonly ParamSpec[];
+  /** Host resources this workload needs; the runner starts and stops them. */
+  readonly needs?: { readonly echoServer?: boolean; readonly tmpDir?: boolean };
+  /** Listed only with --all (fault-injection workloads used by tests and failure demos). */
+  readonly hidden?: boolean;
+  /** How many equal units the work splits into for these params. */
+  unitCount(params: Params): number;
+  /** Runs unit `index` (0-based) and returns its checksum (an unsigned 32-bit integer). */
+  runUnit(params: Params, index: number, ctx: UnitContext): number | Promise<number>;
+}
+
+/** Order-independent combination of unit checksums (sum modulo 2^32). */
+export function combineChecksums(checksums: Iterable<number>): number {
+  let acc = 0;
+  for (const c of checksums) acc = (acc + (c >>> 0)) % 0x1_0000_0000;
+  return acc;
+}
