@@ -3,17 +3,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const noElectron = {
   paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'coverage/**', 'test-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'tools/**',
+      'coverage/**',
+      'test-results/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly' } },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -28,7 +39,9 @@ export default tseslint.config(
         'error',
         {
           ...noElectron,
-          patterns: [{ group: ['node:*', 'react', 'react-dom'], message: 'electron/common is pure TypeScript.' }],
+          patterns: [
+            { group: ['node:*', 'react', 'react-dom'], message: 'electron/common is pure TypeScript.' },
+          ],
         },
       ],
     },
@@ -44,7 +57,10 @@ export default tseslint.config(
           ...noElectron,
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
-            { group: ['**/electron/lab/**', '**/electron/main/**'], message: 'The renderer talks to the engine only through LabApi.' },
+            {
+              group: ['**/electron/lab/**', '**/electron/main/**'],
+              message: 'The renderer talks to the engine only through LabApi.',
+            },
           ],
         },
       ],

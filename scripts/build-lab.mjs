@@ -16,6 +16,7 @@ const entries = [
   ['process-entry', 'workloads/entries/process-entry.ts', true],
   ['cli', 'electron/lab/cli/main.ts', false],
   ['bench', 'bench/bench.ts', false],
+  ['handoff-worker', 'bench/handoff-worker.ts', true],
   ['serve', 'electron/lab/serve/main.ts', false],
 ];
 

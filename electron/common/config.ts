@@ -71,7 +71,9 @@ export const ExperimentConfigSchema = z.strictObject({
     .min(1, { error: 'must name at least one workload' })
     .max(LIMITS.workloads.max, { error: `must name at most ${LIMITS.workloads.max} workloads` }),
   models: z
-    .array(z.enum(MODELS, { error: `must be one of ${MODELS.join(', ')}` }), { error: 'must be a list of models' })
+    .array(z.enum(MODELS, { error: `must be one of ${MODELS.join(', ')}` }), {
+      error: 'must be a list of models',
+    })
     .min(1, { error: 'must name at least one model' })
     .refine((m) => new Set(m).size === m.length, { error: 'must not repeat a model' }),
   workers: z

@@ -7,13 +7,7 @@ export interface FieldIssue {
 }
 
 export type LabErrorCode =
-  | 'invalid-config'
-  | 'invalid-report'
-  | 'busy'
-  | 'not-found'
-  | 'read-only'
-  | 'cancelled'
-  | 'internal';
+  'invalid-config' | 'invalid-report' | 'busy' | 'not-found' | 'read-only' | 'cancelled' | 'internal';
 
 /** The serialisable form of a LabError, as it travels over IPC or a WebSocket. */
 export interface LabErrorData {

@@ -20,10 +20,18 @@ export function parseReport(text: string, source = 'report'): Report {
     throw LabError.invalid([{ field: source, message: 'must be a JSON object' }], 'invalid-report');
   const head = data as { schema?: unknown; version?: unknown };
   if (head.schema !== REPORT_SCHEMA)
-    throw LabError.invalid([{ field: 'schema', message: `must be '${REPORT_SCHEMA}' (this is not a ThreadLab report)` }], 'invalid-report');
+    throw LabError.invalid(
+      [{ field: 'schema', message: `must be '${REPORT_SCHEMA}' (this is not a ThreadLab report)` }],
+      'invalid-report',
+    );
   if (head.version !== REPORT_VERSION)
     throw LabError.invalid(
-      [{ field: 'version', message: `${JSON.stringify(head.version)} is not a version this ThreadLab reads (it reads ${REPORT_VERSION})` }],
+      [
+        {
+          field: 'version',
+          message: `${JSON.stringify(head.version)} is not a version this ThreadLab reads (it reads ${REPORT_VERSION})`,
+        },
+      ],
       'invalid-report',
     );
   const parsed = ReportSchema.safeParse(data);

@@ -142,7 +142,11 @@ export const MachineSchema = z.strictObject({
   cpuModel: z.string().max(300),
   physicalCores: count,
   logicalCores: count,
-  os: z.strictObject({ platform: z.string().max(50), release: z.string().max(200), arch: z.string().max(50) }),
+  os: z.strictObject({
+    platform: z.string().max(50),
+    release: z.string().max(200),
+    arch: z.string().max(50),
+  }),
   memoryBytes: nonNeg,
   node: z.string().max(50),
   electron: z.string().max(50).nullable(),

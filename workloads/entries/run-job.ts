@@ -44,7 +44,10 @@ export async function runJob(
   };
 }
 
-export function errorMessage(runId: number, err: unknown): { type: 'error'; runId: number; message: string; stack?: string } {
+export function errorMessage(
+  runId: number,
+  err: unknown,
+): { type: 'error'; runId: number; message: string; stack?: string } {
   const e = err instanceof Error ? err : new Error(String(err));
   return { type: 'error', runId, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }

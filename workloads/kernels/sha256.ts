@@ -10,13 +10,13 @@ const UNITS = unitsParam(48);
 const MIB = param('mib', 'Size of the buffer hashed in each round', {
   min: 1,
   max: 64,
-  default: 8,
+  default: 4,
   unit: 'MiB',
 });
 const ROUNDS = param('rounds', 'How many times each unit hashes the buffer, each digest feeding the next', {
   min: 1,
   max: 1_000,
-  default: 2,
+  default: 3,
 });
 
 /** Seed of the xorshift stream that fills the shared buffer. */

@@ -14,7 +14,8 @@ export function intList(flag: string) {
 
 export function int(flag: string) {
   return (value: string): number => {
-    if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${flag}: '${value}' is not a whole number`);
+    if (!/^-?\d+$/.test(value.trim()))
+      throw new InvalidArgumentError(`${flag}: '${value}' is not a whole number`);
     return Number(value);
   };
 }
@@ -22,7 +23,8 @@ export function int(flag: string) {
 export function float(flag: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${flag}: '${value}' is not a number`);
+    if (value.trim() === '' || !Number.isFinite(n))
+      throw new InvalidArgumentError(`${flag}: '${value}' is not a number`);
     return n;
   };
 }
@@ -37,7 +39,8 @@ export function nameList(value: string): string[] {
 /** Repeatable `--param name=value` or `--param workload.name=value`. */
 export function collectParam(value: string, previous: ParamFlag[] = []): ParamFlag[] {
   const m = /^(?:([a-z0-9-]+)\.)?([a-zA-Z][a-zA-Z0-9]*)=(.+)$/.exec(value.trim());
-  if (!m) throw new InvalidArgumentError(`--param: '${value}' must look like name=value or workload.name=value`);
+  if (!m)
+    throw new InvalidArgumentError(`--param: '${value}' must look like name=value or workload.name=value`);
   const n = Number(m[3]);
   if (!Number.isFinite(n)) throw new InvalidArgumentError(`--param: '${m[3]}' for ${m[2]} is not a number`);
   return [...previous, { workload: m[1] ?? null, name: m[2] as string, value: n }];

@@ -13,6 +13,9 @@ import { TOOL_VERSION } from '../version';
 import { collectParam, float, int, intList, nameList, paramsFor, type ParamFlag } from './args';
 import { createProgress } from './progress';
 import { formatTable } from './table';
+import { registerCompare } from './commands/compare';
+import { cliRecorder, registerHistory } from './commands/history';
+import { collectOut, registerReport, writeOutputs } from './commands/report';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -30,6 +33,8 @@ interface RunFlags {
   timeline: boolean;
   label: string;
   json?: string;
+  out: string[];
+  history: boolean;
   quiet: boolean;
 }
 
@@ -39,7 +44,9 @@ function listCommand(all: boolean): void {
     out.push(`  ${w.name}  [${w.kind}]  ${w.title}`);
     out.push(`      ${w.description}`);
     for (const p of w.params)
-      out.push(`      --param ${p.name}=${p.default}  (${p.min}..${p.max}${p.integer ? ', whole' : ''}${p.unit ? `, ${p.unit}` : ''})  ${p.description}`);
+      out.push(
+        `      --param ${p.name}=${p.default}  (${p.min}..${p.max}${p.integer ? ', whole' : ''}${p.unit ? `, ${p.unit}` : ''})  ${p.description}`,
+      );
     out.push('');
   }
   out.push('Models (use with --models):', '');
@@ -59,7 +66,11 @@ async function runCommand(flags: RunFlags): Promise<number> {
     label: flags.label,
     workloads: flags.workload.map((name) => ({
       name,
-      params: paramsFor(name, catalog.find((w) => w.name === name)?.params.map((p) => p.name) ?? [], flags.param),
+      params: paramsFor(
+        name,
+        catalog.find((w) => w.name === name)?.params.map((p) => p.name) ?? [],
+        flags.param,
+      ),
     })),
     models: flags.models,
     workers: flags.workers,
@@ -73,6 +84,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   };
   const progress = createProgress(process.stderr, flags.quiet);
   const abort = new AbortController();
+  const recorder = cliRecorder(flags.history);
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
@@ -87,6 +99,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     const report = await runExperiment(input, {
       signal: abort.signal,
       onEvent: (e) => {
+        recorder?.(e);
         if (e.type === 'progress') progress.update(e.progress);
       },
     });
@@ -96,9 +109,11 @@ async function runCommand(flags: RunFlags): Promise<number> {
       await writeJsonAtomically(flags.json, report);
       process.stderr.write(`report written to ${flags.json}\n`);
     }
+    const written = await writeOutputs(report, flags.out);
     if (report.status === 'cancelled') return EXIT.interrupted;
-    return report.results.some((r) => r.failure) ? EXIT.failedCells : EXIT.ok;
+    return report.results.some((r) => r.failure) || written !== 0 ? EXIT.failedCells : EXIT.ok;
   } finally {
+    await recorder?.settled();
     progress.stop();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
@@ -120,7 +135,12 @@ export function buildProgram(): Command {
     .command('run')
     .description('measure workloads under execution models and worker counts')
     .requiredOption('-w, --workload <names>', 'workload name(s), comma separated (see: lab list)', nameList)
-    .option('-m, --models <names>', `models, comma separated: ${MODELS.join(', ')}`, nameList, ['sequential', 'threads', 'processes', 'gil'])
+    .option('-m, --models <names>', `models, comma separated: ${MODELS.join(', ')}`, nameList, [
+      'sequential',
+      'threads',
+      'processes',
+      'gil',
+    ])
     .option('-n, --workers <counts>', 'worker counts, comma separated', intList('--workers'), [1, 2, 4])
     .option('-r, --repeat <n>', 'measured runs per cell', int('--repeat'), 5)
     .option('--warmup <n>', 'unrecorded runs per cell first', int('--warmup'), 1)
@@ -128,14 +148,29 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'per-run timeout in ms', int('--timeout'), 120_000)
     .option('--memory-limit <mb>', 'heap limit per worker in MiB', int('--memory-limit'), 512)
     .option('--seed <n>', 'seed of the run order and the bootstrap', int('--seed'), 1)
-    .option('-p, --param <name=value>', 'a workload parameter (repeatable; workload.name=value for one workload)', collectParam, [])
+    .option(
+      '-p, --param <name=value>',
+      'a workload parameter (repeatable; workload.name=value for one workload)',
+      collectParam,
+      [],
+    )
     .option('--label <text>', 'a label stored in the report', '')
     .option('--no-timeline', 'do not record GIL timeline spans')
     .option('--json <file>', 'write the JSON report to this file')
+    .option(
+      '-o, --out <file>',
+      'also write .json .csv .md .html .trace.json .pdf .png (repeatable)',
+      collectOut,
+      [],
+    )
+    .option('--no-history', 'do not record this run in the history ($THREADLAB_HOME/history)')
     .addOption(new Option('-q, --quiet', 'no progress output').default(false))
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
     });
+  registerReport(program);
+  registerCompare(program);
+  registerHistory(program);
   return program;
 }
 
@@ -146,11 +181,14 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
+        return EXIT.ok;
       return EXIT.usage; // commander has already printed the message naming the flag
     }
     if (err instanceof LabError && (err.code === 'invalid-config' || err.code === 'invalid-report')) {
-      process.stderr.write(`error: invalid input\n${err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}\n`);
+      process.stderr.write(
+        `error: invalid input\n${err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}\n`,
+      );
       return EXIT.usage;
     }
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -27,7 +27,19 @@ function row(r: ResultEntry): string[] {
 }
 
 export function formatTable(report: Report): string {
-  const header = ['workload', 'model', 'workers', 'median ms', 'stddev', 'min…max', 'speedup', '95% CI', 'effic.', 'checksum', 'notes'];
+  const header = [
+    'workload',
+    'model',
+    'workers',
+    'median ms',
+    'stddev',
+    'min…max',
+    'speedup',
+    '95% CI',
+    'effic.',
+    'checksum',
+    'notes',
+  ];
   const rows = [header, ...report.results.map(row)];
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
@@ -50,6 +62,7 @@ export function formatTable(report: Report): string {
     out.push(
       `Amdahl serial fraction (workers <= cores): ${report.fits.map((f) => `${f.workload}/${f.model} ${fmt(f.serialFraction, 2)}`).join(', ')}`,
     );
-  if (report.status !== 'complete') out.push(`report is ${report.status.toUpperCase()}: it holds only the runs that finished`);
+  if (report.status !== 'complete')
+    out.push(`report is ${report.status.toUpperCase()}: it holds only the runs that finished`);
   return out.join('\n');
 }

@@ -17,8 +17,15 @@ export const INTERVAL_US = 4;
 export const ABORT = 5;
 /** id of the thread that took the lock last, to count switches between threads */
 export const LAST_HOLDER = 6;
+/**
+ * Incremented on every release; waiters sleep on this, not on HOLDER. Sleeping on HOLDER could miss a
+ * release: the holder lets go and takes the lock back between a waiter's read and its wait (ABA), and the
+ * waiter would sleep a whole interval for nothing. A counter never returns to an old value.
+ */
+export const RELEASE_SEQ = 7;
 
-export const GIL_SLOTS = 8;
+/** slots 8.. are spare (the hand-off benchmark keeps its start barrier and finish flag there) */
+export const GIL_SLOTS = 12;
 
 /** Allocates and initialises the shared state of one GIL. */
 export function createGilBuffer(switchIntervalMs: number): SharedArrayBuffer {
@@ -36,6 +43,7 @@ export function setSwitchInterval(sab: SharedArrayBuffer, switchIntervalMs: numb
 export function abortGil(sab: SharedArrayBuffer): void {
   const slots = new Int32Array(sab);
   Atomics.store(slots, ABORT, 1);
-  Atomics.notify(slots, HOLDER);
+  Atomics.add(slots, RELEASE_SEQ, 1);
+  Atomics.notify(slots, RELEASE_SEQ);
   Atomics.notify(slots, SWITCH_NUMBER);
 }

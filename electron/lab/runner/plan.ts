@@ -18,12 +18,15 @@ export const cellKey = (workload: string, model: Model, workers: number) => `${w
 /** One cell per workload for the single-worker models, one per worker count for the others; the sequential
  * baseline is always measured because every speedup is relative to it. */
 export function planCells(config: ExperimentConfig): Cell[] {
-  const models: Model[] = config.models.includes('sequential') ? config.models : ['sequential', ...config.models];
+  const models: Model[] = config.models.includes('sequential')
+    ? config.models
+    : ['sequential', ...config.models];
   const cells: Cell[] = [];
   for (const { name } of config.workloads) {
     for (const model of models) {
       const counts = model === 'sequential' ? [1] : config.workers;
-      for (const workers of counts) cells.push({ key: cellKey(name, model, workers), workload: name, model, workers });
+      for (const workers of counts)
+        cells.push({ key: cellKey(name, model, workers), workload: name, model, workers });
     }
   }
   return cells;
@@ -45,7 +48,8 @@ export function runOrder(
 ): { cell: Cell; warmup: boolean; repetition: number }[] {
   const rng = createRng(seed);
   const order: { cell: Cell; warmup: boolean; repetition: number }[] = [];
-  for (let w = 0; w < warmup; w++) for (const cell of cells) order.push({ cell, warmup: true, repetition: w });
+  for (let w = 0; w < warmup; w++)
+    for (const cell of cells) order.push({ cell, warmup: true, repetition: w });
   for (let r = 0; r < repeat; r++) {
     const pass = [...cells];
     for (let i = pass.length - 1; i > 0; i--) {

@@ -30,10 +30,23 @@ export interface CellData {
 }
 
 export function newCellData(cell: Cell, kind: WorkloadKind, units: number): CellData {
-  return { cell, kind, units, wallMs: [], checksums: [], memoryBytes: [], gilTotals: null, gilTimeline: null, failure: null };
+  return {
+    cell,
+    kind,
+    units,
+    wallMs: [],
+    checksums: [],
+    memoryBytes: [],
+    gilTotals: null,
+    gilTimeline: null,
+    failure: null,
+  };
 }
 
-export function addGilTotals(into: GilThreadStats[] | null, add: readonly GilThreadStats[]): GilThreadStats[] {
+export function addGilTotals(
+  into: GilThreadStats[] | null,
+  add: readonly GilThreadStats[],
+): GilThreadStats[] {
   if (!into) return add.map((t) => ({ ...t }));
   return into.map((t, i) => {
     const a = add[i];
@@ -56,7 +69,10 @@ export interface BuildOptions {
   readonly switchIntervalMs: number;
 }
 
-export function buildResults(data: readonly CellData[], opts: BuildOptions): { results: ResultEntry[]; fits: AmdahlFit[] } {
+export function buildResults(
+  data: readonly CellData[],
+  opts: BuildOptions,
+): { results: ResultEntry[]; fits: AmdahlFit[] } {
   const baseline = new Map<string, CellData>();
   for (const d of data) if (d.cell.model === 'sequential') baseline.set(d.cell.workload, d);
 

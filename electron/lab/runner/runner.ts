@@ -109,7 +109,7 @@ class ExperimentRun {
     const spawn: SpawnStats[] = [];
     const order = runOrder(this.cells, this.config.warmup, this.config.repeat, this.config.seed);
     let done = 0;
-    let measuringSince = 0;
+    let measuringSince: number;
     try {
       await sampler?.start();
       this.progress(0, order.length, 'spawning', null, 0);
@@ -118,7 +118,12 @@ class ExperimentRun {
         const ex = createExecutor(model, this.executorOptions(model));
         this.executors.set(model, ex);
         const started = await ex.start();
-        spawn.push({ model, workers: size, perWorkerMs: median(started.perWorkerMs), totalMs: started.totalMs });
+        spawn.push({
+          model,
+          workers: size,
+          perWorkerMs: median(started.perWorkerMs),
+          totalMs: started.totalMs,
+        });
       }
       measuringSince = performance.now();
       let runSeq = 0;
@@ -136,7 +141,9 @@ class ExperimentRun {
       this.executors.clear();
       await resources.close();
     }
-    const samples = sampler ? await sampler.stop() : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
+    const samples = sampler
+      ? await sampler.stop()
+      : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
     const { results, fits } = buildResults([...this.data.values()], {
       seed: this.config.seed,
       logicalCores: machine.logicalCores,
@@ -167,7 +174,10 @@ class ExperimentRun {
     try {
       ex = await this.executor(cell.model);
     } catch (err) {
-      d.failure = { reason: 'exit', message: `workers could not start: ${err instanceof Error ? err.message : String(err)}` };
+      d.failure = {
+        reason: 'exit',
+        message: `workers could not start: ${err instanceof Error ? err.message : String(err)}`,
+      };
       return;
     }
     try {
@@ -189,21 +199,28 @@ class ExperimentRun {
         d.memoryBytes[i] = Math.max(d.memoryBytes[i] ?? 0, b);
       });
       if (outcome.gil) {
-        d.gilTotals = addGilTotals(d.gilTotals, outcome.gil.threads.map((t) => t.stats));
+        d.gilTotals = addGilTotals(
+          d.gilTotals,
+          outcome.gil.threads.map((t) => t.stats),
+        );
         d.gilTimeline = { ...spansOf(outcome.gil.threads), wallMs: outcome.wallMs };
       }
       this.emitPartial(d);
     } catch (err) {
       if (err instanceof RunFailure && err.reason === 'cancelled' && this.abort.signal.aborted) return;
       d.failure =
-        err instanceof RunFailure ? err.toFailure() : { reason: 'error', message: err instanceof Error ? err.message : String(err) };
+        err instanceof RunFailure
+          ? err.toFailure()
+          : { reason: 'error', message: err instanceof Error ? err.message : String(err) };
       // The pool may still have a hung or dying worker: end it now, a fresh one is started on next use.
       await ex.close();
     }
   }
 
   private emitPartial(d: CellData): void {
-    const base = [...this.data.values()].find((x) => x.cell.workload === d.cell.workload && x.cell.model === 'sequential');
+    const base = [...this.data.values()].find(
+      (x) => x.cell.workload === d.cell.workload && x.cell.model === 'sequential',
+    );
     const subset = base && base !== d ? [base, d] : [d];
     const { results } = buildResults(subset, {
       seed: this.config.seed,
@@ -233,7 +250,12 @@ class ExperimentRun {
         etaMs,
         phase,
         current: step
-          ? { workload: step.cell.workload, model: step.cell.model, workers: step.cell.workers, repetition: step.repetition }
+          ? {
+              workload: step.cell.workload,
+              model: step.cell.model,
+              workers: step.cell.workers,
+              repetition: step.repetition,
+            }
           : null,
       },
     });

@@ -159,7 +159,10 @@ export class ThreadsExecutor extends PoolExecutor {
 export class ProcessesExecutor extends ThreadsExecutor {
   override readonly model: Model = 'processes';
   protected override createHandle(_i: number): WorkerHandle {
-    return new ProcessHandle(path.join(this.options.entriesDir, 'process-entry.js'), this.options.memoryLimitMb);
+    return new ProcessHandle(
+      path.join(this.options.entriesDir, 'process-entry.js'),
+      this.options.memoryLimitMb,
+    );
   }
 }
 
@@ -168,7 +171,11 @@ export class GilExecutor extends ThreadsExecutor {
   override readonly model: Model = 'gil';
   private readonly gil = createGilBuffer(this.options.switchIntervalMs);
   protected override createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: this.gil }, this.options.memoryLimitMb);
+    return new ThreadHandle(
+      threadEntry(this.options),
+      { index: i, gil: this.gil },
+      this.options.memoryLimitMb,
+    );
   }
   override async close(): Promise<void> {
     // Wake any thread blocked on the lock first, so terminate() never waits on a sleeping futex.
@@ -193,7 +200,10 @@ export function createExecutor(model: Model, options: ExecutorOptions): Executor
 }
 
 /** Converts GIL recorder snapshots into the result model's per-thread stats and timeline spans. */
-export function spansOf(snapshots: readonly RecorderSnapshot[]): { spans: TimelineSpan[]; truncated: boolean } {
+export function spansOf(snapshots: readonly RecorderSnapshot[]): {
+  spans: TimelineSpan[];
+  truncated: boolean;
+} {
   return {
     spans: snapshots.flatMap((s) => s.spans),
     truncated: snapshots.some((s) => s.truncated),

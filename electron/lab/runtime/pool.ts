@@ -85,11 +85,13 @@ export class Pool {
     if (this.brokenBy) return Promise.reject(this.brokenBy);
     if (this.closed) return Promise.reject(new RunFailure('cancelled', 'the pool is closed'));
     if (this.pending) return Promise.reject(new Error('a run is already in progress on this pool'));
-    if (jobs.length > this.handles.length) throw new Error(`${jobs.length} jobs for ${this.handles.length} workers`);
+    if (jobs.length > this.handles.length)
+      throw new Error(`${jobs.length} jobs for ${this.handles.length} workers`);
     const runId = jobs[0]?.runId ?? 0;
     return new Promise<DoneMessage[]>((resolve, reject) => {
       const timer = setTimeout(
-        () => this.fail(new RunFailure('timeout', `the run did not finish within its ${timeoutMs} ms timeout`)),
+        () =>
+          this.fail(new RunFailure('timeout', `the run did not finish within its ${timeoutMs} ms timeout`)),
         timeoutMs,
       );
       const onAbort = () => this.fail(new RunFailure('cancelled', 'the run was cancelled'));

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: the engine's speed targets, measured, printed against their targets. Ratios are measured
+ * side by side in one interleaved experiment (the runner shuffles cells in every pass), and medians quoted,
+ * because timings on a shared machine drift. Exit code 1 when a measurable target is missed.
+ */
+import os from 'node:os';
+import { runExperiment } from '../electron/lab/runner/runner';
+import { defaultEntriesDir } from '../electron/lab/runtime/entries';
+import { CpuSampler } from '../electron/lab/measure/sampler';
+import type { Report } from '../electron/common/report';
+import { measureHandoff } from './handoff';
+
+interface Row {
+  readonly target: string;
+  readonly measured: string;
+  readonly verdict: 'PASS' | 'MISS' | 'N/A';
+  readonly note?: string;
+}
+
+const rows: Row[] = [];
+const cores = os.availableParallelism();
+const quick = process.argv.includes('--quick');
+const repeat = quick ? 3 : 7;
+
+function speedup(report: Report, workload: string, model: string, workers: number): number {
+  const r = report.results.find((x) => x.workload === workload && x.model === model && x.workers === workers);
+  if (!r?.speedup)
+    throw new Error(`no speedup for ${workload}/${model}/${workers}: ${r?.failure?.message ?? 'missing'}`);
+  return r.speedup.median;
+}
+
+function check(target: string, value: number, ok: (v: number) => boolean, unit = 'x', needsCores = 1): void {
+  const measured = `${value.toFixed(2)}${unit}`;
+  if (cores < needsCores)
+    rows.push({
+      target,
+      measured,
+      verdict: 'N/A',
+      note: `needs ${needsCores} cores, this machine has ${cores}`,
+    });
+  else rows.push({ target, measured, verdict: ok(value) ? 'PASS' : 'MISS' });
+}
+
+async function main(): Promise<void> {
+  const progress = (label: string) => process.stderr.write(`bench: ${label}...\n`);
+
+  progress('CPU-bound (primes): sequential vs threads, processes and gil, interleaved');
+  const cpu = await runExperiment({
+    workloads: [{ name: 'primes' }],
+    models: ['threads', 'processes', 'gil'],
+    workers: [2, 4, 8],
+    repeat,
+    warmup: 1,
+  });
+  check(
+    'CPU-bound, 2 workers: threads >= 1.85x',
+    speedup(cpu, 'primes', 'threads', 2),
+    (v) => v >= 1.85,
+    'x',
+    2,
+  );
+  check(
+    'CPU-bound, 2 workers: processes >= 1.8x (spawn excluded)',
+    speedup(cpu, 'primes', 'processes', 2),
+    (v) => v >= 1.8,
+    'x',
+    2,
+  );
+  for (const n of [2, 4, 8])
+    check(
+      `CPU-bound under gil, ${n} workers: 0.75x..1.05x`,
+      speedup(cpu, 'primes', 'gil', n),
+      (v) => v >= 0.75 && v <= 1.05,
+    );
+
+  progress('native hash (sha256) under gil');
+  const nat = await runExperiment({
+    workloads: [{ name: 'sha256' }],
+    models: ['gil'],
+    workers: [2],
+    repeat,
+    warmup: 1,
+  });
+  check(
+    'native hash under gil, 2 workers >= 1.7x',
+    speedup(nat, 'sha256', 'gil', 2),
+    (v) => v >= 1.7,
+    'x',
+    2,
+  );
+
+  progress('I/O-bound (sleep), 8 workers on every model');
+  const io = await runExperiment({
+    workloads: [{ name: 'sleep' }],
+    models: ['threads', 'processes', 'async', 'gil'],
+    workers: [8],
+    repeat,
+    warmup: 1,
+  });
+  for (const m of ['threads', 'processes', 'async', 'gil'])
+    check(`I/O-bound sleep, 8 workers: ${m} >= 7x`, speedup(io, 'sleep', m, 8), (v) => v >= 7);
+
+  progress('GIL hand-off vs raw Atomics ping-pong');
+  const h = await measureHandoff(defaultEntriesDir(), 20_000, quick ? 3 : 7);
+  check(
+    `GIL hand-off <= 2x a raw Atomics ping-pong (${h.gilUs.toFixed(1)} µs vs ${h.atomicsUs.toFixed(1)} µs)`,
+    h.gilUs / h.atomicsUs,
+    (v) => v <= 2,
+    'x',
+    2,
+  );
+
+  progress('CPU sampler cost (2 Hz for 5 s, nothing else running)');
+  const before = process.cpuUsage();
+  const t0 = performance.now();
+  const sampler = new CpuSampler(500);
+  await sampler.start();
+  await new Promise((r) => setTimeout(r, quick ? 2000 : 5000));
+  const own = await sampler.stop();
+  const used = process.cpuUsage(before);
+  const wholePct = ((used.user + used.system) / 1000 / (performance.now() - t0)) * 100;
+  check(
+    `sampler <= 1% of one core (whole process while sampling; the report's own estimate: ${own.samplerCpuPct.toFixed(3)}%)`,
+    wholePct,
+    (v) => v <= 1,
+    '%',
+  );
+
+  const width = Math.max(...rows.map((r) => r.target.length));
+  console.log(
+    `\nThreadLab benchmark — ${os.cpus()[0]?.model ?? 'CPU'}, ${cores} logical cores, Node ${process.versions.node}, ${repeat} runs per cell, medians\n`,
+  );
+  for (const r of rows)
+    console.log(
+      `${r.verdict.padEnd(4)}  ${r.target.padEnd(width)}  ${r.measured.padStart(8)}${r.note ? `  (${r.note})` : ''}`,
+    );
+  const missed = rows.filter((r) => r.verdict === 'MISS').length;
+  console.log(
+    `\n${rows.filter((r) => r.verdict === 'PASS').length} targets met, ${missed} missed, ${rows.filter((r) => r.verdict === 'N/A').length} not measurable here`,
+  );
+  process.exitCode = missed ? 1 : 0;
+}
+
+await main();

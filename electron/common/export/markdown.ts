@@ -1,0 +1,137 @@
+/**
+ * Markdown for issues, wikis and lab notebooks: machine, configuration, a results table with speedup and its
+ * confidence interval, then every warning and failure in full. Text from the report is escaped so that it
+ * stays text: a pipe cannot split a table cell, a newline cannot end a row, and HTML or link syntax in a
+ * label is shown rather than rendered.
+ */
+import type { Report, ResultEntry } from '../report';
+import { bytes, checksumText, efficiencyText, fixed, modelTitle, notesOf, paramsText, speedupText } from './text';
+import type { Exporter } from './types';
+
+/** Escapes text for a Markdown table cell or paragraph. */
+export function mdText(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] {
+  const align = header.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(align), ...rows.map(line)];
+}
+
+function machineRows(report: Report): string[][] {
+  const m = report.machine;
+  return [
+    ['CPU', mdText(m.cpuModel)],
+    ['Cores', `${m.physicalCores} physical / ${m.logicalCores} logical`],
+    ['Memory', bytes(m.memoryBytes)],
+    ['OS', mdText(`${m.os.platform} ${m.os.release} (${m.os.arch})`)],
+    ['Node', mdText(m.node)],
+    ['Electron', m.electron === null ? '-' : mdText(m.electron)],
+  ];
+}
+
+function configRows(report: Report): string[][] {
+  const c = report.config;
+  return [
+    ['Workloads', mdText(c.workloads.map((w) => `${w.name} (${paramsText(w.params)})`).join('; '))],
+    ['Models', c.models.map(mdText).join(', ')],
+    ['Workers', c.workers.join(', ')],
+    ['Runs per cell', `${c.repeat} measured after ${c.warmup} warmup`],
+    ['GIL switch interval', `${fixed(c.switchIntervalMs, 1)} ms`],
+    ['Timeout per run', `${c.timeoutMs} ms`],
+    ['Seed', String(c.seed)],
+  ];
+}
+
+function resultRow(r: ResultEntry): string[] {
+  const w = r.wallMs;
+  return [
+    mdText(r.workload),
+    r.model,
+    String(r.workers),
+    w ? fixed(w.median, 2) : '-',
+    w ? fixed(w.stddev, 2) : '-',
+    mdText(speedupText(r)),
+    efficiencyText(r),
+    checksumText(r),
+    mdText(notesOf(r).join('; ')),
+  ];
+}
+
+function details(report: Report): string[] {
+  const out: string[] = [];
+  for (const r of report.results) {
+    const where = `${mdText(r.workload)} / ${r.model} × ${r.workers}`;
+    if (r.failure) out.push(`- **${where}** failed (${r.failure.reason}): ${mdText(r.failure.message)}`);
+    for (const w of r.warnings) out.push(`- **${where}** ${w.kind}: ${mdText(w.message)}`);
+  }
+  return out;
+}
+
+export function toMarkdown(report: Report): string {
+  const title = report.config.label ? `ThreadLab report: ${mdText(report.config.label)}` : 'ThreadLab report';
+  const out = [`# ${title}`, ''];
+  out.push(
+    `Run ${mdText(report.id)}, started ${report.createdAt}` +
+      (report.finishedAt ? `, finished ${report.finishedAt}` : '') +
+      `. ThreadLab ${mdText(report.tool.version)}.`,
+    '',
+  );
+  if (report.status !== 'complete')
+    out.push(`> **This report is ${report.status}**: it holds only the runs that finished.`, '');
+  out.push('## Machine', '', ...table(['', ''], machineRows(report)), '');
+  out.push('## Configuration', '', ...table(['', ''], configRows(report)), '');
+  out.push(
+    '## Results',
+    '',
+    'Speedup = median sequential time / median time, with its 95% bootstrap confidence interval.',
+    '',
+    ...table(
+      ['Workload', 'Model', 'Workers', 'Median ms', 'Stddev ms', 'Speedup [95% CI]', 'Efficiency', 'Checksum', 'Notes'],
+      report.results.map(resultRow),
+      [2, 3, 4, 6],
+    ),
+    '',
+  );
+  const notes = details(report);
+  if (notes.length) out.push('## Warnings and failures', '', ...notes, '');
+  if (report.fits.length) {
+    out.push(
+      "## Amdahl's law",
+      '',
+      ...table(
+        ['Workload', 'Model', 'Serial fraction', 'RMSE'],
+        report.fits.map((f) => [mdText(f.workload), f.model, fixed(f.serialFraction, 3), fixed(f.rmse, 3)]),
+        [2, 3],
+      ),
+      '',
+    );
+  }
+  if (report.spawn.length) {
+    out.push(
+      '## Start-up cost',
+      '',
+      ...table(
+        ['Model', 'Workers', 'Per worker ms', 'Total ms'],
+        report.spawn.map((s) => [modelTitle(s.model), String(s.workers), fixed(s.perWorkerMs, 1), fixed(s.totalMs, 1)]),
+        [1, 2, 3],
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+export const markdownExporter: Exporter = {
+  format: 'markdown',
+  extension: '.md',
+  mime: 'text/markdown',
+  title: 'Markdown summary',
+  export: toMarkdown,
+};

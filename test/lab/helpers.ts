@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+
+/** Small parameters per workload: enough units to spread over workers, quick enough for a test suite. */
+export const SMALL: Record<string, Record<string, number>> = {
+  primes: { units: 6, span: 2000 },
+  mandelbrot: { units: 6, size: 48, maxIter: 64 },
+  matmul: { units: 6, n: 24 },
+  fnv: { units: 6, kib: 16 },
+  sha256: { units: 6, mib: 1, rounds: 1 },
+  sleep: { units: 6, ms: 5 },
+  'file-io': { units: 6, kib: 8 },
+  'tcp-echo': { units: 6, roundTrips: 3, bytes: 256 },
+  mixed: { units: 6, cpuIters: 2000, ioMs: 2 },
+};
+
+/** Pids of the live direct children of `pid` (Linux ps), leaving out the ps that asks. */
+export function childPids(pid: number): number[] {
+  try {
+    const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
+    return out
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([p, comm]) => Number(p) > 0 && comm !== 'ps')
+      .map(([p]) => Number(p));
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+/** Turns the emulated GIL's recorded spans into lane spans: holding the lock, waiting for it, or without it. */
+import type { LaneState } from '../../electron/common/demos';
+import type { RecorderSnapshot } from '../../electron/lab/gil/recorder';
+import type { RawSpan } from './protocol';
+
+/**
+ * The recorder measures from an origin on its own clock (performance.timeOrigin + now); `originMono` is the
+ * monotonic time taken at that same moment, which puts the spans on the demos' clock.
+ */
+export function gilSpans(snapshot: RecorderSnapshot, originMono: number, outside: LaneState, outsideLabel: string): RawSpan[] {
+  return snapshot.spans.map((s) => {
+    const state: LaneState = s.state === 'hold' ? 'holding' : s.state === 'wait' ? 'waiting' : outside;
+    const label = s.state === 'hold' ? 'holds the GIL' : s.state === 'wait' ? 'waits for the GIL' : outsideLabel;
+    return { state, start: originMono + s.startMs, end: originMono + s.endMs, label };
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * convoy: the I/O-bound side. A GIL-bound thread does request/response round trips with a loopback echo
+ * server. Each round trip releases the lock around the I/O and must take it back when the reply arrives; a
+ * CPU-bound thread beside it keeps the lock until a waiter has waited a whole switch interval and asked.
+ */
+import net from 'node:net';
+import { once } from 'node:events';
+import { Gil } from '../../../electron/lab/gil/gil';
+import { GilRecorder, sharedNow } from '../../../electron/lab/gil/recorder';
+import type { KernelIo } from '../kernel';
+import { monoNow } from '../clock';
+import { gilSpans } from '../gil-lane';
+
+export interface ConvoyIoInput {
+  readonly gil: SharedArrayBuffer;
+  readonly index: number;
+  readonly port: number;
+  readonly durationMs: number;
+  readonly bytes: number;
+}
+
+export interface ConvoyIoOutput {
+  readonly roundTrips: number;
+  readonly elapsedMs: number;
+  /** ms per round trip, including the wait to take the GIL back */
+  readonly latencies: Float64Array;
+}
+
+/** One connection; trip() sends a message and resolves when all of it has come back. */
+class EchoConnection {
+  private pending = 0;
+  private done: (() => void) | null = null;
+
+  constructor(private readonly socket: net.Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.pending -= chunk.length;
+      if (this.pending <= 0 && this.done) {
+        const d = this.done;
+        this.done = null;
+        d();
+      }
+    });
+  }
+
+  trip(payload: Buffer): Promise<void> {
+    this.pending += payload.length;
+    return new Promise((resolve) => {
+      this.done = resolve;
+      this.socket.write(payload);
+    });
+  }
+}
+
+export async function convoyIo(input: ConvoyIoInput, io: KernelIo): Promise<ConvoyIoOutput> {
+  const gil = new Gil(input.gil, input.index, new GilRecorder(input.index, 300));
+  const originMono = monoNow();
+  gil.recorder.reset(sharedNow(), true);
+  gil.acquire();
+  const socket = net.connect({ host: '127.0.0.1', port: input.port });
+  socket.setNoDelay(true);
+  await gil.io(() => once(socket, 'connect'));
+  const conn = new EchoConnection(socket);
+  const payload = Buffer.alloc(input.bytes, 0x2a);
+  const latencies: number[] = [];
+  const t0 = monoNow();
+  const end = t0 + input.durationMs;
+  let elapsedMs = 0;
+  try {
+    while (monoNow() < end) {
+      const t = monoNow();
+      await gil.io(() => conn.trip(payload)); // the lock is re-taken here, after the reply
+      latencies.push(monoNow() - t);
+    }
+    elapsedMs = monoNow() - t0;
+  } finally {
+    if (gil.isHeld) gil.release();
+    socket.destroy();
+  }
+  io.lane.spans(gilSpans(gil.recorder.snapshot(), originMono, 'io', 'waits for the reply'));
+  return { roundTrips: latencies.length, elapsedMs, latencies: Float64Array.from(latencies) };
+}
