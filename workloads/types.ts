@@ -2,9 +2,9 @@
  * The workload contract. A workload is a pure kernel split into equal units of work; every unit returns a
  * 32-bit checksum so each execution model can be checked against sequential code.
  *
- * This file is pure TypeScript: no node:*, no DOM, no electron. Kernels that need Node (I/O, crypto) receive
- * what they need through the UnitContext, so the registry can be imported anywhere (CLI, renderer for
- * metadata, tests).
+ * This file is pure TypeScript: no node:*, no DOM, no electron. The kernels themselves run in Node (some use
+ * node:crypto, node:fs, node:net); UIs get workload metadata through LabApi.getInfo(), never by importing
+ * the registry.
  */
 
 /** What kind of work a workload does; drives the headline chart grouping and the GIL behaviour. */
@@ -58,6 +58,11 @@ export interface WorkloadDef {
   readonly needs?: { readonly echoServer?: boolean; readonly tmpDir?: boolean };
   /** Listed only with --all (fault-injection workloads used by tests and failure demos). */
   readonly hidden?: boolean;
+  /**
+   * Host-side, once before timing: fills in parameters that depend on this machine (e.g. a calibrated loop
+   * rate), so every model then runs exactly the same work and the report records the values used.
+   */
+  resolveParams?(params: Params): Params;
   /** How many equal units the work splits into for these params. */
   unitCount(params: Params): number;
   /** Runs unit `index` (0-based) and returns its checksum (an unsigned 32-bit integer). */

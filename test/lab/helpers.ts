@@ -10,7 +10,7 @@ export const SMALL: Record<string, Record<string, number>> = {
   sleep: { units: 6, ms: 5 },
   'file-io': { units: 6, kib: 8 },
   'tcp-echo': { units: 6, roundTrips: 3, bytes: 256 },
-  mixed: { units: 6, cpuIters: 2000, ioMs: 2 },
+  mixed: { units: 6, cpuPct: 50, unitMs: 4 },
 };
 
 /** Pids of the live direct children of `pid` (Linux ps), leaving out the ps that asks. */

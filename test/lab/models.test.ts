@@ -45,6 +45,9 @@ describe('every model computes what sequential code computes', () => {
           await runSequentially(def, report.config.workloads.find((w) => w.name === name)?.params ?? {}),
         );
       }
+      // machine-dependent parameters are resolved once and recorded, so the run can be repeated exactly
+      const mixed = report.config.workloads.find((w) => w.name === 'mixed');
+      if (mixed) expect(mixed.params.itersPerMs).toBeGreaterThan(0);
       // one cell per worker count for the parallel models, one for sequential
       expect(report.results.filter((r) => r.model === 'sequential')).toHaveLength(batch.length);
       expect(report.results).toHaveLength(batch.length * (1 + 2 * (MODELS.length - 1)));

@@ -58,7 +58,8 @@ describe('sleep and mixed', () => {
   it('mixed reaches checkpoints during its CPU part', async () => {
     let checks = 0;
     const ctx: UnitContext = { ...plainContext(), check: () => void checks++ };
-    await mixed.runUnit({ units: 1, cpuIters: 100_000, ioMs: 0 }, 0, ctx);
+    // 100% CPU for 10 ms at 10,000 iterations per ms: 100,000 iterations, no waiting
+    await mixed.runUnit({ units: 1, cpuPct: 100, unitMs: 10, itersPerMs: 10_000 }, 0, ctx);
     expect(checks).toBeGreaterThanOrEqual(100_000 / 4096);
   });
 

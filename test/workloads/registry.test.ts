@@ -18,7 +18,7 @@ const SMALL: Readonly<Record<string, Params>> = {
   sleep: { units: 4, ms: 1 },
   'file-io': { units: 4, kib: 4, fsync: 0 },
   'tcp-echo': { units: 3, roundTrips: 3, bytes: 64 },
-  mixed: { units: 4, cpuIters: 5_000, ioMs: 1 },
+  mixed: { units: 4, cpuPct: 50, unitMs: 2, itersPerMs: 5_000 },
   fault: { units: 5, mode: 0 },
 };
 

@@ -7,18 +7,25 @@ import type { Params, UnitContext, WorkloadDef } from '../types';
 import { checkIndex, mix32, param, read, seed32, unitsParam } from './util';
 
 const UNITS = unitsParam(16);
-const CPU_ITERS = param('cpuIters', 'Iterations of the CPU loop each unit runs before its I/O', {
+const CPU_PCT = param('cpuPct', 'Share of each unit spent computing; the rest waits on I/O', {
   min: 0,
-  max: 1_000_000_000,
-  default: 10_000_000,
+  max: 100,
+  default: 50,
+  integer: false,
+  unit: '%',
 });
-const IO_MS = param('ioMs', 'How long each unit waits on I/O after its computation', {
-  min: 0,
-  max: 60_000,
-  default: 20,
+const UNIT_MS = param('unitMs', 'How long one unit takes on this machine, computing plus waiting', {
+  min: 1,
+  max: 10_000,
+  default: 40,
   integer: false,
   unit: 'ms',
 });
+const ITERS_PER_MS = param(
+  'itersPerMs',
+  'Loop iterations per millisecond of this machine; 0 = measure it before the run (the report keeps the value)',
+  { min: 0, max: 100_000_000, default: 0 },
+);
 
 /** Iterations between checkpoints: a few microseconds of work, and the test costs one AND per iteration. */
 const CHECK_MASK = 0x7ff;
@@ -66,8 +73,8 @@ export function mixedParamsForRatio(
   const cpuMs = (unitMs * cpuPct) / 100;
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
   return {
-    cpuIters: clamp(Math.round(cpuMs * itersPerMs), CPU_ITERS.min, CPU_ITERS.max),
-    ioMs: clamp(unitMs - cpuMs, IO_MS.min, IO_MS.max),
+    cpuIters: clamp(Math.round(cpuMs * itersPerMs), 0, 2 ** 31 - 1),
+    ioMs: clamp(unitMs - cpuMs, 0, 60_000),
   };
 }
 
@@ -75,14 +82,20 @@ export const mixed: WorkloadDef = {
   name: 'mixed',
   kind: 'mixed',
   title: 'CPU + I/O mix',
-  description: 'Each unit computes for a while and then waits on a timer, in a ratio set by its parameters.',
-  params: [UNITS, CPU_ITERS, IO_MS],
+  description:
+    'Each unit computes for cpuPct% of unitMs and waits on a timer for the rest; the CPU part is a fixed number of loop iterations, sized on this machine before the run.',
+  params: [UNITS, CPU_PCT, UNIT_MS, ITERS_PER_MS],
   unitCount: (params: Params) => read(params, UNITS),
+  // The loop rate is measured once on the host, so every model runs exactly the same iterations.
+  resolveParams: (params: Params) =>
+    read(params, ITERS_PER_MS) > 0 ? params : { ...params, itersPerMs: Math.round(calibrateItersPerMs()) },
   async runUnit(params: Params, index: number, ctx: UnitContext): Promise<number> {
     checkIndex('mixed', index, read(params, UNITS));
-    const x = spin(read(params, CPU_ITERS), seed32(index), ctx);
-    const ms = read(params, IO_MS);
-    await ctx.io(() => sleepFor(ms));
+    const rate = read(params, ITERS_PER_MS);
+    if (rate <= 0) throw new Error('mixed: itersPerMs was not resolved before the run');
+    const { cpuIters, ioMs } = mixedParamsForRatio(read(params, CPU_PCT), read(params, UNIT_MS), rate);
+    const x = spin(cpuIters, seed32(index), ctx);
+    await ctx.io(() => sleepFor(ioMs));
     return mix32(x ^ index);
   },
 };

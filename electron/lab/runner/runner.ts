@@ -33,6 +33,10 @@ export interface RunnerOptions {
 
 export async function runExperiment(input: unknown, options: RunnerOptions = {}): Promise<Report> {
   const config = validateExperiment(input, workloadCatalog());
+  config.workloads = config.workloads.map((w) => {
+    const def = getWorkload(w.name);
+    return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
+  });
   const entriesDir = options.entriesDir ?? defaultEntriesDir();
   checkEntriesDir(entriesDir);
   return new ExperimentRun(config, entriesDir, options).run();
