@@ -24,7 +24,12 @@ export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 
 type Row = readonly (string | { readonly html: string; readonly cls?: string })[];
 
 /** A table whose plain cells are escaped here; `{ html }` cells are markup built from escaped parts. */
-function table(header: readonly string[], rows: readonly Row[], numeric: readonly number[] = [], cls = ''): string {
+function table(
+  header: readonly string[],
+  rows: readonly Row[],
+  numeric: readonly number[] = [],
+  cls = '',
+): string {
   const th = header.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const body = rows
     .map(
@@ -32,7 +37,10 @@ function table(header: readonly string[], rows: readonly Row[], numeric: readonl
         '<tr>' +
         r
           .map((c, i) => {
-            const classes = [numeric.includes(i) ? 'num' : '', typeof c === 'string' ? '' : (c.cls ?? '')].filter(Boolean);
+            const classes = [
+              numeric.includes(i) ? 'num' : '',
+              typeof c === 'string' ? '' : (c.cls ?? ''),
+            ].filter(Boolean);
             const attr = classes.length ? ` class="${classes.join(' ')}"` : '';
             return `<td${attr}>${typeof c === 'string' ? esc(c) : c.html}</td>`;
           })
@@ -75,7 +83,9 @@ function config(report: Report): string {
 function resultRow(r: ResultEntry): Row {
   const w = r.wallMs;
   const notes = [
-    ...(r.failure ? [`<span class="failed">FAILED (${esc(r.failure.reason)}): ${esc(r.failure.message)}</span>`] : []),
+    ...(r.failure
+      ? [`<span class="failed">FAILED (${esc(r.failure.reason)}): ${esc(r.failure.message)}</span>`]
+      : []),
     ...r.warnings.map((x) => `<span class="kind">${esc(x.kind)}</span>`),
   ];
   return [
@@ -110,7 +120,11 @@ function gilTable(rows: readonly ResultEntry[]): string {
   if (!out.length) return '';
   return (
     '<h3>Emulated GIL (sums over the measured runs)</h3>' +
-    table(['Cell', 'Thread', 'Hold ms', 'Wait ms', 'I/O ms', 'Acquired', 'Switches', 'Forced drops'], out, [1, 2, 3, 4, 5, 6, 7])
+    table(
+      ['Cell', 'Thread', 'Hold ms', 'Wait ms', 'I/O ms', 'Acquired', 'Switches', 'Forced drops'],
+      out,
+      [1, 2, 3, 4, 5, 6, 7],
+    )
   );
 }
 
@@ -121,7 +135,17 @@ function workloadSection(report: Report, name: string): string {
   parts.push(`<figure>${wallChart(name, rows)}</figure>`);
   parts.push(
     table(
-      ['Model', 'Workers', 'Median ms', 'Stddev ms', 'Min…max ms', 'Speedup [95% CI]', 'Efficiency', 'Checksum', 'Notes'],
+      [
+        'Model',
+        'Workers',
+        'Median ms',
+        'Stddev ms',
+        'Min…max ms',
+        'Speedup [95% CI]',
+        'Efficiency',
+        'Checksum',
+        'Notes',
+      ],
       rows.map(resultRow),
       [1, 2, 3, 4, 5, 6],
     ),
@@ -131,7 +155,9 @@ function workloadSection(report: Report, name: string): string {
   const gil = rows.filter((r) => r.gil && r.gil.timeline.length).sort((a, b) => b.workers - a.workers)[0];
   if (gil?.gil) {
     const title = `${name}: GIL timeline, ${gil.workers} threads, last measured run${gil.gil.truncated ? ' (truncated)' : ''}`;
-    parts.push(`<figure>${timelineChart(title, gil.gil.timeline, gil.gil.timelineWallMs, gil.gil.threads.length)}</figure>`);
+    parts.push(
+      `<figure>${timelineChart(title, gil.gil.timeline, gil.gil.timelineWallMs, gil.gil.threads.length)}</figure>`,
+    );
   }
   parts.push('</section>');
   return parts.join('\n');
@@ -142,8 +168,11 @@ function warnings(report: Report): string {
   for (const r of report.results) {
     const where = `${esc(r.workload)} / ${esc(r.model)} × ${r.workers}`;
     if (r.failure)
-      items.push(`<li><span class="failed">${where} failed (${esc(r.failure.reason)})</span>: ${esc(r.failure.message)}</li>`);
-    for (const w of r.warnings) items.push(`<li>${where} <span class="kind">${esc(w.kind)}</span>: ${esc(w.message)}</li>`);
+      items.push(
+        `<li><span class="failed">${where} failed (${esc(r.failure.reason)})</span>: ${esc(r.failure.message)}</li>`,
+      );
+    for (const w of r.warnings)
+      items.push(`<li>${where} <span class="kind">${esc(w.kind)}</span>: ${esc(w.message)}</li>`);
   }
   return items.length ? `<h2>Warnings and failures</h2><ul class="notes">${items.join('')}</ul>` : '';
 }
@@ -168,7 +197,12 @@ function statistics(report: Report): string {
       '<h3>Start-up cost</h3>' +
         table(
           ['Model', 'Workers', 'Per worker ms', 'Total ms'],
-          report.spawn.map((s) => [modelTitle(s.model), String(s.workers), fixed(s.perWorkerMs, 1), fixed(s.totalMs, 1)]),
+          report.spawn.map((s) => [
+            modelTitle(s.model),
+            String(s.workers),
+            fixed(s.perWorkerMs, 1),
+            fixed(s.totalMs, 1),
+          ]),
           [1, 2, 3],
         ),
     );

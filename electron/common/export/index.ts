@@ -25,5 +25,8 @@ export const EXPORTERS: Readonly<Record<ExportFormat, Exporter>> = {
 export function exporterForFile(fileName: string): Exporter | null {
   const lower = fileName.toLowerCase();
   const byLength = Object.values(EXPORTERS).sort((a, b) => b.extension.length - a.extension.length);
-  return byLength.find((e) => lower.endsWith(e.extension)) ?? (lower.endsWith('.markdown') ? markdownExporter : null);
+  return (
+    byLength.find((e) => lower.endsWith(e.extension)) ??
+    (lower.endsWith('.markdown') ? markdownExporter : null)
+  );
 }

@@ -5,7 +5,16 @@
  * label is shown rather than rendered.
  */
 import type { Report, ResultEntry } from '../report';
-import { bytes, checksumText, efficiencyText, fixed, modelTitle, notesOf, paramsText, speedupText } from './text';
+import {
+  bytes,
+  checksumText,
+  efficiencyText,
+  fixed,
+  modelTitle,
+  notesOf,
+  paramsText,
+  speedupText,
+} from './text';
 import type { Exporter } from './types';
 
 /** Escapes text for a Markdown table cell or paragraph. */
@@ -14,11 +23,15 @@ export function mdText(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[] = [],
+): string[] {
   const align = header.map((_, i) => (right.includes(i) ? '---:' : '---'));
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(align), ...rows.map(line)];
@@ -93,7 +106,17 @@ export function toMarkdown(report: Report): string {
     'Speedup = median sequential time / median time, with its 95% bootstrap confidence interval.',
     '',
     ...table(
-      ['Workload', 'Model', 'Workers', 'Median ms', 'Stddev ms', 'Speedup [95% CI]', 'Efficiency', 'Checksum', 'Notes'],
+      [
+        'Workload',
+        'Model',
+        'Workers',
+        'Median ms',
+        'Stddev ms',
+        'Speedup [95% CI]',
+        'Efficiency',
+        'Checksum',
+        'Notes',
+      ],
       report.results.map(resultRow),
       [2, 3, 4, 6],
     ),
@@ -119,7 +142,12 @@ export function toMarkdown(report: Report): string {
       '',
       ...table(
         ['Model', 'Workers', 'Per worker ms', 'Total ms'],
-        report.spawn.map((s) => [modelTitle(s.model), String(s.workers), fixed(s.perWorkerMs, 1), fixed(s.totalMs, 1)]),
+        report.spawn.map((s) => [
+          modelTitle(s.model),
+          String(s.workers),
+          fixed(s.perWorkerMs, 1),
+          fixed(s.totalMs, 1),
+        ]),
         [1, 2, 3],
       ),
       '',

@@ -65,7 +65,12 @@ interface LegendItem {
 }
 
 /** A legend laid out left to right, wrapping at `width`. Returns the markup and its height. */
-function legend(items: readonly LegendItem[], x0: number, y0: number, width: number): { svg: string; height: number } {
+function legend(
+  items: readonly LegendItem[],
+  x0: number,
+  y0: number,
+  width: number,
+): { svg: string; height: number } {
   let x = x0;
   let y = y0;
   const parts: string[] = [];
@@ -76,7 +81,9 @@ function legend(items: readonly LegendItem[], x0: number, y0: number, width: num
       y += 18;
     }
     const dash = it.dash ? ` stroke-dasharray="${it.dash}"` : '';
-    parts.push(`<line x1="${n(x)}" y1="${n(y - 4)}" x2="${n(x + 24)}" y2="${n(y - 4)}" stroke="${it.color}" stroke-width="2.5"${dash}/>`);
+    parts.push(
+      `<line x1="${n(x)}" y1="${n(y - 4)}" x2="${n(x + 24)}" y2="${n(y - 4)}" stroke="${it.color}" stroke-width="2.5"${dash}/>`,
+    );
     parts.push(text(x + 30, y, it.label, 'class="legend"'));
     x += w;
   }
@@ -89,7 +96,11 @@ const W = 640;
  * Speedup against worker count for one workload: a line per model, 95% CI whiskers, the ideal (linear)
  * speedup and a marker at the machine's logical core count, past which CPU-bound work cannot gain.
  */
-export function speedupChart(workload: string, results: readonly ResultEntry[], logicalCores: number): string {
+export function speedupChart(
+  workload: string,
+  results: readonly ResultEntry[],
+  logicalCores: number,
+): string {
   const pts = results.filter((r) => r.speedup);
   const models = [...new Set(pts.map((r) => r.model))];
   const maxX = Math.max(2, ...results.map((r) => r.workers));
@@ -111,13 +122,21 @@ export function speedupChart(workload: string, results: readonly ResultEntry[], 
   }
   const xs = [...new Set([1, ...results.map((r) => r.workers)])].sort((a, b) => a - b);
   for (const w of xs) parts.push(text(x(w), B + 16, String(w), 'text-anchor="middle"'));
-  parts.push(`<line x1="${L}" y1="${B}" x2="${R}" y2="${B}" class="axis"/><line x1="${L}" y1="${T}" x2="${L}" y2="${B}" class="axis"/>`);
+  parts.push(
+    `<line x1="${L}" y1="${B}" x2="${R}" y2="${B}" class="axis"/><line x1="${L}" y1="${T}" x2="${L}" y2="${B}" class="axis"/>`,
+  );
   parts.push(text((L + R) / 2, B + 34, 'workers', 'text-anchor="middle"'));
-  parts.push(text(14, (T + B) / 2, 'speedup (x)', `text-anchor="middle" transform="rotate(-90 14 ${n((T + B) / 2)})"`));
+  parts.push(
+    text(14, (T + B) / 2, 'speedup (x)', `text-anchor="middle" transform="rotate(-90 14 ${n((T + B) / 2)})"`),
+  );
   const idealEnd = Math.min(maxX, yMax);
-  parts.push(`<line x1="${n(x(1))}" y1="${n(y(1))}" x2="${n(x(idealEnd))}" y2="${n(y(idealEnd))}" class="ideal"/>`);
+  parts.push(
+    `<line x1="${n(x(1))}" y1="${n(y(1))}" x2="${n(x(idealEnd))}" y2="${n(y(idealEnd))}" class="ideal"/>`,
+  );
   if (logicalCores >= 1 && logicalCores <= maxX) {
-    parts.push(`<line x1="${n(x(logicalCores))}" y1="${T}" x2="${n(x(logicalCores))}" y2="${B}" class="cores"/>`);
+    parts.push(
+      `<line x1="${n(x(logicalCores))}" y1="${T}" x2="${n(x(logicalCores))}" y2="${B}" class="cores"/>`,
+    );
     parts.push(text(x(logicalCores) - 4, T + 10, `${logicalCores} cores`, 'text-anchor="end" class="note"'));
   }
   models.forEach((m, k) => {
@@ -127,7 +146,8 @@ export function speedupChart(workload: string, results: readonly ResultEntry[], 
     const color = MODEL_COLORS[m];
     const dash = MODEL_DASH[m] ? ` stroke-dasharray="${MODEL_DASH[m]}"` : '';
     const line = series.map((r) => `${n(x(r.workers) + dx)},${n(y(r.speedup?.median ?? 0))}`).join(' ');
-    if (series.length > 1) parts.push(`<polyline points="${line}" fill="none" stroke="${color}" stroke-width="2.5"${dash}/>`);
+    if (series.length > 1)
+      parts.push(`<polyline points="${line}" fill="none" stroke="${color}" stroke-width="2.5"${dash}/>`);
     for (const r of series) {
       const s = r.speedup;
       if (!s) continue;
@@ -147,8 +167,15 @@ export function speedupChart(workload: string, results: readonly ResultEntry[], 
   const leg = legend(items, L, B + 58, R);
   const h = B + 58 + leg.height;
   const caption =
-    logicalCores > maxX ? ` This machine has ${logicalCores} logical cores, more than the largest worker count.` : '';
-  return svgDoc(`Speedup of ${workload} against worker count.${caption}`, h, parts.join('') + leg.svg, 'speedup');
+    logicalCores > maxX
+      ? ` This machine has ${logicalCores} logical cores, more than the largest worker count.`
+      : '';
+  return svgDoc(
+    `Speedup of ${workload} against worker count.${caption}`,
+    h,
+    parts.join('') + leg.svg,
+    'speedup',
+  );
 }
 
 /** Median wall time of every cell of one workload as a bar, with a whisker from the fastest to the slowest run. */
@@ -188,7 +215,12 @@ export function wallChart(workload: string, results: readonly ResultEntry[]): st
 }
 
 /** Which thread held, waited for, or released the emulated GIL (for io) over the last measured run. */
-export function timelineChart(title: string, spans: readonly TimelineSpan[], wallMs: number, threads: number): string {
+export function timelineChart(
+  title: string,
+  spans: readonly TimelineSpan[],
+  wallMs: number,
+  threads: number,
+): string {
   const L = 80;
   const R = W - 16;
   const T = 28;
@@ -196,7 +228,8 @@ export function timelineChart(title: string, spans: readonly TimelineSpan[], wal
   const end = Math.max(wallMs, ...spans.map((s) => s.endMs), 1e-3);
   const x = (t: number) => L + (Math.min(t, end) / end) * (R - L);
   const parts: string[] = [text(8, 16, title, 'class="title"')];
-  for (let t = 0; t < threads; t++) parts.push(text(L - 8, T + t * row + 14, `thread ${t}`, 'text-anchor="end"'));
+  for (let t = 0; t < threads; t++)
+    parts.push(text(L - 8, T + t * row + 14, `thread ${t}`, 'text-anchor="end"'));
   for (const s of spans) {
     parts.push(
       `<rect x="${n(x(s.startMs))}" y="${n(T + s.thread * row + 3)}" width="${n(Math.max(0.5, x(s.endMs) - x(s.startMs)))}" height="14" fill="${STATE_COLORS[s.state]}"/>`,

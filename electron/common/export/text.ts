@@ -38,7 +38,10 @@ export const paramsText = (params: Readonly<Record<string, number>>): string =>
 
 /** Notes of one cell for a table: the failure first, then warning kinds. */
 export function notesOf(r: ResultEntry): string[] {
-  return [...(r.failure ? [`FAILED (${r.failure.reason}): ${r.failure.message}`] : []), ...r.warnings.map((w) => w.kind)];
+  return [
+    ...(r.failure ? [`FAILED (${r.failure.reason}): ${r.failure.message}`] : []),
+    ...r.warnings.map((w) => w.kind),
+  ];
 }
 
 /** Escapes text for HTML content and double- or single-quoted attribute values (and so for SVG). */

@@ -35,7 +35,9 @@ export function toTrace(report: Report): TraceFile {
     const name = `${r.workload} / ${r.model} × ${r.workers}${r.gil.truncated ? ' (truncated)' : ''}`;
     events.push({ name: 'process_name', ph: 'M', pid, tid: 0, args: { name } });
     events.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: pid } });
-    const threads = [...new Set([...r.gil.threads.map((t) => t.thread), ...r.gil.timeline.map((s) => s.thread)])];
+    const threads = [
+      ...new Set([...r.gil.threads.map((t) => t.thread), ...r.gil.timeline.map((s) => s.thread)]),
+    ];
     for (const t of threads.sort((a, b) => a - b)) {
       events.push({ name: 'thread_name', ph: 'M', pid, tid: t + 1, args: { name: `thread ${t}` } });
     }

@@ -14,6 +14,7 @@ import { collectParam, float, int, intList, nameList, paramsFor, type ParamFlag 
 import { createProgress } from './progress';
 import { formatTable } from './table';
 import { registerCompare } from './commands/compare';
+import { registerSchema } from './commands/schema';
 import { cliRecorder, registerHistory } from './commands/history';
 import { collectOut, registerReport, writeOutputs } from './commands/report';
 
@@ -171,6 +172,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerCompare(program);
   registerHistory(program);
+  registerSchema(program);
   return program;
 }
 

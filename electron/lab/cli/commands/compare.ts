@@ -16,8 +16,24 @@ function pad(rows: readonly (readonly string[])[], right: readonly number[]): st
 const ms = (v: number) => v.toFixed(v >= 100 ? 0 : 2);
 
 export function formatComparison(c: Comparison): string {
-  const head = ['workload', 'model', 'workers', 'A median ms', 'B median ms', 'B/A', 'n A/B', 'p (MWU)', 'p (Welch)', 'verdict'];
-  const verdict = { 'a-faster': 'A faster', 'b-faster': 'B faster', 'no-difference': 'no difference', insufficient: 'too few runs' };
+  const head = [
+    'workload',
+    'model',
+    'workers',
+    'A median ms',
+    'B median ms',
+    'B/A',
+    'n A/B',
+    'p (MWU)',
+    'p (Welch)',
+    'verdict',
+  ];
+  const verdict = {
+    'a-faster': 'A faster',
+    'b-faster': 'B faster',
+    'no-difference': 'no difference',
+    insufficient: 'too few runs',
+  };
   const rows = c.cells.map((x) => [
     x.workload,
     x.model,
@@ -37,7 +53,9 @@ export function formatComparison(c: Comparison): string {
   if (notable.length) out.push('Significant differences:', ...notable.map((x) => `  ${x.text}`), '');
   out.push('By model:', ...c.models.map((m) => `  ${m.text}`), '', `Overall: ${c.overall}`);
   if (c.cells.some((x) => x.smallSample))
-    out.push(`Note: cells with fewer than 5 runs a side cannot give a confident verdict; run with --repeat 5 or more.`);
+    out.push(
+      `Note: cells with fewer than 5 runs a side cannot give a confident verdict; run with --repeat 5 or more.`,
+    );
   if (c.onlyInA.length) out.push(`Only in A: ${c.onlyInA.join(', ')}`);
   if (c.onlyInB.length) out.push(`Only in B: ${c.onlyInB.join(', ')}`);
   for (const n of c.notes) out.push(`Note: ${n}`);
@@ -47,7 +65,9 @@ export function formatComparison(c: Comparison): string {
 export function registerCompare(program: Command): void {
   program
     .command('compare')
-    .description('compare two saved reports cell by cell (Mann-Whitney U on the raw times, Welch t as a second opinion)')
+    .description(
+      'compare two saved reports cell by cell (Mann-Whitney U on the raw times, Welch t as a second opinion)',
+    )
     .argument('<a>', 'report A (JSON)')
     .argument('<b>', 'report B (JSON)')
     .option('--json', 'print the comparison as JSON', false)
@@ -57,7 +77,9 @@ export function registerCompare(program: Command): void {
       const b = await loadReport(fileB);
       if ('code' in b) return void (process.exitCode = b.code);
       const comparison = compareReports(a.report, b.report);
-      process.stdout.write((opts.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n');
+      process.stdout.write(
+        (opts.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n',
+      );
       process.exitCode = 0;
     });
 }

@@ -5,11 +5,18 @@
  */
 import { Option, type Command } from 'commander';
 import { LabError } from '../../../common/errors';
-import { createHistory, defaultHistoryDir, historyRecorder, type HistoryRecorder, type HistorySummary } from '../../report/history';
+import {
+  createHistory,
+  defaultHistoryDir,
+  historyRecorder,
+  type HistoryRecorder,
+  type HistorySummary,
+} from '../../report/history';
 import { formatTable } from '../table';
 import { collectOut, printError, writeOutputs } from './report';
 
-const dirOption = () => new Option('--dir <path>', 'history folder (default: $THREADLAB_HOME/history or ~/.threadlab/history)');
+const dirOption = () =>
+  new Option('--dir <path>', 'history folder (default: $THREADLAB_HOME/history or ~/.threadlab/history)');
 
 function line(s: HistorySummary): string {
   const when = (s.createdAt ?? s.modifiedAt).replace('T', ' ').slice(0, 19);
@@ -27,7 +34,8 @@ async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
     process.exitCode = 0;
   } catch (err) {
     printError(err, what);
-    process.exitCode = err instanceof LabError && (err.code === 'not-found' || err.code === 'invalid-report') ? 2 : 1;
+    process.exitCode =
+      err instanceof LabError && (err.code === 'not-found' || err.code === 'invalid-report') ? 2 : 1;
   }
 }
 
@@ -44,7 +52,8 @@ export function registerHistory(program: Command): void {
         const entries = await store.list();
         if (opts.json) process.stdout.write(JSON.stringify(entries, null, 2) + '\n');
         else if (!entries.length) process.stdout.write(`no runs recorded in ${store.dir}\n`);
-        else process.stdout.write(`${entries.length} runs in ${store.dir}\n${entries.map(line).join('\n')}\n`);
+        else
+          process.stdout.write(`${entries.length} runs in ${store.dir}\n${entries.map(line).join('\n')}\n`);
       }),
     );
   history
@@ -53,12 +62,18 @@ export function registerHistory(program: Command): void {
     .argument('<id>', 'the run id from `lab history list`')
     .addOption(dirOption())
     .option('--json', 'print the report as JSON', false)
-    .option('-o, --out <file>', 'also write it to this file, format from its extension (repeatable)', collectOut, [])
+    .option(
+      '-o, --out <file>',
+      'also write it to this file, format from its extension (repeatable)',
+      collectOut,
+      [],
+    )
     .action((id: string, opts: { dir?: string; json: boolean; out: string[] }) =>
       guarded(`history entry '${id}'`, async () => {
         const report = await createHistory(opts.dir ?? defaultHistoryDir()).get(id);
         process.stdout.write((opts.json ? JSON.stringify(report, null, 2) : formatTable(report)) + '\n');
-        if (opts.out.length && (await writeOutputs(report, opts.out)) !== 0) throw new LabError('internal', 'some files were not written');
+        if (opts.out.length && (await writeOutputs(report, opts.out)) !== 0)
+          throw new LabError('internal', 'some files were not written');
       }),
     );
   history

@@ -14,7 +14,9 @@ const EXTENSIONS = Object.values(FILE_EXTENSIONS).join(' ');
 /** Commander collector of a repeatable `--out <file>`; refuses an unknown extension before anything runs. */
 export function collectOut(value: string, previous: string[] = []): string[] {
   if (!formatForFile(value))
-    throw new InvalidArgumentError(`--out: '${value}' has no extension ThreadLab can write (use ${EXTENSIONS})`);
+    throw new InvalidArgumentError(
+      `--out: '${value}' has no extension ThreadLab can write (use ${EXTENSIONS})`,
+    );
   return [...previous, value];
 }
 

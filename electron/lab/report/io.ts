@@ -1,0 +1,135 @@
+/**
+ * Reports on disk: write any export format by the file's extension (atomically: a reader or a crash never
+ * sees half a file), and read a saved report back with a size limit and errors that name the file and field.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LabError } from '../../common/errors';
+import { exporterForFile, EXPORTERS, type ExportFormat } from '../../common/export/index';
+import type { Report } from '../../common/report';
+import { parseReport } from '../../common/report-parse';
+import { renderPdf, renderPng, type BrowserOptions } from './chromium';
+
+/** Saved reports larger than this are refused before they are read (a real one is well under 5 MiB). */
+export const MAX_REPORT_BYTES = 50 * 2 ** 20;
+
+/** Every format a file can be written in: the pure exporters' plus the two rendered by Chromium. */
+export type FileFormat = ExportFormat | 'pdf' | 'png';
+
+export const FILE_EXTENSIONS: Readonly<Record<FileFormat, string>> = {
+  json: '.json',
+  csv: '.csv',
+  markdown: '.md',
+  html: '.html',
+  trace: '.trace.json',
+  pdf: '.pdf',
+  png: '.png',
+};
+
+/** The format a file name asks for, or null when its extension is not one ThreadLab writes. */
+export function formatForFile(file: string): FileFormat | null {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.pdf')) return 'pdf';
+  if (lower.endsWith('.png')) return 'png';
+  return exporterForFile(file)?.format ?? null;
+}
+
+/** Writes to a temporary file beside `file`, flushes it, then renames it over `file`. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const fh = await open(tmp, 'wx', 0o644);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } catch (err) {
+    await fh.close();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await fh.close();
+  try {
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** The bytes of `report` in `format` (PDF and PNG start a headless Chromium). */
+export async function renderReport(
+  report: Report,
+  format: FileFormat,
+  browser: BrowserOptions = {},
+): Promise<string | Uint8Array> {
+  if (format === 'pdf') return renderPdf(EXPORTERS.html.export(report) as string, browser);
+  if (format === 'png') return renderPng(EXPORTERS.html.export(report) as string, browser);
+  return EXPORTERS[format].export(report);
+}
+
+/**
+ * Writes `report` to `file` in the format its extension names (.json .csv .md .html .trace.json .pdf .png).
+ * @throws LabError('invalid-config') for an unknown extension; LabError('not-found') when PDF or PNG is asked
+ *   for and no Chromium is installed.
+ */
+export async function writeReport(
+  report: Report,
+  file: string,
+  browser: BrowserOptions = {},
+): Promise<FileFormat> {
+  const format = formatForFile(file);
+  if (!format)
+    throw LabError.invalid([
+      {
+        field: 'out',
+        message: `'${path.basename(file)}' has no extension ThreadLab can write (use ${Object.values(FILE_EXTENSIONS).join(' ')})`,
+      },
+    ]);
+  await writeFileAtomic(file, await renderReport(report, format, browser));
+  return format;
+}
+
+function fsCode(err: unknown): string | undefined {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+}
+
+/**
+ * Reads and validates a saved JSON report. Nothing in it is executed.
+ * @throws LabError('not-found') when the file does not exist; LabError('invalid-report') naming the file and,
+ *   for schema errors, each field's path (`results[0].wallMs.median: must not be negative`).
+ */
+export async function readReport(file: string, maxBytes = MAX_REPORT_BYTES): Promise<Report> {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) throw LabError.invalid([{ field: name, message: 'is not a file' }], 'invalid-report');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof LabError) throw err;
+    if (fsCode(err) === 'ENOENT')
+      throw new LabError('not-found', `${file}: no such file`, [{ field: name, message: 'no such file' }]);
+    throw err;
+  }
+  if (size > maxBytes)
+    throw LabError.invalid(
+      [
+        {
+          field: name,
+          message: `is ${(size / 2 ** 20).toFixed(1)} MiB; reports over ${maxBytes / 2 ** 20} MiB are refused`,
+        },
+      ],
+      'invalid-report',
+    );
+  // A byte-order mark is what some Windows editors add; it is not part of the JSON.
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  try {
+    return parseReport(text, name);
+  } catch (err) {
+    if (err instanceof LabError) throw new LabError(err.code, `${name}: ${err.message}`, err.issues);
+    throw err;
+  }
+}

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EXPORTERS,
+  EXPORT_FORMATS,
+  csvField,
+  exporterForFile,
+  mdText,
+  toCsv,
+  toHtml,
+  toMarkdown,
+  toTrace,
+} from '../../electron/common/export/index';
+import { parseReport } from '../../electron/common/report-parse';
+import { HOSTILE, hostileReport, hugeReport, loadSample } from '../fixtures/reports/fixtures';
+
+/** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+const text = (format: keyof typeof EXPORTERS, r = loadSample()) => EXPORTERS[format].export(r) as string;
+
+describe('exporters on the real fixture report', () => {
+  const report = loadSample();
+
+  it('every format has an exporter with an extension and a media type', () => {
+    for (const f of EXPORT_FORMATS) {
+      expect(EXPORTERS[f].format).toBe(f);
+      expect(EXPORTERS[f].extension).toMatch(/^\.[a-z.]+$/);
+      expect(EXPORTERS[f].mime).toMatch(/^[a-z]+\/[a-z-]+$/);
+    }
+  });
+
+  it.each(EXPORT_FORMATS)('%s output matches its snapshot', (format) => {
+    expect(text(format)).toMatchSnapshot();
+  });
+
+  it('JSON round trip gives back the same report', () => {
+    expect(parseReport(text('json'), 'round-trip')).toEqual(report);
+  });
+
+  it('CSV has a row per measured run with every raw time and every cell figure', () => {
+    const rows = parseCsv(toCsv(report));
+    const [head, ...body] = rows;
+    expect(head?.slice(0, 6)).toEqual(['workload', 'kind', 'model', 'workers', 'repetition', 'wallMs']);
+    const runs = report.results.reduce((n, r) => n + Math.max(1, r.wallMs?.raw.length ?? 0), 0);
+    expect(body).toHaveLength(runs);
+    for (const row of body) expect(row).toHaveLength(head?.length ?? 0);
+    const col = (name: string) => head?.indexOf(name) ?? -1;
+    for (const r of report.results) {
+      const mine = body.filter(
+        (x) =>
+          x[col('workload')] === r.workload &&
+          x[col('model')] === r.model &&
+          x[col('workers')] === String(r.workers),
+      );
+      expect(mine.map((x) => Number(x[col('wallMs')]))).toEqual(r.wallMs?.raw);
+      for (const x of mine) {
+        expect(Number(x[col('medianMs')])).toBe(r.wallMs?.median);
+        expect(Number(x[col('speedup')])).toBe(r.speedup?.median);
+        expect(Number(x[col('speedupCiLow')])).toBe(r.speedup?.ciLow);
+        expect(Number(x[col('speedupCiHigh')])).toBe(r.speedup?.ciHigh);
+        expect(Number(x[col('efficiency')])).toBe(r.efficiency);
+        expect(x[col('checksumOk')]).toBe(String(r.checksumOk));
+      }
+    }
+    expect(toCsv(report)).toMatch(/\r\n$/);
+  });
+
+  it('markdown shows every cell with its median, speedup and interval', () => {
+    const md = toMarkdown(report);
+    for (const r of report.results) {
+      const row = md.split('\n').find((l) => l.startsWith(`| ${r.workload} | ${r.model} | ${r.workers} |`));
+      expect(row, `${r.workload}/${r.model}×${r.workers}`).toBeDefined();
+      expect(row).toContain(` ${r.wallMs?.median.toFixed(2)} `);
+      expect(row).toContain(
+        `${r.speedup?.median.toFixed(2)}x \\[${r.speedup?.ciLow.toFixed(2)}, ${r.speedup?.ciHigh.toFixed(2)}\\]`,
+      );
+    }
+    expect(md).toContain(report.machine.cpuModel);
+    for (const w of report.results.flatMap((r) => r.warnings)) expect(md).toContain(w.kind);
+  });
+
+  it('HTML is one self-contained file: CSP, inline style and SVG charts, no script, no external reference', () => {
+    const html = toHtml(report);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    expect(html).not.toMatch(/(?:src|href)=["']?(?:https?:|\/\/)/i);
+    expect(html).toMatch(/@media print/);
+    const workloads = new Set(report.results.map((r) => r.workload));
+    expect(html.match(/<svg class="chart speedup"/g)).toHaveLength(workloads.size);
+    expect(html.match(/<svg class="chart wall"/g)).toHaveLength(workloads.size);
+    expect(html).toContain(`${report.machine.logicalCores} cores`);
+    expect(html).toContain('ideal (linear)');
+    expect(html).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('trace is Chrome trace JSON: a pid per GIL cell, a tid per thread, X events in microseconds', () => {
+    const trace = JSON.parse(text('trace')) as ReturnType<typeof toTrace>;
+    const gilCells = report.results.filter((r) => r.gil && r.gil.timeline.length);
+    expect(gilCells.length).toBeGreaterThan(0);
+    const pids = new Set(trace.traceEvents.map((e) => e.pid));
+    expect(pids.size).toBe(gilCells.length);
+    const names = trace.traceEvents.filter((e) => e.name === 'thread_name');
+    expect(names.length).toBe(gilCells.reduce((n, r) => n + (r.gil?.threads.length ?? 0), 0));
+    const spans = trace.traceEvents.filter((e) => e.ph === 'X');
+    expect(spans.length).toBe(gilCells.reduce((n, r) => n + (r.gil?.timeline.length ?? 0), 0));
+    const first = gilCells[0]?.gil?.timeline[0];
+    const ev = spans[0];
+    expect(ev?.ts).toBeCloseTo((first?.startMs ?? 0) * 1000, 2);
+    expect(ev?.dur).toBeCloseTo(((first?.endMs ?? 0) - (first?.startMs ?? 0)) * 1000, 2);
+    for (const e of spans) {
+      expect(['hold', 'wait', 'io']).toContain(e.name);
+      expect(e.dur).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('chooses the exporter by file name, .trace.json before .json', () => {
+    expect(exporterForFile('a/b/run.trace.json')?.format).toBe('trace');
+    expect(exporterForFile('RUN.JSON')?.format).toBe('json');
+    expect(exporterForFile('x.md')?.format).toBe('markdown');
+    expect(exporterForFile('x.html')?.format).toBe('html');
+    expect(exporterForFile('x.csv')?.format).toBe('csv');
+    expect(exporterForFile('x.docx')).toBeNull();
+  });
+});
+
+describe('hostile text stays text', () => {
+  const report = hostileReport();
+
+  it('HTML escapes every string and carries no script or handler from the data', () => {
+    const html = toHtml(report);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<svg onload/i);
+    // Handlers may appear as escaped text, never inside a tag.
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    expect(html).toContain('&#60;script&#62;window.__pwned=1&#60;/script&#62;');
+    expect(html).toContain('&#60;img src=x onerror=&#34;window.__pwned=1&#34;&#62;');
+    expect(html).toContain('&#34;quoted&#34; &#39;single&#39; &#38; | pipe');
+    // The title of the document and the chart titles are escaped too.
+    expect(html).toMatch(/<title>ThreadLab report: &#60;img/);
+    expect(html).toContain('&#60;/title&#62;&#60;script&#62;');
+  });
+
+  it('markdown shows markup as text and keeps every table row one row', () => {
+    const md = toMarkdown(report);
+    expect(md).not.toMatch(/<script|<img|<svg|<b>/i);
+    expect(md).toContain('&lt;script&gt;');
+    // brackets escaped, so no link can form around the javascript: URL
+    expect(md).toContain('\\[link\\](javascript:');
+    expect(md).not.toMatch(/(?<!\\)\]\(/);
+    const results = md
+      .slice(md.indexOf('## Results'), md.indexOf('## ', md.indexOf('## Results') + 3))
+      .split('\n');
+    const header = results.find((l) => l.startsWith('| Workload | Model |')) ?? '';
+    const cells = (l: string) => l.split(/(?<!\\)\|/).length;
+    const hostileRows = results.filter((x) => x.startsWith(`| ${mdText(HOSTILE.workload)} |`));
+    expect(hostileRows.length).toBe(report.results.filter((r) => r.workload === HOSTILE.workload).length);
+    for (const l of hostileRows) expect(cells(l)).toBe(cells(header));
+    expect(mdText('a|b\nc\r\nd')).toBe('a\\|b<br>c<br>d');
+  });
+
+  it('CSV quotes per RFC 4180 and neutralises formula cells', () => {
+    const rows = parseCsv(toCsv(report));
+    const all = rows.flat();
+    for (const f of all) expect(f).not.toMatch(/^[=+\-@\t\r]/);
+    expect(all).toContain(HOSTILE.workload); // starts with '<': not a trigger, left as it is
+    const failure = all.find((f) => f.includes('svg onload'));
+    expect(failure).toBe(HOSTILE.failure);
+    const width = rows[0]?.length;
+    for (const r of rows) expect(r).toHaveLength(width ?? 0);
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe(`"'\rx"`);
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField('=a,b')).toBe(`"'=a,b"`);
+    expect(csvField(null)).toBe('');
+  });
+
+  it('a warning that starts with a formula trigger is neutralised in CSV', () => {
+    const r = structuredClone(report);
+    const e = r.results[2];
+    if (e) e.failure = { reason: 'error', message: '=HYPERLINK("http://x","click")' };
+    const rows = parseCsv(toCsv(r));
+    expect(rows.flat()).toContain(`'=HYPERLINK("http://x","click")`);
+  });
+
+  it('trace keeps hostile names as JSON strings', () => {
+    const trace = toTrace(report);
+    expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
+    expect(trace.metadata['label']).toBe(HOSTILE.label);
+  });
+});
+
+describe('absurd figures', () => {
+  it('huge numbers give well-formed SVG and readable tables in every format', () => {
+    const r = hugeReport();
+    const html = toHtml(r);
+    expect(html).not.toMatch(/NaN|Infinity/);
+    for (const m of html.matchAll(/ (?:x|y|x1|x2|y1|y2|cx|cy|width|height)="([^"]*)"/g)) {
+      expect(Number.isFinite(Number(m[1])), m[0]).toBe(true);
+    }
+    expect(toMarkdown(r)).not.toMatch(/NaN|Infinity/);
+    expect(parseCsv(toCsv(r)).flat()).toContain('1e+300');
+    expect(parseReport(EXPORTERS.json.export(r) as string)).toEqual(r);
+  });
+
+  it('a report without results or timelines still exports', () => {
+    const r = structuredClone(loadSample());
+    r.results = [];
+    r.fits = [];
+    r.status = 'incomplete';
+    r.finishedAt = null;
+    for (const f of EXPORT_FORMATS) expect(() => EXPORTERS[f].export(r)).not.toThrow();
+    expect(toHtml(r)).toContain('This report is incomplete');
+    expect(toTrace(r).traceEvents).toEqual([]);
+    expect(parseCsv(toCsv(r))).toHaveLength(1);
+  });
+});
