@@ -1,0 +1,172 @@
+/**
+ * LabApi implemented in-process on the engine. Every transport (Electron IPC, the WebSocket bridge) wraps
+ * one of these, and tests use it directly as the third transport. One experiment at a time: the machine has
+ * only so many cores, and two runs measured at once would spoil each other's figures.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
+import {
+  MODELS,
+  validateExperiment,
+  type ExperimentConfig,
+  type ExperimentConfigInput,
+} from '../../common/config';
+import { LabError } from '../../common/errors';
+import { workloadCatalog } from '../../../workloads/registry';
+import { machineInfo } from '../measure/machine';
+import { runExperiment } from '../runner/runner';
+import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+import { TOOL_VERSION } from '../version';
+
+/** How the service is set up; every field is optional. */
+export interface LabServiceOptions {
+  /** folder with the bundled thread-entry.js / process-entry.js (the Electron shell passes its unpacked copy) */
+  readonly entriesDir?: string;
+  /** what getInfo reports as the transport; the bridges override it per client */
+  readonly transport?: string;
+  /** false turns the CPU sampler off (tests that count processes) */
+  readonly sampleCpu?: boolean;
+}
+
+/** The LabApi plus the lifecycle the owner of the engine needs. */
+export interface LabService extends LabApi {
+  /** true while an experiment runs */
+  readonly busy: boolean;
+  /** Cancels any run, waits until its workers are gone, and refuses new runs from then on. */
+  close(): Promise<void>;
+}
+
+interface CurrentRun {
+  readonly runId: string;
+  readonly config: ExperimentConfig;
+  readonly abort: AbortController;
+  /** settles once the runner has returned and every worker is gone */
+  readonly done: Promise<void>;
+  /** set on 'experiment-finished' / 'experiment-failed': the engine has torn its workers down by then */
+  ended: boolean;
+}
+
+export function createLabService(options: LabServiceOptions = {}): LabService {
+  const listeners = new Set<(event: LabEvent) => void>();
+  const transport = options.transport ?? 'in-process';
+  let current: CurrentRun | null = null;
+  let closed = false;
+
+  const emit = (event: LabEvent): void => {
+    if (current && event.runId === current.runId) {
+      if (event.type === 'experiment-finished' || event.type === 'experiment-failed') current.ended = true;
+    }
+    // A throwing listener (a closed socket, a destroyed window) must not break the run or the others.
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // ignored on purpose, see above
+      }
+    }
+  };
+
+  const isRunning = (): boolean => current !== null && !current.ended;
+
+  const start = (input: ExperimentConfigInput): Promise<{ readonly runId: string }> => {
+    if (closed) return Promise.reject(new LabError('busy', 'the lab is shutting down'));
+    if (isRunning()) {
+      return Promise.reject(
+        new LabError(
+          'busy',
+          `an experiment is already running (${current?.runId}); cancel it or wait for it to finish`,
+        ),
+      );
+    }
+    let config: ExperimentConfig;
+    try {
+      config = validateExperiment(input, workloadCatalog());
+      checkEntriesDir(options.entriesDir ?? defaultEntriesDir());
+    } catch (err) {
+      return Promise.reject(
+        err instanceof LabError ? err : new LabError('internal', LabError.toData(err).message),
+      );
+    }
+    const runId = randomUUID();
+    const abort = new AbortController();
+    return new Promise((resolve, reject) => {
+      let started = false;
+      const onEvent = (event: LabEvent): void => {
+        if (event.type === 'experiment-started' && !started) {
+          started = true;
+          emit(event);
+          resolve({ runId });
+          return;
+        }
+        emit(event);
+      };
+      const run = runExperiment(config, {
+        runId,
+        signal: abort.signal,
+        onEvent,
+        ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
+        ...(options.sampleCpu !== undefined ? { sampleCpu: options.sampleCpu } : {}),
+      });
+      const done = run.then(
+        () => undefined,
+        (err: unknown) => {
+          const error = LabError.toData(err);
+          if (started) emit({ type: 'experiment-failed', runId, error });
+          else reject(LabError.fromData(error));
+        },
+      );
+      const me: CurrentRun = { runId, config, abort, done, ended: false };
+      current = me;
+      void done.finally(() => {
+        me.ended = true;
+        if (current === me) current = null;
+      });
+    });
+  };
+
+  return {
+    get busy() {
+      return isRunning();
+    },
+
+    async getInfo(): Promise<LabInfo> {
+      const machine = await machineInfo();
+      return {
+        version: TOOL_VERSION,
+        machine,
+        workloads: workloadCatalog().filter((w) => !w.hidden),
+        models: MODELS,
+        transport,
+        readOnly: false,
+        running: current && !current.ended ? { runId: current.runId, config: current.config } : null,
+      };
+    },
+
+    startExperiment: start,
+
+    async cancelExperiment(runId: string): Promise<void> {
+      const run = current;
+      if (!run || run.runId !== runId)
+        throw new LabError('not-found', `no running experiment with id ${runId}`);
+      run.abort.abort();
+      await run.done;
+    },
+
+    onEvent(listener: (event: LabEvent) => void): Unsubscribe {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+      const run = current;
+      if (run) {
+        run.abort.abort();
+        await run.done;
+      }
+      listeners.clear();
+    },
+  };
+}

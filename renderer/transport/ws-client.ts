@@ -1,0 +1,185 @@
+/**
+ * LabApi over a WebSocket, browser side (browser mode, `npm run serve`). The wire format is the one
+ * electron/lab/serve/ws-bridge.ts speaks: requests `{id, method, args}`, replies `{id, ok, value | error}`,
+ * pushed `{event}`. Errors are rebuilt as LabError so the UI can show which field is wrong.
+ */
+import type { LabApi, LabEvent, LabInfo, Unsubscribe } from '../../electron/common/api';
+import type { ExperimentConfigInput } from '../../electron/common/config';
+import { LabError } from '../../electron/common/errors';
+import { toLabError } from './normalize';
+
+/** The part of the WebSocket API used here, met by the browser's WebSocket and by the `ws` package. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { readonly data: unknown }) => void) | null;
+}
+export type SocketConstructor = new (url: string) => SocketLike;
+
+export type ConnectionState = 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectOptions {
+  /** defaults to the global WebSocket */
+  readonly WebSocketImpl?: SocketConstructor;
+  /** reconnect (with back-off) after the connection drops; calls made meanwhile reject */
+  readonly reconnect?: boolean;
+  /** how long the first connection may take (default 10 s) */
+  readonly connectTimeoutMs?: number;
+  readonly onStateChange?: (state: ConnectionState) => void;
+}
+
+/** A LabApi that can also be hung up. */
+export interface LabConnection extends LabApi {
+  /** Closes the socket for good; pending calls reject. */
+  close(): void;
+}
+
+const OPEN = 1;
+const MAX_BACKOFF_MS = 5_000;
+
+interface Pending {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (err: LabError) => void;
+}
+
+export function connectLab(url: string, options: ConnectOptions = {}): Promise<LabConnection> {
+  const Impl = options.WebSocketImpl ?? (globalThis.WebSocket as unknown as SocketConstructor | undefined);
+  if (!Impl) return Promise.reject(new LabError('internal', 'this environment has no WebSocket'));
+  const listeners = new Set<(event: LabEvent) => void>();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let socket: SocketLike | null = null;
+  let hungUp = false;
+  let backoffMs = 250;
+
+  const dropPending = (why: string): void => {
+    for (const p of pending.values()) p.reject(new LabError('internal', why));
+    pending.clear();
+  };
+
+  const onMessage = (data: unknown): void => {
+    let message: unknown;
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    if ('event' in message) {
+      const event = message.event as LabEvent;
+      if (typeof event === 'object' && event !== null && typeof event.type === 'string') {
+        for (const listener of [...listeners]) listener(event);
+      }
+      return;
+    }
+    if (!('id' in message) || !('ok' in message) || typeof message.id !== 'number') return;
+    const call = pending.get(message.id);
+    if (!call) return;
+    pending.delete(message.id);
+    if (message.ok === true) call.resolve('value' in message ? message.value : undefined);
+    else
+      call.reject(
+        toLabError('error' in message ? message.error : 'the lab answered with an unreadable error'),
+      );
+  };
+
+  const open = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const ws = new Impl(url);
+      let opened = false;
+      ws.onopen = () => {
+        opened = true;
+        socket = ws;
+        backoffMs = 250;
+        options.onStateChange?.('open');
+        resolve();
+      };
+      ws.onmessage = (ev) => onMessage(ev.data);
+      ws.onerror = () => undefined; // a close event follows and carries the consequences
+      ws.onclose = () => {
+        if (socket === ws) socket = null;
+        if (!opened) {
+          reject(new LabError('internal', `cannot connect to the lab at ${url}`));
+          return;
+        }
+        dropPending('the connection to the lab was lost');
+        if (hungUp || !options.reconnect) {
+          options.onStateChange?.('closed');
+          return;
+        }
+        options.onStateChange?.('reconnecting');
+        scheduleReconnect();
+      };
+    });
+
+  const scheduleReconnect = (): void => {
+    setTimeout(() => {
+      if (hungUp) return;
+      open().catch(() => {
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        scheduleReconnect();
+      });
+    }, backoffMs);
+  };
+
+  const call = (method: string, args: readonly unknown[]): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const ws = socket;
+      if (!ws || ws.readyState !== OPEN) {
+        reject(
+          new LabError(
+            'internal',
+            hungUp ? 'the connection was closed' : 'not connected to the lab (reconnecting)',
+          ),
+        );
+        return;
+      }
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, args }));
+    });
+
+  const api: LabConnection = {
+    getInfo: () => call('getInfo', []) as Promise<LabInfo>,
+    startExperiment: (config: ExperimentConfigInput) =>
+      call('startExperiment', [config]) as Promise<{ readonly runId: string }>,
+    cancelExperiment: async (runId: string) => {
+      await call('cancelExperiment', [runId]);
+    },
+    onEvent(listener: (event: LabEvent) => void): Unsubscribe {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    close() {
+      hungUp = true;
+      dropPending('the connection was closed');
+      socket?.close(1000, 'client closed');
+      socket = null;
+    },
+  };
+
+  const timeoutMs = options.connectTimeoutMs ?? 10_000;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      hungUp = true;
+      reject(new LabError('internal', `connecting to the lab at ${url} timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    open().then(
+      () => {
+        clearTimeout(timer);
+        if (hungUp) api.close();
+        else resolve(api);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}

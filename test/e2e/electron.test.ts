@@ -1,0 +1,176 @@
+/**
+ * The desktop app end to end through Playwright's Electron driver: a sandboxed window whose `window.lab` is
+ * the preload's LabApi and nothing more, a real tiny experiment over IPC, field errors that survive
+ * contextBridge, and quitting mid-run leaving no worker process. Needs the Electron binary (and a display on
+ * Linux, e.g. xvfb-run); where it is missing the tests are skipped and the reason is printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LabEvent } from '../../electron/common/api';
+import type { Report } from '../../electron/common/report';
+import { electronBinary } from '../../scripts/start.mjs';
+
+const ROOT = path.resolve('.');
+const binary = electronBinary(ROOT);
+const skipReason =
+  'the Electron binary is not installed (node_modules/electron/path.txt or dist/ missing: it downloads from GitHub, ' +
+  'which this machine cannot reach). Browser mode is covered by test/lab/serve-browser.test.ts.';
+if (!binary) console.warn(`test/e2e/electron.test.ts: SKIPPED, ${skipReason}`);
+
+const TINY = {
+  workloads: [{ name: 'primes', params: { units: 4, span: 2000 } }],
+  models: ['threads'],
+  workers: [1, 2],
+  repeat: 1,
+  warmup: 0,
+};
+const LONG = {
+  ...TINY,
+  workloads: [{ name: 'primes', params: { units: 8, span: 200_000 } }],
+  models: ['processes'],
+  repeat: 200,
+};
+
+/** Descendants of `pid` (Linux /proc; elsewhere an empty list, which the assertion then cannot check). */
+function descendants(pid: number): number[] {
+  if (process.platform !== 'linux') return [];
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (rest[0] !== 'Z') parent.set(Number(name), Number(rest[1]));
+    } catch {
+      // gone while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+describe('desktop app (Electron)', () => {
+  let app: ElectronApplication;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!binary) return;
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+    // Chromium refuses to run as root with its sandbox (CI containers); the renderer sandbox flag stays on.
+    const args = process.getuid?.() === 0 ? ['--no-sandbox', '.'] : ['.'];
+    app = await electron.launch({ executablePath: binary, args, cwd: ROOT });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close().catch(() => undefined);
+  });
+
+  it.skipIf(!binary)('window.lab is the LabApi and nothing else; no Node in the page', async () => {
+    const keys = await page.evaluate(() => Object.keys(window.lab ?? {}).sort());
+    expect(keys).toEqual(['cancelExperiment', 'getInfo', 'onEvent', 'onMenuCommand', 'startExperiment']);
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(await page.evaluate(() => Object.keys(window).filter((k) => /ipc|electron/i.test(k)))).toEqual([]);
+  });
+
+  it.skipIf(!binary)('runs a tiny experiment over IPC and reports field errors whole', async () => {
+    const result = await page.evaluate(async (config) => {
+      const lab = window.lab;
+      if (!lab) throw new Error('no window.lab');
+      const info = await lab.getInfo();
+      const finished = new Promise<Report>((resolve) =>
+        lab.onEvent((e: LabEvent) => {
+          if (e.type === 'experiment-finished') resolve(e.report);
+        }),
+      );
+      await lab.startExperiment(config as never);
+      const report = await finished;
+      const err = (await lab
+        .startExperiment({ ...config, workers: [10000] } as never)
+        .catch((e: unknown) => e)) as {
+        code?: string;
+        issues?: { field: string }[];
+      };
+      return {
+        transport: info.transport,
+        status: report.status,
+        results: report.results.length,
+        code: err.code,
+        fields: err.issues?.map((i) => i.field),
+      };
+    }, TINY);
+    expect(result).toEqual({
+      transport: 'electron',
+      status: 'complete',
+      results: 3,
+      code: 'invalid-config',
+      fields: ['workers[0]'],
+    });
+  });
+
+  it.skipIf(!binary)('refuses to navigate away or open windows', async () => {
+    const before = page.url();
+    await page.evaluate(() => {
+      window.open('https://example.com/');
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(before);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  it.skipIf(!binary)('quitting mid-run cancels it and leaves no worker process', async () => {
+    await page.evaluate(async (config) => {
+      const lab = window.lab;
+      if (!lab) throw new Error('no window.lab');
+      const measuring = new Promise<void>((resolve) =>
+        lab.onEvent((e: LabEvent) => {
+          if (e.type === 'progress' && e.progress.phase === 'measuring') resolve();
+        }),
+      );
+      await lab.startExperiment(config as never);
+      await measuring;
+    }, LONG);
+    const pid = app.process().pid ?? 0;
+    const workers = descendants(pid).filter((p) => cmdline(p).includes('process-entry'));
+    if (process.platform === 'linux') expect(workers.length).toBeGreaterThanOrEqual(2);
+    await app.close();
+    const alive = workers.filter((p) => {
+      try {
+        process.kill(p, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+  });
+});

@@ -1,0 +1,209 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { LabError } from '../../electron/common/errors';
+import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
+import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
+import { createLabBridge, MAX_MESSAGE_BYTES } from '../../electron/lab/serve/ws-bridge';
+import { connectLab, type SocketConstructor } from '../../renderer/transport/ws-client';
+import { labApiContract } from './api-contract';
+
+// Node 20 has no global WebSocket; the `ws` client speaks the same protocol (the browser is covered by
+// serve-browser.test.ts). Its handler property types are wider than the DOM's, hence the cast.
+const NodeSocket = WebSocket as unknown as SocketConstructor;
+
+let rendererDir: string;
+beforeAll(() => {
+  rendererDir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-renderer-'));
+  writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>placeholder</title><div id="root"></div>',
+  );
+});
+afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
+
+labApiContract('websocket', async () => {
+  const server = await startLabServer({ rendererDir, port: 0 });
+  const api = await connectLab(`ws://127.0.0.1:${server.port}/lab`, { WebSocketImpl: NodeSocket });
+  return {
+    api,
+    transport: 'websocket',
+    close: async () => {
+      api.close();
+      await server.close();
+    },
+  };
+});
+
+/** Opens a raw socket and resolves once open, or rejects with the HTTP status of a refused upgrade. */
+function rawSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+/** Sends one text frame and resolves with the next message parsed. */
+function exchange(ws: WebSocket, text: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    ws.once('message', (data: WebSocket.RawData) =>
+      resolve(JSON.parse(String(data)) as Record<string, unknown>),
+    );
+    ws.send(text);
+  });
+}
+
+describe('WebSocket bridge', () => {
+  let server: LabServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startLabServer({ rendererDir, port: 0 });
+    url = `ws://127.0.0.1:${server.port}/lab`;
+  });
+  afterAll(() => server.close());
+
+  it('answers malformed messages with an error and keeps serving', async () => {
+    const ws = await rawSocket(url);
+    const notJson = await exchange(ws, '{nope');
+    expect(notJson).toMatchObject({ id: null, ok: false, error: { code: 'invalid-config' } });
+    const unknown = await exchange(ws, JSON.stringify({ id: 1, method: 'shutdown', args: [] }));
+    expect(unknown).toMatchObject({ id: 1, ok: false, error: { code: 'invalid-config' } });
+    expect(JSON.stringify(unknown)).toContain('method');
+    const extra = await exchange(ws, JSON.stringify({ id: 2, method: 'getInfo', args: [], admin: true }));
+    expect(extra).toMatchObject({ id: 2, ok: false });
+    const badArgs = await exchange(ws, JSON.stringify({ id: 3, method: 'cancelExperiment', args: [42] }));
+    expect(badArgs).toMatchObject({ id: 3, ok: false, error: { code: 'invalid-config' } });
+    expect(JSON.stringify(badArgs)).toContain('args[0]');
+    const proto = await exchange(ws, JSON.stringify({ id: 4, method: '__proto__', args: [] }));
+    expect(proto).toMatchObject({ id: 4, ok: false });
+    const ok = await exchange(ws, JSON.stringify({ id: 5, method: 'getInfo', args: [] }));
+    expect(ok).toMatchObject({ id: 5, ok: true, value: { transport: 'websocket', readOnly: false } });
+    ws.close();
+  });
+
+  it('drops a connection that sends more than the size cap, and the server lives on', async () => {
+    const ws = await rawSocket(url);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+    ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+    expect(await closed).toBe(1009);
+    const again = await connectLab(url, { WebSocketImpl: NodeSocket });
+    expect((await again.getInfo()).transport).toBe('websocket');
+    again.close();
+  });
+
+  it('refuses a page from another origin and a rebound Host name', async () => {
+    await expect(rawSocket(url, { Origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(url, { Origin: 'http://localhost:1' })).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(url, { Host: `evil.example:${server.port}` })).rejects.toThrow('HTTP 403');
+    const own = await rawSocket(url, { Origin: `http://127.0.0.1:${server.port}` });
+    own.close();
+  });
+
+  it('refuses other paths', async () => {
+    await expect(rawSocket(`ws://127.0.0.1:${server.port}/other`)).rejects.toThrow('HTTP 404');
+  });
+});
+
+describe('WebSocket client', () => {
+  it('reconnects after the server restarts, keeping its event listeners', async () => {
+    const first = await startLabServer({ rendererDir, port: 0 });
+    const states: string[] = [];
+    const api = await connectLab(`ws://127.0.0.1:${first.port}/lab`, {
+      WebSocketImpl: NodeSocket,
+      reconnect: true,
+      onStateChange: (s) => states.push(s),
+    });
+    const seen: string[] = [];
+    api.onEvent((e) => seen.push(e.type));
+    await first.close();
+    await expect.poll(() => states).toContain('reconnecting');
+    const offline = await api.getInfo().catch((e: unknown) => e);
+    expect(offline).toBeInstanceOf(LabError);
+
+    const second = await startLabServer({ rendererDir, port: first.port });
+    try {
+      await expect.poll(() => states.at(-1), { timeout: 10_000 }).toBe('open');
+      expect((await api.getInfo()).transport).toBe('websocket');
+      const { runId } = await api.startExperiment({
+        workloads: [{ name: 'primes', params: { units: 2, span: 1000 } }],
+        models: ['threads'],
+        workers: [1],
+        repeat: 1,
+        warmup: 0,
+      });
+      expect(runId).toBeTruthy();
+      await expect.poll(() => seen, { timeout: 30_000 }).toContain('experiment-finished');
+    } finally {
+      api.close();
+      await second.close();
+    }
+    expect(states.at(-1)).toBe('closed');
+  });
+
+  it('rejects when nothing listens, instead of hanging', async () => {
+    const err = await connectLab('ws://127.0.0.1:9/lab', {
+      WebSocketImpl: NodeSocket,
+      connectTimeoutMs: 5000,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LabError);
+  });
+});
+
+describe('read-only clients', () => {
+  let service: LabService;
+  let http: Server;
+  beforeAll(async () => {
+    service = createLabService({ sampleCpu: false });
+    const bridge = createLabBridge({ service, isReadOnly: () => true });
+    http = createServer((_req, res) => res.end());
+    http.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
+    await service.close();
+  });
+
+  it('may read and watch, but starting or cancelling rejects with read-only', async () => {
+    const { port } = http.address() as AddressInfo;
+    const api = await connectLab(`ws://127.0.0.1:${port}/lab`, { WebSocketImpl: NodeSocket });
+    const info = await api.getInfo();
+    expect(info.readOnly).toBe(true);
+    const err = await api
+      .startExperiment({ workloads: [{ name: 'primes', params: {} }], models: ['threads'], workers: [1] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LabError);
+    expect((err as LabError).code).toBe('read-only');
+    const cancel = await api.cancelExperiment('x').catch((e: unknown) => e);
+    expect((cancel as LabError).code).toBe('read-only');
+    expect(service.busy).toBe(false);
+    api.close();
+  });
+
+  const lan = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  it.skipIf(!lan)(
+    'with --public, a client from a network address is read-only and a loopback one is not',
+    async () => {
+      const server = await startLabServer({ rendererDir, port: 0, public: true });
+      try {
+        const remote = await connectLab(`ws://${lan}:${server.port}/lab`, { WebSocketImpl: NodeSocket });
+        expect((await remote.getInfo()).readOnly).toBe(true);
+        remote.close();
+        const local = await connectLab(`ws://127.0.0.1:${server.port}/lab`, { WebSocketImpl: NodeSocket });
+        expect((await local.getInfo()).readOnly).toBe(false);
+        local.close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,60 @@
+/**
+ * The Electron transport's error path, short of Electron itself: the preload rejects with plain LabErrorData
+ * (what survives contextBridge), and the renderer's transport turns it back into a LabError.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LabApi } from '../../electron/common/api';
+import { LabError } from '../../electron/common/errors';
+import { toLabError, withLabErrors } from '../../renderer/transport/normalize';
+
+/** What contextBridge does to a rejection: an Error keeps only its message, a plain object is copied. */
+function acrossBridge(value: unknown): unknown {
+  if (value instanceof Error) return new Error(value.message);
+  return structuredClone(value);
+}
+
+function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void } {
+  return {
+    getInfo: () => Promise.reject(acrossBridge(reject)),
+    startExperiment: () => Promise.reject(acrossBridge(reject)),
+    cancelExperiment: () => Promise.reject(acrossBridge(reject)),
+    onEvent: () => () => undefined,
+    onMenuCommand: () => () => undefined,
+  };
+}
+
+describe('LabError across contextBridge', () => {
+  it('an Error thrown in the preload would lose its code and issues (why the preload sends data)', () => {
+    const crossed = acrossBridge(LabError.invalid([{ field: 'workers[0]', message: 'must be at most 256' }]));
+    expect(toLabError(crossed).code).toBe('internal');
+    expect(toLabError(crossed).issues).toEqual([]);
+  });
+
+  it('plain LabErrorData comes back as a LabError with its code and issues', async () => {
+    const data = {
+      name: 'LabError',
+      ...LabError.invalid([{ field: 'workers[0]', message: 'must be at most 256' }]).toData(),
+    };
+    const api = withLabErrors(fakeBridgedApi(data));
+    const err = await api
+      .startExperiment({ workloads: [], models: [], workers: [] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LabError);
+    expect((err as LabError).code).toBe('invalid-config');
+    expect((err as LabError).issues).toEqual([{ field: 'workers[0]', message: 'must be at most 256' }]);
+    expect(((await api.getInfo().catch((e: unknown) => e)) as LabError).code).toBe('invalid-config');
+  });
+
+  it('keeps what the shell adds to window.lab', () => {
+    const api = withLabErrors(fakeBridgedApi(null)) as LabApi & { onMenuCommand?: unknown };
+    expect(typeof api.onMenuCommand).toBe('function');
+  });
+
+  it('turns anything unreadable into an internal LabError', () => {
+    expect(toLabError('boom').code).toBe('internal');
+    expect(toLabError({ code: 'rm -rf', message: 'x', issues: [] }).code).toBe('internal');
+    expect(
+      toLabError({ code: 'busy', message: 'x', issues: [{ field: 1 }, { field: 'a', message: 'b' }] }).issues,
+    ).toEqual([{ field: 'a', message: 'b' }]);
+  });
+});
