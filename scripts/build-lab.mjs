@@ -14,6 +14,9 @@ const outdir = path.join(root, 'out', 'lab');
 const entries = [
   ['thread-entry', 'workloads/entries/thread-entry.ts', true],
   ['process-entry', 'workloads/entries/process-entry.ts', true],
+  ['demo-thread', 'workloads/demos/thread-entry.ts', true],
+  ['demo-process', 'workloads/demos/process-entry.ts', true],
+  ['demo-exit', 'workloads/demos/exit-child.ts', true],
   ['cli', 'electron/lab/cli/main.ts', false],
   ['bench', 'bench/bench.ts', false],
   ['handoff-worker', 'bench/handoff-worker.ts', true],

@@ -260,8 +260,11 @@ export interface NativeGilVariant {
   readonly description: string;
   readonly jobs: number;
   readonly kibPerJob: number;
+  /** best of the runs (interference from other programs only ever slows a run down) */
   readonly oneThreadMs: number;
   readonly twoThreadsMs: number;
+  readonly oneThreadRunsMs: readonly number[];
+  readonly twoThreadsRunsMs: readonly number[];
   readonly speedup: number;
   readonly digestsMatch: boolean;
 }

@@ -79,6 +79,7 @@ export interface Lane extends LaneInfo {
  * - lane: a new lane (thread, process) appeared;
  * - state: a lane entered a state at `atMs` (null: it ended), so an open span can grow live;
  * - spans: closed spans recorded elsewhere (a worker's lock recorder) and delivered in one go;
+ * - truncated: the lane stopped reporting (its budget of spans is spent); its open span ends at `atMs`;
  * - pid: a lane learned its pid / thread id once its worker said so;
  * - phase: the demo moved to a new step ('run 2 of 5', 'fix: one lock order').
  */
@@ -92,6 +93,7 @@ export type DemoEvent =
       readonly label?: string;
     }
   | { readonly type: 'spans'; readonly laneId: string; readonly spans: readonly LaneSpan[] }
+  | { readonly type: 'truncated'; readonly laneId: string; readonly atMs: number }
   | { readonly type: 'pid'; readonly laneId: string; readonly pid: number; readonly threadId: number }
   | { readonly type: 'phase'; readonly label: string; readonly atMs: number };
 
@@ -196,6 +198,10 @@ export class LaneBoard {
     if (!lane) return;
     if (event.type === 'pid') {
       lane.info = { ...lane.info, pid: event.pid, threadId: event.threadId };
+    } else if (event.type === 'truncated') {
+      if (lane.open) this.push(lane, spanOf(lane.open.state, lane.open.sinceMs, event.atMs, lane.open.label));
+      lane.open = null;
+      lane.truncated = true;
     } else if (event.type === 'spans') {
       for (const s of event.spans) this.push(lane, s);
     } else {
@@ -265,3 +271,5 @@ export function maxConcurrent(lanes: readonly Lane[], state: LaneState): { max: 
 export function timeIn(lane: Lane, state: LaneState): number {
   return lane.spans.reduce((sum, s) => (s.state === state ? sum + (s.endMs - s.startMs) : sum), 0);
 }
+
+export { DEMO_CATALOG, demoMeta } from './demo-catalog';

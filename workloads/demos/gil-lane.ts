@@ -7,10 +7,16 @@ import type { RawSpan } from './protocol';
  * The recorder measures from an origin on its own clock (performance.timeOrigin + now); `originMono` is the
  * monotonic time taken at that same moment, which puts the spans on the demos' clock.
  */
-export function gilSpans(snapshot: RecorderSnapshot, originMono: number, outside: LaneState, outsideLabel: string): RawSpan[] {
+export function gilSpans(
+  snapshot: RecorderSnapshot,
+  originMono: number,
+  outside: LaneState,
+  outsideLabel: string,
+): RawSpan[] {
   return snapshot.spans.map((s) => {
     const state: LaneState = s.state === 'hold' ? 'holding' : s.state === 'wait' ? 'waiting' : outside;
-    const label = s.state === 'hold' ? 'holds the GIL' : s.state === 'wait' ? 'waits for the GIL' : outsideLabel;
+    const label =
+      s.state === 'hold' ? 'holds the GIL' : s.state === 'wait' ? 'waits for the GIL' : outsideLabel;
     return { state, start: originMono + s.startMs, end: originMono + s.endMs, label };
   });
 }

@@ -6,14 +6,21 @@ import type { LaneState } from '../../electron/common/demos';
 import { monoNow } from './clock';
 import type { FromWorker, RawSpan } from './protocol';
 
-const MAX_STATES = 600;
-
 export class LaneLog {
   private sent = 0;
+  private stopped = false;
   private current: LaneState | null = null;
   private currentLabel: string | undefined;
 
-  constructor(private readonly post: (m: FromWorker) => void) {}
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private maxStates = 240,
+  ) {}
+
+  /** Lowers the budget: a lane that changes state per request need not report every one. */
+  limit(maxStates: number): void {
+    this.maxStates = Math.min(this.maxStates, maxStates);
+  }
 
   /** Enters `state` now; returns the time stamp used, so callers can reuse it. */
   state(state: LaneState | null, label?: string): number {
@@ -21,8 +28,13 @@ export class LaneLog {
     if (state === this.current && label === this.currentLabel) return at;
     this.current = state;
     this.currentLabel = label;
-    // The end of a lane is always worth sending: without it the last span would stay open.
-    if (this.sent >= MAX_STATES && state !== null) return at;
+    if (this.stopped) return at;
+    if (this.sent >= this.maxStates) {
+      // Say so once, so the host ends the open span here instead of stretching it to the lane's end.
+      this.stopped = true;
+      this.post({ type: 'truncated', at });
+      return at;
+    }
     this.sent++;
     this.post({ type: 'state', state, at, ...(label ? { label } : {}) });
     return at;

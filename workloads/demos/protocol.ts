@@ -19,13 +19,13 @@ export interface KernelStart {
 }
 
 export type ToWorker =
-  | { readonly type: 'start'; readonly start: KernelStart }
-  | { readonly type: 'data'; readonly data: unknown };
+  { readonly type: 'start'; readonly start: KernelStart } | { readonly type: 'data'; readonly data: unknown };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly pid: number; readonly threadId: number }
   | { readonly type: 'state'; readonly state: LaneState | null; readonly at: number; readonly label?: string }
   | { readonly type: 'spans'; readonly spans: readonly RawSpan[] }
+  | { readonly type: 'truncated'; readonly at: number }
   | { readonly type: 'data'; readonly data: unknown }
   | { readonly type: 'result'; readonly value: unknown }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };

@@ -19,7 +19,11 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 function compress(h: Int32Array, w: Int32Array, block: Uint8Array, off: number): void {
   for (let t = 0; t < 16; t++) {
     const i = off + t * 4;
-    w[t] = ((block[i] as number) << 24) | ((block[i + 1] as number) << 16) | ((block[i + 2] as number) << 8) | (block[i + 3] as number);
+    w[t] =
+      ((block[i] as number) << 24) |
+      ((block[i + 1] as number) << 16) |
+      ((block[i + 2] as number) << 8) |
+      (block[i + 3] as number);
   }
   for (let t = 16; t < 64; t++) {
     const w15 = w[t - 15] as number;
@@ -28,8 +32,14 @@ function compress(h: Int32Array, w: Int32Array, block: Uint8Array, off: number):
     const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
     w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) | 0;
   }
-  let a = h[0] as number, b = h[1] as number, c = h[2] as number, d = h[3] as number;
-  let e = h[4] as number, f = h[5] as number, g = h[6] as number, hh = h[7] as number;
+  let a = h[0] as number,
+    b = h[1] as number,
+    c = h[2] as number,
+    d = h[3] as number;
+  let e = h[4] as number,
+    f = h[5] as number,
+    g = h[6] as number,
+    hh = h[7] as number;
   for (let t = 0; t < 64; t++) {
     const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
     const ch = (e & f) ^ (~e & g);

@@ -17,6 +17,7 @@ import { registerCompare } from './commands/compare';
 import { registerSchema } from './commands/schema';
 import { cliRecorder, registerHistory } from './commands/history';
 import { collectOut, registerReport, writeOutputs } from './commands/report';
+import { registerDemo } from './commands/demo';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -173,6 +174,7 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerHistory(program);
   registerSchema(program);
+  registerDemo(program);
   return program;
 }
 

@@ -26,7 +26,7 @@ export interface ConvoyIoOutput {
   readonly latencies: Float64Array;
 }
 
-/** One connection; trip() sends a message and resolves when all of it has come back. */
+/** One connection; send() resolves once the message is handed to the kernel, reply() once all of it is back. */
 class EchoConnection {
   private pending = 0;
   private done: (() => void) | null = null;
@@ -42,11 +42,17 @@ class EchoConnection {
     });
   }
 
-  trip(payload: Buffer): Promise<void> {
+  send(payload: Buffer): Promise<void> {
     this.pending += payload.length;
+    return new Promise((resolve, reject) =>
+      this.socket.write(payload, (err) => (err ? reject(err) : resolve())),
+    );
+  }
+
+  reply(): Promise<void> {
     return new Promise((resolve) => {
-      this.done = resolve;
-      this.socket.write(payload);
+      if (this.pending <= 0) resolve();
+      else this.done = resolve;
     });
   }
 }
@@ -64,11 +70,13 @@ export async function convoyIo(input: ConvoyIoInput, io: KernelIo): Promise<Conv
   const latencies: number[] = [];
   const t0 = monoNow();
   const end = t0 + input.durationMs;
-  let elapsedMs = 0;
+  let elapsedMs: number;
   try {
     while (monoNow() < end) {
       const t = monoNow();
-      await gil.io(() => conn.trip(payload)); // the lock is re-taken here, after the reply
+      // Like CPython's sendall() and recv(): each lets go of the lock and must take it back afterwards.
+      await gil.io(() => conn.send(payload));
+      await gil.io(() => conn.reply());
       latencies.push(monoNow() - t);
     }
     elapsedMs = monoNow() - t0;

@@ -15,7 +15,8 @@ export interface PoolInput {
   readonly gil?: SharedArrayBuffer;
 }
 
-export type PoolRequest = { readonly type: 'job'; readonly id: number; readonly bound: number } | { readonly type: 'stop' };
+export type PoolRequest =
+  { readonly type: 'job'; readonly id: number; readonly bound: number } | { readonly type: 'stop' };
 export interface PoolReply {
   readonly id: number;
   readonly primes: number;

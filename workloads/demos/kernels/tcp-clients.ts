@@ -24,7 +24,12 @@ export interface ClientsOutput {
   readonly latencies: Float64Array;
 }
 
-async function client(c: number, input: ClientsInput, deadline: number, latencies: number[]): Promise<[number, number]> {
+async function client(
+  c: number,
+  input: ClientsInput,
+  deadline: number,
+  latencies: number[],
+): Promise<[number, number]> {
   const socket = net.connect({ host: '127.0.0.1', port: input.port });
   socket.setNoDelay(true);
   await once(socket, 'connect');
