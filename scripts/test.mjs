@@ -55,17 +55,23 @@ if (existsSync(jsonOut)) {
       if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
         skips.push(`${path.relative(root, file.name)} > ${t.fullName}`);
     }
-    // a file that failed to load has no assertions but must not pass silently
-    if (file.status === 'failed' && file.assertionResults.length === 0) {
+    // A file that failed outside its tests (it did not load, or a beforeAll threw) reports its tests as
+    // skipped, or none at all: it counts as a failure, never as a silent pass.
+    if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
       failed++;
       failures.push(
-        `${path.relative(root, file.name)} (failed to load: ${String(file.message).split('\n')[0]})`,
+        `${path.relative(root, file.name)} (failed outside its tests: ${String(file.message).split('\n')[0]})`,
       );
     }
   }
 } else {
   failed++;
   failures.push(`vitest produced no results (exit ${vt.status})`);
+}
+// Last guard: whatever the JSON says, a vitest that exited non-zero cannot end in a green summary.
+if (vt.status !== 0 && failures.length === 0) {
+  failed++;
+  failures.push(`vitest exited with code ${vt.status}`);
 }
 
 console.log('');
