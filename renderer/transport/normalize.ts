@@ -47,6 +47,14 @@ export function withLabErrors(raw: LabApi): LabApi {
     getInfo: () => fix(raw.getInfo()),
     startExperiment: (config) => fix(raw.startExperiment(config)),
     cancelExperiment: (runId) => fix(raw.cancelExperiment(runId)),
+    listDemos: () => fix(raw.listDemos()),
+    startDemo: (id, options) => fix(options === undefined ? raw.startDemo(id) : raw.startDemo(id, options)),
+    cancelDemo: (runId) => fix(raw.cancelDemo(runId)),
+    listHistory: () => fix(raw.listHistory()),
+    getReport: (id) => fix(raw.getReport(id)),
+    deleteReport: (id) => fix(raw.deleteReport(id)),
+    importReport: (text, fileName) => fix(raw.importReport(text, fileName)),
+    exportReport: (id, format) => fix(raw.exportReport(id, format)),
     onEvent: (listener) => raw.onEvent(listener),
   };
 }

@@ -3,8 +3,20 @@
  * electron/lab/serve/ws-bridge.ts speaks: requests `{id, method, args}`, replies `{id, ok, value | error}`,
  * pushed `{event}`. Errors are rebuilt as LabError so the UI can show which field is wrong.
  */
-import type { LabApi, LabEvent, LabInfo, Unsubscribe } from '../../electron/common/api';
+import {
+  MAX_REQUEST_BYTES,
+  type DemoStartOptions,
+  type ExportedFile,
+  type HistoryEntrySummary,
+  type LabApi,
+  type LabEvent,
+  type LabInfo,
+  type ReportFileFormat,
+  type Unsubscribe,
+} from '../../electron/common/api';
 import type { ExperimentConfigInput } from '../../electron/common/config';
+import type { DemoMeta } from '../../electron/common/demos';
+import type { Report } from '../../electron/common/report';
 import { LabError } from '../../electron/common/errors';
 import { toLabError } from './normalize';
 
@@ -39,6 +51,8 @@ export interface LabConnection extends LabApi {
 }
 
 const OPEN = 1;
+/** Below this many characters a request cannot reach MAX_REQUEST_BYTES (3 UTF-8 bytes a UTF-16 unit at most). */
+const SURELY_SMALL_CHARS = Math.floor(MAX_REQUEST_BYTES / 3);
 const MAX_BACKOFF_MS = 5_000;
 
 interface Pending {
@@ -128,6 +142,17 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
 
   const call = (method: string, args: readonly unknown[]): Promise<unknown> =>
     new Promise((resolve, reject) => {
+      const text = JSON.stringify({ id: nextId, method, args });
+      // Past the server's frame limit the server would hang up on us; say why instead (a huge import).
+      if (text.length > SURELY_SMALL_CHARS && new TextEncoder().encode(text).length > MAX_REQUEST_BYTES) {
+        reject(
+          LabError.invalid(
+            [{ field: `${method}(args)`, message: `are over ${MAX_REQUEST_BYTES / 2 ** 20} MiB` }],
+            method === 'importReport' ? 'invalid-report' : 'invalid-config',
+          ),
+        );
+        return;
+      }
       const ws = socket;
       if (!ws || ws.readyState !== OPEN) {
         reject(
@@ -140,7 +165,7 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
       }
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      ws.send(JSON.stringify({ id, method, args }));
+      ws.send(text);
     });
 
   const api: LabConnection = {
@@ -150,6 +175,21 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
     cancelExperiment: async (runId: string) => {
       await call('cancelExperiment', [runId]);
     },
+    listDemos: () => call('listDemos', []) as Promise<DemoMeta[]>,
+    startDemo: (id: string, options?: DemoStartOptions) =>
+      call('startDemo', options === undefined ? [id] : [id, options]) as Promise<{ readonly runId: string }>,
+    cancelDemo: async (runId: string) => {
+      await call('cancelDemo', [runId]);
+    },
+    listHistory: () => call('listHistory', []) as Promise<HistoryEntrySummary[]>,
+    getReport: (id: string) => call('getReport', [id]) as Promise<Report>,
+    deleteReport: async (id: string) => {
+      await call('deleteReport', [id]);
+    },
+    importReport: (text: string, fileName: string) =>
+      call('importReport', [text, fileName]) as Promise<Report>,
+    exportReport: (id: string, format: ReportFileFormat) =>
+      call('exportReport', [id, format]) as Promise<ExportedFile>,
     onEvent(listener: (event: LabEvent) => void): Unsubscribe {
       listeners.add(listener);
       return () => {

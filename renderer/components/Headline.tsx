@@ -1,0 +1,54 @@
+/** The one-click experiment: CPU-bound against I/O-bound work, every model, 1 to 2 x cores workers. */
+import { useState } from 'react';
+import { headlineWorkers, HEADLINE_ESTIMATE, type HeadlineSize } from '../state/headline';
+
+interface Props {
+  readonly cores: number;
+  readonly disabled: boolean;
+  readonly onRun: (size: HeadlineSize) => void;
+}
+
+export function Headline({ cores, disabled, onRun }: Props) {
+  const [size, setSize] = useState<HeadlineSize>('quick');
+  const workers = headlineWorkers(cores);
+  return (
+    <section className="panel headline" aria-labelledby="headline-heading">
+      <div className="headline-text">
+        <h2 id="headline-heading">CPU-bound vs I/O-bound</h2>
+        <p>
+          Count primes (pure computation) and wait on timers (pure waiting) with worker threads, child
+          processes, the event loop and threads that share one GIL, using {workers.join(', ')} workers on this{' '}
+          {cores}-core machine. Real threads and processes, really measured.
+        </p>
+      </div>
+      <div className="headline-actions">
+        <fieldset className="segmented" disabled={disabled}>
+          <legend className="visually-hidden">Size</legend>
+          {(['quick', 'full'] as const).map((s) => (
+            <label key={s} className={size === s ? 'checked' : undefined}>
+              <input
+                type="radio"
+                name="headline-size"
+                value={s}
+                checked={size === s}
+                onChange={() => setSize(s)}
+                data-testid={`headline-size-${s}`}
+              />
+              {s === 'quick' ? 'Quick demo' : 'Full measurement'}
+              <span className="hint">{HEADLINE_ESTIMATE[s]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          className="button button-primary button-big"
+          disabled={disabled}
+          onClick={() => onRun(size)}
+          data-testid="headline-run"
+        >
+          Run the experiment
+        </button>
+      </div>
+    </section>
+  );
+}

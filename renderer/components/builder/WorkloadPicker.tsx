@@ -1,0 +1,73 @@
+/** Workloads as checkboxes; a chosen workload shows its parameters with the bounds the engine enforces. */
+import type { WorkloadMeta } from '../../../electron/common/config';
+import type { FieldIssue } from '../../../electron/common/errors';
+import { KIND_LABEL } from '../../charts/describe';
+import type { BuilderForm, WorkloadForm } from '../../state/builder';
+import { FieldErrors } from './FieldErrors';
+import { TextField } from './TextField';
+
+interface Props {
+  readonly workloads: readonly WorkloadMeta[];
+  readonly form: BuilderForm['workloads'];
+  readonly onChange: (name: string, next: WorkloadForm) => void;
+  readonly issuesFor: (key: string) => FieldIssue[];
+  readonly disabled: boolean;
+}
+
+export function WorkloadPicker({ workloads, form, onChange, issuesFor, disabled }: Props) {
+  const groupIssues = issuesFor('workloads');
+  return (
+    <fieldset
+      className="group"
+      aria-invalid={groupIssues.length > 0}
+      aria-describedby={groupIssues.length ? 'workloads-err' : undefined}
+    >
+      <legend>Workloads</legend>
+      <FieldErrors id="workloads-err" issues={groupIssues} testId="builder-workloads-error" />
+      <div className="workload-list">
+        {workloads.map((w) => {
+          const state = form[w.name] ?? { on: false, params: {} };
+          return (
+            <div key={w.name} className={`workload${state.on ? ' workload-on' : ''}`}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={state.on}
+                  disabled={disabled}
+                  onChange={(e) => onChange(w.name, { ...state, on: e.target.checked })}
+                  data-testid={`builder-workload-${w.name}`}
+                />
+                <span>
+                  <strong>{w.title}</strong>{' '}
+                  <span className={`kind kind-${w.kind}`}>{KIND_LABEL[w.kind]}</span>
+                  <span className="hint">{w.description}</span>
+                </span>
+              </label>
+              {state.on ? (
+                <div className="params">
+                  {w.params.map((p) => (
+                    <TextField
+                      key={p.name}
+                      label={`${p.name}${p.unit ? ` (${p.unit})` : ''}`}
+                      hint={`${p.description}. ${p.min}–${p.max}${p.integer ? ', whole number' : ''}.`}
+                      value={state.params[p.name] ?? ''}
+                      min={p.min}
+                      max={p.max}
+                      step={p.integer ? 1 : 'any'}
+                      disabled={disabled}
+                      issues={issuesFor(`param:${w.name}:${p.name}`)}
+                      onChange={(v) =>
+                        onChange(w.name, { ...state, params: { ...state.params, [p.name]: v } })
+                      }
+                      testId={`builder-param-${w.name}-${p.name}`}
+                    />
+                  ))}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,50 @@
+/** Model markers: the same shape in chart dots and in HTML legends, so colour is never the only cue. */
+import { Symbols, type DotItemDotProps } from 'recharts';
+import type { MarkerShape } from '../../charts/palette';
+
+/** A dot renderer for recharts <Line dot={...}>. */
+export function markerDot(shape: MarkerShape, color: string, size = 90) {
+  function MarkerDot(props: DotItemDotProps) {
+    const { cx, cy, index } = props;
+    if (typeof cx !== 'number' || typeof cy !== 'number') return null;
+    return (
+      <Symbols
+        key={`m-${index}`}
+        cx={cx}
+        cy={cy}
+        type={shape}
+        size={size}
+        fill={color}
+        stroke="var(--surface)"
+        strokeWidth={1.5}
+      />
+    );
+  }
+  return MarkerDot;
+}
+
+/** A small inline swatch: a line segment in the model's colour with its marker on top. */
+export function Swatch({
+  shape,
+  color,
+  dashed = false,
+}: {
+  shape?: MarkerShape;
+  color: string;
+  dashed?: boolean;
+}) {
+  return (
+    <svg className="swatch" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true" focusable="false">
+      <line
+        x1="1"
+        y1="8"
+        x2="31"
+        y2="8"
+        stroke={color}
+        strokeWidth="3"
+        strokeDasharray={dashed ? '5 4' : undefined}
+      />
+      {shape ? <Symbols cx={16} cy={8} type={shape} size={60} fill={color} /> : null}
+    </svg>
+  );
+}

@@ -1,0 +1,101 @@
+/** The running experiment: progress, live CPU load, the speedup charts filling in, and a way to stop. */
+import { memo, useMemo } from 'react';
+import type { WorkloadMeta } from '../../../electron/common/config';
+import { useThrottled } from '../../hooks/useThrottled';
+import type { ExperimentState } from '../../state/experiment';
+import { SpeedupGrid } from '../results/SpeedupGrid';
+import { CpuChart } from './CpuChart';
+import { ProgressBar } from './ProgressBar';
+
+interface Props {
+  readonly state: ExperimentState;
+  readonly cores: number;
+  readonly catalog: readonly WorkloadMeta[];
+  readonly canCancel: boolean;
+  readonly onCancel: () => void;
+  readonly liveCharts: boolean;
+  readonly onToggleLiveCharts: () => void;
+}
+
+/**
+ * Live charts redraw at most every two seconds, the progress bar four times a second. Measured in headless
+ * Chromium on two cores, each redraw of the three charts costs about a quarter of a CPU-second, all of it
+ * taken from the workers being timed: hence the slow pace, and the switch to turn them off.
+ */
+const REDRAW_MS = 2000;
+const PROGRESS_MS = 250;
+
+const LiveCpu = memo(CpuChart);
+const LiveSpeedups = memo(SpeedupGrid);
+const NO_FITS: never[] = [];
+
+export function LivePanel({
+  state,
+  cores,
+  catalog,
+  canCancel,
+  onCancel,
+  liveCharts,
+  onToggleLiveCharts,
+}: Props) {
+  const titles = useMemo(() => Object.fromEntries(catalog.map((w) => [w.name, w.title])), [catalog]);
+  // Chart every workload of the run from the start, in the order it was configured.
+  const config = state.config;
+  const workloads = useMemo(
+    () =>
+      (config?.workloads ?? []).flatMap((w) => {
+        const meta = catalog.find((m) => m.name === w.name);
+        return meta ? [{ name: meta.name, kind: meta.kind }] : [];
+      }),
+    [config, catalog],
+  );
+  const progress = useThrottled(state.progress, PROGRESS_MS);
+  // With live charts off the charts keep their last data and are hidden, so they never redraw.
+  const samples = useThrottled(state.samples, liveCharts ? REDRAW_MS : Infinity);
+  const results = useThrottled(state.results, liveCharts ? REDRAW_MS : Infinity);
+  return (
+    <section className="panel live" aria-labelledby="live-heading" data-testid="live-panel">
+      <div className="panel-head">
+        <h2 id="live-heading">Running: {state.config?.label || 'experiment'}</h2>
+        <label className="toggle push-right">
+          <input
+            type="checkbox"
+            checked={liveCharts}
+            onChange={onToggleLiveCharts}
+            data-testid="toggle-live-charts"
+          />
+          Live charts
+        </label>
+        {canCancel ? (
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={onCancel}
+            disabled={state.cancelling}
+            data-testid="cancel"
+          >
+            {state.cancelling ? 'Stopping…' : 'Cancel'}
+          </button>
+        ) : null}
+      </div>
+      <ProgressBar progress={progress} />
+      {liveCharts ? null : (
+        <p className="note">
+          Live charts are off, leaving every core to the experiment. The results appear when it finishes.
+        </p>
+      )}
+      <div className="live-grid" hidden={!liveCharts}>
+        <LiveCpu samples={samples} cores={cores} />
+        <LiveSpeedups
+          results={results}
+          fits={NO_FITS}
+          cores={cores}
+          titles={titles}
+          showFit={false}
+          workloads={workloads.length ? workloads : undefined}
+          live
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+/** Everything a finished (or cancelled) experiment measured, from the headline charts down to the table. */
+import { useState } from 'react';
+import type { Report } from '../../../electron/common/report';
+import { workloadsOf } from '../../charts/shape';
+import { formatMs } from '../../state/format';
+import { EfficiencyChart } from './EfficiencyChart';
+import { GilSection } from './GilSection';
+import { MachinePanel } from './MachinePanel';
+import { ResultsTable } from './ResultsTable';
+import { SpawnChart } from './SpawnChart';
+import { SpeedupGrid } from './SpeedupGrid';
+import { WallTimeChart } from './WallTimeChart';
+
+interface Props {
+  readonly report: Report;
+  readonly titles: Readonly<Record<string, string>>;
+}
+
+export function ResultsView({ report, titles }: Props) {
+  const [showFit, setShowFit] = useState(true);
+  const workloads = workloadsOf(report.results);
+  const [picked, setPicked] = useState<string | null>(null);
+  const detail = workloads.find((w) => w.name === picked) ?? workloads[0];
+  const cores = report.machine.logicalCores;
+  const tookMs = report.finishedAt ? Date.parse(report.finishedAt) - Date.parse(report.createdAt) : null;
+
+  return (
+    <div className="results" data-testid="results">
+      <section className="panel" aria-labelledby="speedup-heading">
+        <div className="panel-head">
+          <h2 id="speedup-heading">{report.config.label || 'Results'}</h2>
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={showFit}
+              onChange={(e) => setShowFit(e.target.checked)}
+              data-testid="toggle-fit"
+            />
+            Show Amdahl&apos;s law fit
+          </label>
+        </div>
+        {report.status !== 'complete' ? (
+          <p className="banner banner-warn" data-testid="status-banner">
+            {report.status === 'cancelled'
+              ? 'This experiment was cancelled: the charts show what was measured before it stopped.'
+              : 'This experiment did not finish: the charts show what was measured.'}
+          </p>
+        ) : null}
+        <p className="note">
+          Speedup is the sequential time divided by the time with more workers (median of{' '}
+          {report.config.repeat} {report.config.repeat === 1 ? 'run' : 'runs'}
+          {tookMs !== null ? `; the whole experiment took ${formatMs(tookMs)}` : ''}).
+        </p>
+        <SpeedupGrid
+          results={report.results}
+          fits={report.fits}
+          cores={cores}
+          titles={titles}
+          showFit={showFit}
+        />
+      </section>
+
+      {detail ? (
+        <section className="panel" aria-labelledby="detail-heading">
+          <div className="panel-head">
+            <h2 id="detail-heading">Efficiency and time: {titles[detail.name] ?? detail.name}</h2>
+            {workloads.length > 1 ? (
+              <div className="segmented" role="group" aria-label="Workload">
+                {workloads.map((w) => (
+                  <button
+                    key={w.name}
+                    type="button"
+                    aria-pressed={w.name === detail.name}
+                    onClick={() => setPicked(w.name)}
+                  >
+                    {w.name}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </div>
+          <div className="chart-grid">
+            <EfficiencyChart results={report.results} workload={detail.name} cores={cores} />
+            <WallTimeChart results={report.results} workload={detail.name} cores={cores} />
+          </div>
+        </section>
+      ) : null}
+
+      <GilSection results={report.results} cores={cores} />
+
+      <div className="two-col">
+        <section className="panel" aria-labelledby="spawn-heading">
+          <h2 id="spawn-heading">Threads vs processes: starting up</h2>
+          <SpawnChart spawn={report.spawn} />
+        </section>
+        <MachinePanel machine={report.machine} />
+      </div>
+
+      <ResultsTable results={report.results} repeat={report.config.repeat} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The one-click headline experiment: CPU-bound (primes) against I/O-bound (sleep) work, for every model,
+ * from one worker up to twice the core count. Sizes were chosen on a 2-core machine: 'full' takes about
+ * 40 s there with 3 repetitions and a warm-up pass, 'quick' a few seconds for a live demo.
+ */
+import type { ExperimentConfigInput, Model } from '../../electron/common/config';
+import { LIMITS } from '../../electron/common/config';
+
+export type HeadlineSize = 'quick' | 'full';
+
+export const HEADLINE_MODELS: readonly Model[] = ['threads', 'processes', 'async', 'gil'];
+export const HEADLINE_LABEL = 'CPU-bound vs I/O-bound';
+
+/** 1, 2, 4, ... up to 2 x cores, always including the core count itself and twice it (at most 16 counts). */
+export function headlineWorkers(logicalCores: number): number[] {
+  const cores = Math.max(1, Math.min(Math.floor(logicalCores) || 1, LIMITS.workers.max / 2));
+  const counts = new Set<number>([1, cores, 2 * cores]);
+  for (let n = 2; n < 2 * cores; n *= 2) counts.add(n);
+  const sorted = [...counts].sort((a, b) => a - b);
+  // Keep the ends (1, cores, 2 x cores) when a many-core machine would exceed the limit on counts.
+  while (sorted.length > LIMITS.workerCounts.max) {
+    const i = sorted.findIndex((n, k) => k > 0 && n !== cores && n !== 2 * cores);
+    if (i < 1) break;
+    sorted.splice(i, 1);
+  }
+  return sorted;
+}
+
+/** Work is split into units; at least two units per worker keeps the largest count meaningful. */
+function unitsFor(base: number, maxWorkers: number): number {
+  const need = Math.max(base, 2 * maxWorkers);
+  return Math.ceil(need / maxWorkers) * maxWorkers;
+}
+
+const SIZES = {
+  quick: { primesUnits: 16, span: 20_000, sleepUnits: 8, sleepMs: 20, repeat: 2, warmup: 0 },
+  full: { primesUnits: 48, span: 16_000, sleepUnits: 16, sleepMs: 40, repeat: 3, warmup: 1 },
+} as const;
+
+/** Rough duration on a 2-core machine, for the button's hint. */
+export const HEADLINE_ESTIMATE: Readonly<Record<HeadlineSize, string>> = {
+  quick: 'about 10 s',
+  full: 'about 45 s',
+};
+
+export function headlineConfig(logicalCores: number, size: HeadlineSize): ExperimentConfigInput {
+  const workers = headlineWorkers(logicalCores);
+  const max = workers[workers.length - 1] ?? 1;
+  const s = SIZES[size];
+  return {
+    label: size === 'quick' ? `${HEADLINE_LABEL} (quick)` : HEADLINE_LABEL,
+    workloads: [
+      { name: 'primes', params: { units: unitsFor(s.primesUnits, max), span: s.span } },
+      { name: 'sleep', params: { units: unitsFor(s.sleepUnits, max), ms: s.sleepMs } },
+    ],
+    models: [...HEADLINE_MODELS],
+    workers,
+    repeat: s.repeat,
+    warmup: s.warmup,
+    switchIntervalMs: 5,
+  };
+}

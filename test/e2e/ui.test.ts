@@ -1,0 +1,193 @@
+/**
+ * The UI in real Chromium against the real engine, as a classroom would use it: `serve` on a free port, the
+ * quick headline run to its two charts, a bad worker count named by the engine, and a long run cancelled.
+ * Screenshots go to test-results/ui (git-ignored; the ones in docs/screenshots are taken on a quiet machine
+ * with the full-size headline). Skipped, and said so, when /usr/bin/chromium is not installed.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'ui');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`test/e2e/ui: skipped, ${CHROMIUM} is not installed`);
+
+/** Every process whose parent chain leads to `pid` (Linux /proc; empty elsewhere). */
+function descendants(pid: number): number[] {
+  if (!existsSync('/proc')) return [];
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`);
+
+describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => {
+  let server: ChildProcess;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const seenChildren = new Set<number>();
+
+  beforeAll(async () => {
+    // Build the UI from the current sources (out/lab is built by the global setup).
+    execFileSync(
+      path.join(ROOT, 'node_modules', '.bin', 'electron-vite'),
+      ['build', '--mode', 'renderer', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+    server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      server.stdout?.on('data', (d: Buffer) => {
+        text += d.toString();
+        const m = /running at (http:\/\/\S+)/.exec(text);
+        if (m?.[1]) resolve(m[1]);
+      });
+      server.once('exit', (code) =>
+        reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
+      );
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, colorScheme: 'light' });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(url)) problems.push(`request outside the app: ${r.url()}`);
+    });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.goto(url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const pid = server.pid ?? 0;
+      for (const c of descendants(pid)) seenChildren.add(c);
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    // Nothing the server started may outlive it: worker processes included.
+    const deadline = Date.now() + 5000;
+    while ([...seenChildren].some(alive) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect([...seenChildren].filter(alive)).toEqual([]);
+  });
+
+  it('runs the quick headline to two speedup charts with points', async () => {
+    await page.getByTestId('headline-size-quick').check();
+    await page.getByTestId('headline-run').click();
+    await page.getByTestId('progress').waitFor();
+    for (const c of descendants(server.pid ?? 0)) seenChildren.add(c);
+    await page.getByTestId('results').waitFor({ timeout: 120_000 });
+    for (const kind of ['cpu', 'io']) {
+      const chart = page.getByTestId(`speedup-chart-${kind}`);
+      // 4 models x 3 worker counts on 2 cores; at least one point per model on any machine
+      expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(4);
+      expect(await chart.locator('.recharts-symbols').count()).toBeGreaterThanOrEqual(4);
+    }
+    await page.getByTestId('speedup-chart-cpu').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'headline.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'results.png'), fullPage: true });
+    await page.getByTestId('toggle-large-text').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
+    await page.getByTestId('speedup-chart-cpu').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'large-text.png') });
+    await page.getByTestId('toggle-large-text').click();
+  }, 150_000);
+
+  it('shows the engine’s error next to a bad worker count', async () => {
+    await page.locator('summary', { hasText: 'Build your own experiment' }).click();
+    await page.getByTestId('builder-workers').fill('0, 2');
+    await page.getByTestId('builder-start').click();
+    const alert = page.getByTestId('error-alert');
+    await alert.waitFor();
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await alert.textContent()).toContain('workers[0]');
+    expect(await page.getByTestId('builder-workers-error').textContent()).toContain('must be at least 1');
+    expect(await page.getByTestId('builder-workers').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('builder-workers').fill('1, 2');
+    await page.locator('summary', { hasText: 'Build your own experiment' }).click();
+  });
+
+  it('cancels a long run and keeps the partial results', async () => {
+    await page.getByTestId('headline-size-full').check();
+    await page.getByTestId('headline-run').click();
+    await page.getByText(/Measuring · [1-9]\d* of/).waitFor({ timeout: 60_000 });
+    // The child-process model keeps its workers alive for the whole run: they must exist now...
+    const running = descendants(server.pid ?? 0);
+    for (const c of running) seenChildren.add(c);
+    expect(running.length).toBeGreaterThan(0);
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('status-banner').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('status-banner').textContent()).toContain('cancelled');
+    expect(await page.getByTestId('headline-run').isEnabled()).toBe(true);
+    // ...and be gone once the cancelled run has ended, without waiting for the server to stop.
+    const deadline = Date.now() + 5000;
+    while (running.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(running.filter(alive)).toEqual([]);
+  }, 120_000);
+
+  it('says so plainly when the engine cannot be reached', async () => {
+    const lonely = await browser.newPage();
+    try {
+      await lonely.routeWebSocket(/\/lab$/, (ws) => ws.close({ code: 1011, reason: 'refused by the test' }));
+      await lonely.goto(url);
+      const alert = lonely.getByTestId('engine-unreachable');
+      await alert.waitFor({ timeout: 20_000 });
+      expect(await alert.getAttribute('role')).toBe('alert');
+      expect(await alert.textContent()).toContain('cannot reach its engine');
+      expect(await lonely.getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true);
+    } finally {
+      await lonely.close();
+    }
+  });
+
+  it('met no script error, blocked resource or outside request on the way', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+/**
+ * The whole renderer against the real engine through the in-process LabApi: the engine's validation errors
+ * land next to the field they name, a tiny experiment runs to its results, and Cancel stops a long one.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
+import { App } from '../../renderer/App';
+import { LabContext } from '../../renderer/LabContext';
+
+let service: LabService;
+beforeAll(() => {
+  vi.stubGlobal('ResizeObserver', undefined);
+  service = createLabService({ sampleCpu: false });
+});
+afterAll(async () => {
+  await service.close();
+  vi.unstubAllGlobals();
+});
+afterEach(cleanup);
+
+async function renderApp() {
+  render(
+    <LabContext.Provider value={service}>
+      <App />
+    </LabContext.Provider>,
+  );
+  await screen.findByTestId('headline-run');
+}
+
+function type(testId: string, value: string) {
+  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+}
+
+/** A tiny experiment typed into the builder: primes only, 4 small units, 1 and 2 threads, one run. */
+function enterTinyExperiment(repeat: string) {
+  type('builder-param-primes-units', '4');
+  type('builder-param-primes-span', '2000');
+  type('builder-workers', '1, 2');
+  type('builder-repeat', repeat);
+  type('builder-warmup', '0');
+}
+
+describe('App on the in-process engine', () => {
+  it('shows the machine and the one-click headline', async () => {
+    await renderApp();
+    const info = await service.getInfo();
+    expect(screen.getByTestId('machine-chip').textContent).toContain(`${info.machine.logicalCores} cores`);
+    expect(screen.getByTestId('headline-run').tagName).toBe('BUTTON');
+  });
+
+  it('puts the engine’s error next to the worker counts field and in the alert', async () => {
+    await renderApp();
+    type('builder-workers', '0, 2');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.dataset.testid).toBe('error-alert');
+    expect(alert.textContent).toContain('Worker counts (workers[0])');
+    expect(alert.textContent).toContain('must be at least 1');
+    const fieldError = screen.getByTestId('builder-workers-error');
+    expect(fieldError.textContent).toContain('workers[0]');
+    const input = screen.getByTestId('builder-workers');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(fieldError.id);
+    expect(service.busy).toBe(false);
+  });
+
+  it('maps a workload parameter error back to that workload’s input', async () => {
+    await renderApp();
+    type('builder-param-primes-span', '5');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    await screen.findByRole('alert');
+    expect(screen.getByTestId('builder-param-primes-span-error').textContent).toContain(
+      'must be at least 1000',
+    );
+  });
+
+  it('catches text that is not a number before sending anything', async () => {
+    await renderApp();
+    type('builder-workers', '1, two');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    expect(screen.getByRole('alert').textContent).toContain("'two' is not a number");
+    expect(service.busy).toBe(false);
+  });
+
+  it('runs a tiny experiment to its results', async () => {
+    await renderApp();
+    enterTinyExperiment('1');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    const results = await screen.findByTestId('results', undefined, { timeout: 30_000 });
+    const chart = within(results).getByTestId('speedup-chart-cpu');
+    // threads, processes and GIL-bound threads at 1 and 2 workers
+    expect(Number(chart.dataset.points)).toBe(6);
+    expect(screen.queryByTestId('status-banner')).toBeNull();
+  });
+
+  it('cancels a long experiment and keeps what was measured', async () => {
+    await renderApp();
+    enterTinyExperiment('500');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    const cancel = await screen.findByTestId('cancel', undefined, { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toMatch(/\d+ of \d+ runs/), {
+      timeout: 10_000,
+    });
+    await act(async () => {
+      fireEvent.click(cancel);
+    });
+    const banner = await screen.findByTestId('status-banner', undefined, { timeout: 15_000 });
+    expect(banner.textContent).toContain('cancelled');
+    expect(service.busy).toBe(false);
+  });
+});

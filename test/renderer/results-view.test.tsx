@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Report } from '../../electron/common/report';
+import { ResultsView } from '../../renderer/components/results/ResultsView';
+import { realRun } from './real-report';
+
+let report: Report;
+beforeAll(async () => {
+  // happy-dom does no layout, so every measured box is 0x0; without ResizeObserver recharts keeps the
+  // charts' initial size and draws them.
+  vi.stubGlobal('ResizeObserver', undefined);
+  ({ report } = await realRun());
+});
+afterAll(() => vi.unstubAllGlobals());
+
+const titles = { primes: 'Prime counting', sleep: 'Timer sleep' };
+
+describe('ResultsView rendering a real report', () => {
+  // One render serves the read-only checks: recharts in happy-dom takes a second or two per render.
+  beforeAll(() => {
+    render(<ResultsView report={report} titles={titles} />);
+  });
+  afterAll(cleanup);
+
+  it('draws the CPU-bound and I/O-bound speedup charts side by side with a plain-words caption', () => {
+    const cpu = screen.getByTestId('speedup-chart-cpu');
+    const io = screen.getByTestId('speedup-chart-io');
+    expect(cpu.dataset.workload).toBe('primes');
+    expect(io.dataset.workload).toBe('sleep');
+    // 4 models x 2 worker counts, every cell measured.
+    expect(Number(cpu.dataset.points)).toBe(8);
+    expect(Number(io.dataset.points)).toBe(8);
+    expect(within(cpu).getByRole('heading').textContent).toBe('CPU-bound: Prime counting');
+    expect(cpu.querySelector('figcaption')?.textContent).toContain(`${report.machine.logicalCores} cores`);
+    expect(within(cpu).getByRole('img').getAttribute('aria-label')).toContain('Speedup of primes');
+    // recharts drew an SVG with one path per model line at least
+    expect(cpu.querySelectorAll('svg .recharts-line').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('lists every cell in the table, with warnings as text', () => {
+    expect(screen.getAllByTestId('results-row')).toHaveLength(report.results.length);
+    const warned = report.results.find((r) => r.warnings.length > 0);
+    if (warned)
+      expect(screen.getByTestId('results-table').textContent).toContain(warned.warnings[0]?.message);
+  });
+
+  it('shows the GIL timeline with a lane per thread, the switch interval and per-thread stats', () => {
+    const timeline = screen.getByTestId('gil-timeline');
+    expect(within(timeline).getAllByTestId('gil-lane')).toHaveLength(2);
+    expect(timeline.textContent).toContain(`switch interval ${report.config.switchIntervalMs} ms`);
+    expect(timeline.textContent).toContain('Waiting for the GIL');
+    const stats = screen.getByTestId('gil-stats');
+    expect(within(stats).getAllByRole('row')).toHaveLength(3);
+    // Switching to the I/O-bound run redraws the lanes.
+    fireEvent.change(screen.getByTestId('gil-run-picker'), { target: { value: 'sleep/2' } });
+    expect(screen.getByTestId('gil-timeline').querySelector('h3')?.textContent).toContain('sleep');
+  });
+
+  it('shows the machine and the spawn cost of threads against processes', () => {
+    expect(screen.getByTestId('machine-panel').textContent).toContain(report.machine.cpuModel);
+    expect(screen.getByTestId('spawn-chart').querySelector('figcaption')?.textContent).toMatch(
+      /process took .*× as long/,
+    );
+  });
+});
+
+describe('ResultsView edge cases', () => {
+  afterEach(cleanup);
+
+  it('renders text from the report as text, never as markup', () => {
+    const hostile = { ...report, config: { ...report.config, label: '<img src=x onerror="alert(1)">' } };
+    const { container } = render(<ResultsView report={hostile} titles={titles} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
+  });
+
+  it('says so when the report was cancelled', () => {
+    render(<ResultsView report={{ ...report, status: 'cancelled' }} titles={titles} />);
+    expect(screen.getByTestId('status-banner').textContent).toContain('cancelled');
+  });
+});
