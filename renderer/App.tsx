@@ -1,59 +1,20 @@
 /**
- * The page: header, the headline experiment, the builder, then either the running experiment or the last
- * results. State lives in hooks; this component only decides what is visible.
+ * The page: header, the section tabs, the chosen section. The engine's info is fetched once here; a
+ * section that is not shown is not mounted, so it costs nothing while another one runs.
  */
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ExperimentConfigInput } from '../electron/common/config';
-import { Builder } from './components/builder/Builder';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { ErrorAlert } from './components/common/ErrorAlert';
 import { Header } from './components/Header';
-import { Headline } from './components/Headline';
-import { LivePanel } from './components/live/LivePanel';
-import { MachinePanel } from './components/results/MachinePanel';
-import { ResultsView } from './components/results/ResultsView';
-import { useExperiment } from './hooks/useExperiment';
 import { useLabInfo } from './hooks/useLabInfo';
 import { usePreferences } from './hooks/usePreferences';
-import { headlineConfig, type HeadlineSize } from './state/headline';
+import { SECTIONS } from './sections';
 
-// Engine events re-render the page many times a second during a run; the parts that do not depend on them
-// skip those renders, so the UI takes as little CPU as possible from the workers being measured.
 const StaticHeader = memo(Header);
-const StaticHeadline = memo(Headline);
-const StaticBuilder = memo(Builder);
-const StaticResults = memo(ResultsView);
 
 export function App() {
   const prefs = usePreferences();
   const { info, error: infoError, reload } = useLabInfo();
-  const exp = useExperiment();
-  const { join, start } = exp;
-  const [origin, setOrigin] = useState<'headline' | 'builder'>('headline');
-  const cores = info?.machine.logicalCores ?? 1;
-
-  const runHeadline = useCallback(
-    (size: HeadlineSize) => {
-      setOrigin('headline');
-      void start(headlineConfig(cores, size));
-    },
-    [start, cores],
-  );
-  const runBuilt = useCallback(
-    (input: ExperimentConfigInput) => {
-      setOrigin('builder');
-      void start(input);
-    },
-    [start],
-  );
-
-  useEffect(() => {
-    if (info?.running) join(info.running.runId, info.running.config);
-  }, [info, join]);
-
-  const titles = useMemo(
-    () => Object.fromEntries((info?.workloads ?? []).map((w) => [w.name, w.title])),
-    [info],
-  );
+  const [current, setCurrent] = useState(SECTIONS[0]?.id ?? 'lab');
 
   if (infoError) {
     return (
@@ -75,54 +36,47 @@ export function App() {
     );
   }
 
-  const { state } = exp;
-  const running = state.status === 'running';
-  const busy = running || exp.starting || info.readOnly;
+  // Arrow keys move between tabs, as in any tab list.
+  const onKey = (e: KeyboardEvent) => {
+    const i = SECTIONS.findIndex((s) => s.id === current);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = SECTIONS[(i + step + SECTIONS.length) % SECTIONS.length];
+    if (next) {
+      setCurrent(next.id);
+      document.getElementById(`tab-${next.id}`)?.focus();
+    }
+  };
+  const section = SECTIONS.find((s) => s.id === current) ?? SECTIONS[0];
 
   return (
     <main className="app">
       <StaticHeader info={info} prefs={prefs} />
-      {info.readOnly ? (
-        <p className="banner" data-testid="read-only">
-          You are watching: runs started on the lab machine appear here live, but this screen cannot start
-          them.
-        </p>
+      {SECTIONS.length > 1 ? (
+        <nav className="section-tabs" role="tablist" aria-label="Sections" onKeyDown={onKey}>
+          {SECTIONS.map((s) => (
+            <button
+              key={s.id}
+              id={`tab-${s.id}`}
+              type="button"
+              role="tab"
+              aria-selected={s.id === current}
+              aria-controls={`section-${s.id}`}
+              tabIndex={s.id === current ? 0 : -1}
+              data-testid={`tab-${s.id}`}
+              className="section-tab"
+              onClick={() => setCurrent(s.id)}
+            >
+              {s.title}
+            </button>
+          ))}
+        </nav>
       ) : null}
-      <StaticHeadline cores={cores} disabled={busy} onRun={runHeadline} />
-      {origin === 'headline' && exp.startError ? (
-        <ErrorAlert error={exp.startError} order={exp.sentOrder} onDismiss={exp.clearStartError} />
+      {section ? (
+        <div id={`section-${section.id}`} role="tabpanel" aria-labelledby={`tab-${section.id}`}>
+          <section.Component info={info} prefs={prefs} />
+        </div>
       ) : null}
-      <details className="panel builder-panel">
-        <summary>
-          <h2 id="builder-heading">Build your own experiment</h2>
-        </summary>
-        <StaticBuilder
-          info={info}
-          disabled={busy}
-          startError={origin === 'builder' ? exp.startError : null}
-          sentOrder={exp.sentOrder}
-          onStart={runBuilt}
-        />
-      </details>
-      {running ? (
-        <LivePanel
-          state={state}
-          cores={cores}
-          catalog={info.workloads}
-          canCancel={!info.readOnly}
-          onCancel={() => void exp.cancel()}
-          liveCharts={prefs.liveCharts}
-          onToggleLiveCharts={prefs.toggleLiveCharts}
-        />
-      ) : null}
-      {state.status === 'failed' && state.error ? (
-        <ErrorAlert
-          error={{ message: state.error.message, issues: state.error.issues }}
-          title="The experiment failed"
-        />
-      ) : null}
-      {state.report && !running ? <StaticResults report={state.report} titles={titles} /> : null}
-      {!state.report && !running ? <MachinePanel machine={info.machine} /> : null}
       <footer className="app-footer">
         ThreadLab {info.version} · engine via {info.transport}
       </footer>

@@ -1,0 +1,103 @@
+/**
+ * The Lab section: the headline experiment, the builder, then either the running experiment or the last
+ * results. State lives in hooks; this component only decides what is visible.
+ */
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ExperimentConfigInput } from '../../electron/common/config';
+import { Builder } from '../components/builder/Builder';
+import { ErrorAlert } from '../components/common/ErrorAlert';
+import { Headline } from '../components/Headline';
+import { LivePanel } from '../components/live/LivePanel';
+import { MachinePanel } from '../components/results/MachinePanel';
+import { ResultsView } from '../components/results/ResultsView';
+import { useExperiment } from '../hooks/useExperiment';
+import type { Preferences } from '../hooks/usePreferences';
+import type { LabInfo } from '../../electron/common/api';
+import { headlineConfig, type HeadlineSize } from '../state/headline';
+
+// Engine events re-render the page many times a second during a run; the parts that do not depend on them
+// skip those renders, so the UI takes as little CPU as possible from the workers being measured.
+const StaticHeadline = memo(Headline);
+const StaticBuilder = memo(Builder);
+const StaticResults = memo(ResultsView);
+
+export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences }) {
+  const exp = useExperiment();
+  const { join, start } = exp;
+  const [origin, setOrigin] = useState<'headline' | 'builder'>('headline');
+  const cores = info?.machine.logicalCores ?? 1;
+
+  const runHeadline = useCallback(
+    (size: HeadlineSize) => {
+      setOrigin('headline');
+      void start(headlineConfig(cores, size));
+    },
+    [start, cores],
+  );
+  const runBuilt = useCallback(
+    (input: ExperimentConfigInput) => {
+      setOrigin('builder');
+      void start(input);
+    },
+    [start],
+  );
+
+  useEffect(() => {
+    if (info?.running) join(info.running.runId, info.running.config);
+  }, [info, join]);
+
+  const titles = useMemo(
+    () => Object.fromEntries((info?.workloads ?? []).map((w) => [w.name, w.title])),
+    [info],
+  );
+
+  const { state } = exp;
+  const running = state.status === 'running';
+  const busy = running || exp.starting || info.readOnly;
+
+  return (
+    <>
+      {info.readOnly ? (
+        <p className="banner" data-testid="read-only">
+          You are watching: runs started on the lab machine appear here live, but this screen cannot start
+          them.
+        </p>
+      ) : null}
+      <StaticHeadline cores={cores} disabled={busy} onRun={runHeadline} />
+      {origin === 'headline' && exp.startError ? (
+        <ErrorAlert error={exp.startError} order={exp.sentOrder} onDismiss={exp.clearStartError} />
+      ) : null}
+      <details className="panel builder-panel">
+        <summary>
+          <h2 id="builder-heading">Build your own experiment</h2>
+        </summary>
+        <StaticBuilder
+          info={info}
+          disabled={busy}
+          startError={origin === 'builder' ? exp.startError : null}
+          sentOrder={exp.sentOrder}
+          onStart={runBuilt}
+        />
+      </details>
+      {running ? (
+        <LivePanel
+          state={state}
+          cores={cores}
+          catalog={info.workloads}
+          canCancel={!info.readOnly}
+          onCancel={() => void exp.cancel()}
+          liveCharts={prefs.liveCharts}
+          onToggleLiveCharts={prefs.toggleLiveCharts}
+        />
+      ) : null}
+      {state.status === 'failed' && state.error ? (
+        <ErrorAlert
+          error={{ message: state.error.message, issues: state.error.issues }}
+          title="The experiment failed"
+        />
+      ) : null}
+      {state.report && !running ? <StaticResults report={state.report} titles={titles} /> : null}
+      {!state.report && !running ? <MachinePanel machine={info.machine} /> : null}
+    </>
+  );
+}
