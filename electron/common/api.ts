@@ -3,6 +3,7 @@
  * mode) and the in-process transport (tests) all implement exactly this. Channels are prefixed `lab:`.
  */
 import type { ExperimentConfig, ExperimentConfigInput, Model, WorkloadMeta } from './config';
+import type { DemoEvent, DemoId, DemoMeta, DemoOutcome, DemoSpeed } from './demos';
 import type { LabErrorData } from './errors';
 import type { CpuSample, Machine, Report, ResultEntry } from './report';
 
@@ -18,6 +19,8 @@ export interface LabInfo {
   readonly readOnly: boolean;
   /** the experiment running now, if any, so a late joiner can follow it */
   readonly running: { readonly runId: string; readonly config: ExperimentConfig } | null;
+  /** the demo running now, if any */
+  readonly runningDemo: { readonly runId: string; readonly id: DemoId } | null;
 }
 
 /** Where an experiment is: runs done out of runs planned, and the cell being measured. */
@@ -43,10 +46,87 @@ export type LabEvent =
   | { readonly type: 'cpu-sample'; readonly runId: string; readonly sample: CpuSample }
   | { readonly type: 'result'; readonly runId: string; readonly result: ResultEntry }
   | { readonly type: 'experiment-finished'; readonly runId: string; readonly report: Report }
-  | { readonly type: 'experiment-failed'; readonly runId: string; readonly error: LabErrorData };
+  | { readonly type: 'experiment-failed'; readonly runId: string; readonly error: LabErrorData }
+  | {
+      readonly type: 'demo-started';
+      readonly runId: string;
+      readonly id: DemoId;
+      readonly speed: DemoSpeed;
+      /** the parameters after defaults were applied */
+      readonly params: Readonly<Record<string, number>>;
+    }
+  | { readonly type: 'demo-event'; readonly runId: string; readonly event: DemoEvent }
+  | { readonly type: 'demo-finished'; readonly runId: string; readonly outcome: DemoOutcome }
+  /** also a cancelled demo (error.code 'cancelled') and one out of time */
+  | { readonly type: 'demo-failed'; readonly runId: string; readonly error: LabErrorData };
 
 export type LabEventType = LabEvent['type'];
 export type Unsubscribe = () => void;
+
+/** How a demo is started: overrides checked against its catalog params, and slow motion for a presenter. */
+export interface DemoStartOptions {
+  readonly params?: Readonly<Record<string, number>>;
+  readonly speed?: DemoSpeed;
+}
+
+/** The best speedup one model reached in a run. */
+export interface BestSpeedup {
+  readonly model: Model;
+  readonly workload: string;
+  readonly workers: number;
+  readonly speedup: number;
+}
+
+/**
+ * One line of the history list: a run recorded on this machine ('run') or a report imported from a file
+ * ('imported'; kept apart from the runs, in the history folder's `imported/` subfolder).
+ */
+export interface HistoryEntrySummary {
+  /** the id for getReport, deleteReport and exportReport; imported entries' ids start with `imported-` */
+  readonly id: string;
+  readonly source: 'run' | 'imported';
+  /** the file name an imported report came from */
+  readonly importedFrom: string | null;
+  /** 'incomplete' also for a run that a crash or kill cut short; 'corrupt' when the file cannot be read */
+  readonly status: Report['status'] | 'corrupt';
+  /** true while the run is being recorded */
+  readonly running: boolean;
+  readonly createdAt: string | null;
+  readonly finishedAt: string | null;
+  readonly label: string;
+  /** the CPU, core count and OS of the machine that ran it */
+  readonly machine: string | null;
+  readonly workloads: readonly string[];
+  readonly models: readonly Model[];
+  readonly cells: number;
+  readonly failedCells: number;
+  /** per model other than the sequential baseline, its best speedup */
+  readonly best: readonly BestSpeedup[];
+  /** why a corrupt entry cannot be read */
+  readonly error: string | null;
+  readonly modifiedAt: string;
+  readonly sizeBytes: number;
+}
+
+/** The formats exportReport writes; pdf and png are rendered from the html export by a browser engine. */
+export const REPORT_FILE_FORMATS = ['json', 'csv', 'md', 'html', 'trace', 'pdf', 'png'] as const;
+export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
+
+/** One exported file, ready to be offered as a download. */
+export interface ExportedFile {
+  /** a suggested name, safe on every OS (`threadlab-<label or id>-<date>.<ext>`) */
+  readonly fileName: string;
+  readonly mime: string;
+  readonly base64: string;
+}
+
+/** The largest report text importReport accepts, in UTF-8 bytes (a real report is well under 5 MiB). */
+export const MAX_IMPORT_BYTES = 50 * 2 ** 20;
+/**
+ * The largest request (the UTF-8 bytes of its JSON) the WebSocket transport carries for a client that may
+ * write: a report at the import limit, JSON-escaped, fits. Watch-only clients get far less.
+ */
+export const MAX_REQUEST_BYTES = 2 * MAX_IMPORT_BYTES + 2 ** 20;
 
 /**
  * Methods reject with a LabError (code + field issues); transports must rebuild it on the far side with
@@ -58,6 +138,29 @@ export interface LabApi {
   startExperiment(config: ExperimentConfigInput): Promise<{ readonly runId: string }>;
   /** Stops the experiment: workers terminated, processes killed; the partial report is kept as 'cancelled'. */
   cancelExperiment(runId: string): Promise<void>;
+  /** The classroom demos, in lesson order. */
+  listDemos(): Promise<DemoMeta[]>;
+  /**
+   * Starts a demo; resolves with its id once the demo is under way (after 'demo-started'). Then come
+   * 'demo-event's and one 'demo-finished' or 'demo-failed'. One demo at a time, and none during an
+   * experiment (LabError 'busy'); a bad id or parameter is a LabError('invalid-config') naming it.
+   */
+  startDemo(id: string, options?: DemoStartOptions): Promise<{ readonly runId: string }>;
+  /** Ends the demo and everything it started; resolves once all of it is gone ('demo-failed', 'cancelled'). */
+  cancelDemo(runId: string): Promise<void>;
+  /** Every recorded run and imported report, newest first. */
+  listHistory(): Promise<HistoryEntrySummary[]>;
+  /** A recorded or imported report, schema-valid (a run being recorded: its results so far). */
+  getReport(id: string): Promise<Report>;
+  /** Deletes an entry ('busy' while that run is still being recorded). */
+  deleteReport(id: string): Promise<void>;
+  /**
+   * Validates a report file's text (nothing in it is executed) and keeps it among the imported entries
+   * under a fresh id, which the returned report carries. LabError('invalid-report') names the bad field.
+   */
+  importReport(text: string, fileName: string): Promise<Report>;
+  /** A history entry as a file; pdf and png need a browser engine (LabError 'not-found' without one). */
+  exportReport(id: string, format: ReportFileFormat): Promise<ExportedFile>;
   /** Subscribes to every event; returns the function that removes the listener. */
   onEvent(listener: (event: LabEvent) => void): Unsubscribe;
 }
@@ -67,6 +170,14 @@ export const LAB_CHANNELS = {
   getInfo: 'lab:getInfo',
   startExperiment: 'lab:startExperiment',
   cancelExperiment: 'lab:cancelExperiment',
+  listDemos: 'lab:listDemos',
+  startDemo: 'lab:startDemo',
+  cancelDemo: 'lab:cancelDemo',
+  listHistory: 'lab:listHistory',
+  getReport: 'lab:getReport',
+  deleteReport: 'lab:deleteReport',
+  importReport: 'lab:importReport',
+  exportReport: 'lab:exportReport',
 } as const satisfies Record<Exclude<keyof LabApi, 'onEvent'>, `lab:${string}`>;
 /** The one push channel: main -> renderer events. */
 export const LAB_EVENT_CHANNEL = 'lab:event';

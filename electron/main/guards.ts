@@ -78,3 +78,12 @@ export function isAllowedExternalUrl(raw: string): boolean {
     return false;
   }
 }
+
+/**
+ * What the hidden export window may load: exactly the page being rendered, as its main frame, plus the
+ * data: images the HTML export embeds. No other file, no network, no subframe.
+ */
+export function isExportPageRequest(url: string, resourceType: string, pages: ReadonlySet<string>): boolean {
+  if (url.startsWith('data:image/')) return resourceType === 'image';
+  return resourceType === 'mainFrame' && pages.has(url);
+}

@@ -1,11 +1,14 @@
 /**
  * The Electron shell: one hardened window, the engine in this process behind LabApi, and IPC between them.
- * Quitting during a run cancels it and waits until every worker is gone.
+ * Runs are recorded in <userData>/history; PDF and PNG exports render in a hidden, script-less window.
+ * Quitting during a run cancels it and waits until every worker is gone and the history is written.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { createLabService } from '../lab/api/lab-service';
+import { handleDownloads } from './downloads';
+import { renderInWindow } from './export-window';
 import { devPage, filePage } from './guards';
 import { registerLabIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -26,7 +29,12 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const service = createLabService({ entriesDir: paths.labDir, transport: 'electron' });
+  const service = createLabService({
+    entriesDir: paths.labDir,
+    transport: 'electron',
+    historyDir: path.join(app.getPath('userData'), 'history'),
+    renderDocument: renderInWindow,
+  });
   let win: BrowserWindow | null = null;
   const getWindow = () => (win && !win.isDestroyed() ? win : null);
 
@@ -69,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, dev !== null);
+    handleDownloads(session.defaultSession, getWindow, page);
     registerLabIpc(service, getWindow, page);
     Menu.setApplicationMenu(
       buildMenu({

@@ -1,5 +1,6 @@
 /**
- * The application menu: File (quit), View (large text, theme; reload and devtools in dev only), Help (about).
+ * The application menu: File (import a report, export, quit), View (large text, theme; reload and devtools in
+ * dev only), Help (about). Import and export are commands to the UI, which owns their dialogs.
  */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './menu-channel';
@@ -15,7 +16,23 @@ export function buildMenu(options: MenuOptions): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit', label: 'Quit ThreadLab' }] },
+    {
+      label: '&File',
+      submenu: [
+        {
+          label: 'Import Report…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => options.send('import-report'),
+        },
+        {
+          label: 'Export…',
+          accelerator: 'CmdOrCtrl+Shift+E',
+          click: () => options.send('export-report'),
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit', label: 'Quit ThreadLab' },
+      ],
+    },
     {
       label: '&View',
       submenu: [

@@ -1,11 +1,23 @@
 /**
  * The renderer's only door to the engine: `window.lab`, a LabApi of fixed methods over fixed channels, plus
- * onMenuCommand for the app menu. ipcRenderer itself is never exposed. Built as CommonJS (index.cjs) because sandboxed preloads cannot be
- * ES modules.
+ * onMenuCommand for the app menu. ipcRenderer itself is never exposed. Built as CommonJS (index.cjs) because
+ * sandboxed preloads cannot be ES modules.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { LAB_CHANNELS, LAB_EVENT_CHANNEL, type LabApi, type LabEvent, type LabInfo } from '../common/api';
+import {
+  LAB_CHANNELS,
+  LAB_EVENT_CHANNEL,
+  type DemoStartOptions,
+  type ExportedFile,
+  type HistoryEntrySummary,
+  type LabApi,
+  type LabEvent,
+  type LabInfo,
+  type ReportFileFormat,
+} from '../common/api';
 import type { ExperimentConfigInput } from '../common/config';
+import type { DemoMeta } from '../common/demos';
+import type { Report } from '../common/report';
 import type { LabErrorData } from '../common/errors';
 import { isMenuCommand, MENU_CHANNEL, type LabShellExtras, type MenuCommand } from '../main/menu-channel';
 
@@ -48,6 +60,24 @@ const api = {
   cancelExperiment: async (runId: string) => {
     await invoke(LAB_CHANNELS.cancelExperiment, runId);
   },
+  listDemos: () => invoke(LAB_CHANNELS.listDemos) as Promise<DemoMeta[]>,
+  // Only the arguments given are sent: the main side refuses extra ones and checks every one of these.
+  startDemo: (id: string, options?: DemoStartOptions) =>
+    (options === undefined
+      ? invoke(LAB_CHANNELS.startDemo, id)
+      : invoke(LAB_CHANNELS.startDemo, id, options)) as Promise<{ readonly runId: string }>,
+  cancelDemo: async (runId: string) => {
+    await invoke(LAB_CHANNELS.cancelDemo, runId);
+  },
+  listHistory: () => invoke(LAB_CHANNELS.listHistory) as Promise<HistoryEntrySummary[]>,
+  getReport: (id: string) => invoke(LAB_CHANNELS.getReport, id) as Promise<Report>,
+  deleteReport: async (id: string) => {
+    await invoke(LAB_CHANNELS.deleteReport, id);
+  },
+  importReport: (text: string, fileName: string) =>
+    invoke(LAB_CHANNELS.importReport, text, fileName) as Promise<Report>,
+  exportReport: (id: string, format: ReportFileFormat) =>
+    invoke(LAB_CHANNELS.exportReport, id, format) as Promise<ExportedFile>,
   onEvent: (listener: (event: LabEvent) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     listeners.add(listener);

@@ -95,7 +95,21 @@ describe('desktop app (Electron)', () => {
 
   it.skipIf(!binary)('window.lab is the LabApi and nothing else; no Node in the page', async () => {
     const keys = await page.evaluate(() => Object.keys(window.lab ?? {}).sort());
-    expect(keys).toEqual(['cancelExperiment', 'getInfo', 'onEvent', 'onMenuCommand', 'startExperiment']);
+    expect(keys).toEqual([
+      'cancelDemo',
+      'cancelExperiment',
+      'deleteReport',
+      'exportReport',
+      'getInfo',
+      'getReport',
+      'importReport',
+      'listDemos',
+      'listHistory',
+      'onEvent',
+      'onMenuCommand',
+      'startDemo',
+      'startExperiment',
+    ]);
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     expect(await page.evaluate(() => Object.keys(window).filter((k) => /ipc|electron/i.test(k)))).toEqual([]);

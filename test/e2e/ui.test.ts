@@ -5,7 +5,8 @@
  * with the full-size headline). Skipped, and said so, when /usr/bin/chromium is not installed.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,7 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`);
 
 describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => {
   let server: ChildProcess;
+  const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-ui-'));
   let url: string;
   let browser: Browser;
   let page: Page;
@@ -65,6 +67,8 @@ describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => 
     server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
+      // history goes to a temp folder, never to the user's ~/.threadlab
+      env: { ...process.env, THREADLAB_HOME: home },
     });
     url = await new Promise<string>((resolve, reject) => {
       let text = '';
@@ -111,6 +115,7 @@ describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => 
       server.kill('SIGTERM');
       await exited;
     }
+    rmSync(home, { recursive: true, force: true });
     // Nothing the server started may outlive it: worker processes included.
     const deadline = Date.now() + 5000;
     while ([...seenChildren].some(alive) && Date.now() < deadline)

@@ -1,103 +1,25 @@
 /**
  * The LabApi behaviour every transport must show, run against each one (in-process, WebSocket; the Electron
- * IPC transport shares the same method dispatch but needs the Electron binary to run). Real experiments,
- * kept tiny.
+ * IPC transport shares the same method dispatch but needs the Electron binary to run). Real experiments and
+ * demos, kept tiny; the demo and report parts are in api-contract-demos.ts and api-contract-reports.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabApi, LabEvent } from '../../electron/common/api';
-import { MODELS, type ExperimentConfigInput } from '../../electron/common/config';
-import { LabError } from '../../electron/common/errors';
+import { MODELS } from '../../electron/common/config';
 import { ReportSchema, type Report } from '../../electron/common/report';
+import { childPids, finishedOf, LONG, nextEvent, rejection, TINY } from './api-contract-helpers';
+import { demoContract } from './api-contract-demos';
+import { reportContract } from './api-contract-reports';
+
+export { childPids, LONG, nextEvent, TINY } from './api-contract-helpers';
 
 export interface LabApiHarness {
   readonly api: LabApi;
   /** what getInfo().transport must say */
   readonly transport: string;
+  /** the (temporary) history folder the lab records into */
+  readonly historyDir: string;
   close(): Promise<void>;
-}
-
-export const TINY: ExperimentConfigInput = {
-  workloads: [{ name: 'primes', params: { units: 4, span: 2000 } }],
-  models: ['threads'],
-  workers: [1, 2],
-  repeat: 1,
-  warmup: 0,
-  sampleIntervalMs: 100,
-};
-
-/** Long enough to be cancelled mid-run (it never gets to finish), run in child processes we can count. */
-export const LONG: ExperimentConfigInput = {
-  workloads: [{ name: 'primes', params: { units: 8, span: 200_000 } }],
-  models: ['processes'],
-  workers: [2],
-  repeat: 200,
-  warmup: 0,
-  timeline: false,
-};
-
-/** Child processes of this process (Linux /proc, else pgrep); null where neither is available. */
-export function childPids(): number[] | null {
-  const me = process.pid;
-  if (process.platform === 'linux') {
-    const out: number[] = [];
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        // Fields after the parenthesised command name: state, ppid, ...
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(rest[1]) === me && rest[0] !== 'Z') out.push(Number(name));
-      } catch {
-        // the process ended while we looked
-      }
-    }
-    return out;
-  }
-  if (process.platform === 'win32') return null;
-  try {
-    return execFileSync('pgrep', ['-P', String(me)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch (err) {
-    return (err as { status?: number }).status === 1 ? [] : null;
-  }
-}
-
-/** Resolves with the first event that matches, rejects after `timeoutMs`. */
-export function nextEvent<T extends LabEvent>(
-  api: LabApi,
-  match: (e: LabEvent) => e is T,
-  timeoutMs = 30_000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no matching event within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = api.onEvent((e) => {
-      if (!match(e)) return;
-      clearTimeout(timer);
-      off();
-      resolve(e);
-    });
-  });
-}
-
-const finishedOf =
-  (runId: string) =>
-  (e: LabEvent): e is Extract<LabEvent, { type: 'experiment-finished' }> =>
-    e.type === 'experiment-finished' && e.runId === runId;
-
-async function rejection(p: Promise<unknown>): Promise<LabError> {
-  const err = await p.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(LabError);
-  return err as LabError;
 }
 
 export function labApiContract(name: string, make: () => Promise<LabApiHarness>): void {
@@ -121,6 +43,7 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
       expect(info.transport).toBe(h.transport);
       expect(info.readOnly).toBe(false);
       expect(info.running).toBeNull();
+      expect(info.runningDemo).toBeNull();
     });
 
     it('runs a tiny real experiment: progress, results, and a report that validates', async () => {
@@ -141,6 +64,11 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
         ['sequential/1', 'threads/1', 'threads/2'].sort(),
       );
       expect((await h.api.getInfo()).running).toBeNull();
+
+      // Recorded as it ran, and listed as soon as it finished.
+      const entry = (await h.api.listHistory()).find((s) => s.id === runId);
+      expect(entry).toMatchObject({ source: 'run', status: 'complete', running: false, cells: 3 });
+      expect(ReportSchema.parse(await h.api.getReport(runId))).toEqual(JSON.parse(JSON.stringify(report)));
     });
 
     it('rejects a bad config with a LabError naming the field', async () => {
@@ -166,6 +94,19 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
 
       const busy = await rejection(h.api.startExperiment(TINY));
       expect(busy.code).toBe('busy');
+      const noDemo = await rejection(h.api.startDemo('race'));
+      expect(noDemo.code).toBe('busy');
+      expect((await h.api.getInfo()).runningDemo).toBeNull();
+
+      // Already on disk while it runs: a crash now would leave this incomplete entry.
+      expect((await h.api.listHistory()).find((s) => s.id === runId)).toMatchObject({
+        status: 'incomplete',
+        running: true,
+      });
+      const partial = ReportSchema.parse(await h.api.getReport(runId));
+      expect(partial.status).toBe('incomplete');
+      const deleting = await rejection(h.api.deleteReport(runId));
+      expect(deleting.code).toBe('busy');
 
       if (before !== null) expect(childPids()?.length).toBeGreaterThan(before.length);
       await h.api.cancelExperiment(runId);
@@ -177,6 +118,10 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
 
       const gone = await rejection(h.api.cancelExperiment(runId));
       expect(gone.code).toBe('not-found');
+      expect((await h.api.listHistory()).find((s) => s.id === runId)).toMatchObject({
+        status: 'cancelled',
+        running: false,
+      });
     });
 
     it('stops calling a listener once it unsubscribes', async () => {
@@ -191,5 +136,8 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
       expect(kept.filter((e) => e.runId === runId).length).toBeGreaterThan(2);
       expect(dropped).toEqual([]);
     });
+
+    demoContract(() => h.api);
+    reportContract(() => h);
   });
 }

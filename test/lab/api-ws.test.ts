@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { startLabServer, type LabServer } from '../../electron/lab/serve/server'
 import { createLabBridge, MAX_MESSAGE_BYTES } from '../../electron/lab/serve/ws-bridge';
 import { connectLab, type SocketConstructor } from '../../renderer/transport/ws-client';
 import { labApiContract } from './api-contract';
+import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
 
 // Node 20 has no global WebSocket; the `ws` client speaks the same protocol (the browser is covered by
 // serve-browser.test.ts). Its handler property types are wider than the DOM's, hence the cast.
@@ -27,14 +28,17 @@ beforeAll(() => {
 afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
 
 labApiContract('websocket', async () => {
-  const server = await startLabServer({ rendererDir, port: 0 });
+  const historyDir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
+  const server = await startLabServer({ rendererDir, port: 0, historyDir });
   const api = await connectLab(`ws://127.0.0.1:${server.port}/lab`, { WebSocketImpl: NodeSocket });
   return {
     api,
     transport: 'websocket',
+    historyDir,
     close: async () => {
       api.close();
       await server.close();
+      rmSync(historyDir, { recursive: true, force: true });
     },
   };
 });
@@ -63,7 +67,7 @@ describe('WebSocket bridge', () => {
   let server: LabServer;
   let url: string;
   beforeAll(async () => {
-    server = await startLabServer({ rendererDir, port: 0 });
+    server = await startLabServer({ rendererDir, port: 0, historyDir: path.join(rendererDir, 'history') });
     url = `ws://127.0.0.1:${server.port}/lab`;
   });
   afterAll(() => server.close());
@@ -87,14 +91,14 @@ describe('WebSocket bridge', () => {
     ws.close();
   });
 
-  it('drops a connection that sends more than the size cap, and the server lives on', async () => {
-    const ws = await rawSocket(url);
-    const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
-    ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
-    expect(await closed).toBe(1009);
-    const again = await connectLab(url, { WebSocketImpl: NodeSocket });
-    expect((await again.getInfo()).transport).toBe('websocket');
-    again.close();
+  it('lets a writer send a report of several MiB, which a watcher may not', async () => {
+    // A valid report padded past the watchers' 1 MiB frame limit (whitespace is valid JSON).
+    const big = readFileSync(SAMPLE_FILE, 'utf8') + ' '.repeat(MAX_MESSAGE_BYTES + 1024);
+    const api = await connectLab(url, { WebSocketImpl: NodeSocket });
+    const imported = await api.importReport(big, 'big.json');
+    expect(imported.id).toMatch(/^imported-/);
+    await api.deleteReport(imported.id);
+    api.close();
   });
 
   it('refuses a page from another origin and a rebound Host name', async () => {
@@ -155,11 +159,72 @@ describe('WebSocket client', () => {
   });
 });
 
+/** A bridge on its own http server, with the options given. */
+async function bridgeServer(
+  service: LabService,
+  options: Omit<Parameters<typeof createLabBridge>[0], 'service'>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const bridge = createLabBridge({ service, ...options });
+  const http = createServer((_req, res) => res.end());
+  http.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/lab`,
+    async close() {
+      await bridge.close();
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    },
+  };
+}
+
+describe('frame limits', () => {
+  const service = createLabService({ sampleCpu: false });
+  afterAll(() => service.close());
+
+  it('drops a connection that sends more than its cap, watcher or writer, and the server lives on', async () => {
+    for (const readOnly of [true, false]) {
+      const small = await bridgeServer(service, {
+        isReadOnly: () => readOnly,
+        maxPayloadBytes: 64 * 1024,
+        maxReadOnlyPayloadBytes: 16 * 1024,
+      });
+      try {
+        const ws = await rawSocket(small.url);
+        const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+        ws.send('x'.repeat((readOnly ? 16 : 64) * 1024 + 1));
+        expect(await closed).toBe(1009);
+        const again = await rawSocket(small.url);
+        // Just under the cap is answered (with an error: it is not JSON).
+        const reply = await exchange(again, 'x'.repeat((readOnly ? 16 : 64) * 1024 - 1));
+        expect(reply).toMatchObject({ id: null, ok: false });
+        again.close();
+      } finally {
+        await small.close();
+      }
+    }
+  });
+
+  it('has a watcher cap of 1 MiB by default', async () => {
+    const watch = await bridgeServer(service, { isReadOnly: () => true });
+    try {
+      const ws = await rawSocket(watch.url);
+      const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+      ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+      expect(await closed).toBe(1009);
+    } finally {
+      await watch.close();
+    }
+  });
+});
+
 describe('read-only clients', () => {
   let service: LabService;
   let http: Server;
+  let historyDir: string;
   beforeAll(async () => {
-    service = createLabService({ sampleCpu: false });
+    historyDir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
+    service = createLabService({ sampleCpu: false, historyDir });
     const bridge = createLabBridge({ service, isReadOnly: () => true });
     http = createServer((_req, res) => res.end());
     http.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
@@ -169,6 +234,7 @@ describe('read-only clients', () => {
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));
     await service.close();
+    rmSync(historyDir, { recursive: true, force: true });
   });
 
   it('may read and watch, but starting or cancelling rejects with read-only', async () => {
@@ -185,6 +251,31 @@ describe('read-only clients', () => {
     expect((cancel as LabError).code).toBe('read-only');
     expect(service.busy).toBe(false);
     api.close();
+  });
+
+  it('may list demos, the history and export, but not run demos, import or delete', async () => {
+    const { port } = http.address() as AddressInfo;
+    const text = readFileSync(SAMPLE_FILE, 'utf8');
+    const own = await service.importReport(text, 'sample.json');
+    const api = await connectLab(`ws://127.0.0.1:${port}/lab`, { WebSocketImpl: NodeSocket });
+    try {
+      expect((await api.listDemos()).length).toBeGreaterThan(5);
+      expect((await api.listHistory()).map((s) => s.id)).toEqual([own.id]);
+      expect((await api.getReport(own.id)).id).toBe(own.id);
+      expect((await api.exportReport(own.id, 'csv')).mime).toBe('text/csv');
+      const refused = [
+        api.startDemo('race'),
+        api.cancelDemo('x'),
+        api.importReport(text, 'sample.json'),
+        api.deleteReport(own.id),
+      ];
+      for (const p of refused)
+        expect(((await p.catch((e: unknown) => e)) as LabError).code).toBe('read-only');
+      expect(service.busy).toBe(false);
+      expect((await service.listHistory()).map((s) => s.id)).toEqual([own.id]);
+    } finally {
+      api.close();
+    }
   });
 
   const lan = Object.values(os.networkInterfaces())

@@ -50,6 +50,8 @@ describe.skipIf(process.platform !== 'linux')('serve.js process', () => {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
     child = spawn(process.execPath, [SERVE, '--port', '0', '--renderer', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // history goes to the temp folder, never to the user's ~/.threadlab
+      env: { ...process.env, THREADLAB_HOME: dir },
     });
     child.stdout?.setEncoding('utf8').on('data', (s: string) => (output += s));
     child.stderr?.setEncoding('utf8').on('data', (s: string) => (output += s));

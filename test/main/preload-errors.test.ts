@@ -14,10 +14,19 @@ function acrossBridge(value: unknown): unknown {
 }
 
 function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void } {
+  const fail = () => Promise.reject(acrossBridge(reject));
   return {
-    getInfo: () => Promise.reject(acrossBridge(reject)),
-    startExperiment: () => Promise.reject(acrossBridge(reject)),
-    cancelExperiment: () => Promise.reject(acrossBridge(reject)),
+    getInfo: fail,
+    startExperiment: fail,
+    cancelExperiment: fail,
+    listDemos: fail,
+    startDemo: fail,
+    cancelDemo: fail,
+    listHistory: fail,
+    getReport: fail,
+    deleteReport: fail,
+    importReport: fail,
+    exportReport: fail,
     onEvent: () => () => undefined,
     onMenuCommand: () => () => undefined,
   };
@@ -43,6 +52,33 @@ describe('LabError across contextBridge', () => {
     expect((err as LabError).code).toBe('invalid-config');
     expect((err as LabError).issues).toEqual([{ field: 'workers[0]', message: 'must be at most 256' }]);
     expect(((await api.getInfo().catch((e: unknown) => e)) as LabError).code).toBe('invalid-config');
+  });
+
+  it('restores LabErrors from every method, the demo and report ones included', async () => {
+    const data = {
+      name: 'LabError',
+      ...LabError.invalid(
+        [{ field: 'results[0].wallMs.median', message: 'must not be negative' }],
+        'invalid-report',
+      ).toData(),
+    };
+    const api = withLabErrors(fakeBridgedApi(data));
+    const calls: (() => Promise<unknown>)[] = [
+      () => api.listDemos(),
+      () => api.startDemo('race', { speed: 'slow' }),
+      () => api.cancelDemo('d'),
+      () => api.listHistory(),
+      () => api.getReport('e'),
+      () => api.deleteReport('e'),
+      () => api.importReport('{}', 'a.json'),
+      () => api.exportReport('e', 'pdf'),
+    ];
+    for (const call of calls) {
+      const err = await call().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LabError);
+      expect((err as LabError).code).toBe('invalid-report');
+      expect((err as LabError).issues[0]?.field).toBe('results[0].wallMs.median');
+    }
   });
 
   it('keeps what the shell adds to window.lab', () => {

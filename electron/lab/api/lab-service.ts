@@ -1,7 +1,7 @@
 /**
  * LabApi implemented in-process on the engine. Every transport (Electron IPC, the WebSocket bridge) wraps
- * one of these, and tests use it directly as the third transport. One experiment at a time: the machine has
- * only so many cores, and two runs measured at once would spoil each other's figures.
+ * one of these, and tests use it directly as the third transport. One experiment or one demo at a time: the
+ * machine has only so many cores, and two runs measured at once would spoil each other's figures.
  */
 import { randomUUID } from 'node:crypto';
 import type { LabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
@@ -17,6 +17,10 @@ import { machineInfo } from '../measure/machine';
 import { runExperiment } from '../runner/runner';
 import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
 import { TOOL_VERSION } from '../version';
+import { DemoSlot } from './demo-slot';
+import { createReportLibrary, type DocumentRenderer } from './library';
+
+export type { DocumentRenderer } from './library';
 
 /** How the service is set up; every field is optional. */
 export interface LabServiceOptions {
@@ -26,13 +30,23 @@ export interface LabServiceOptions {
   readonly transport?: string;
   /** false turns the CPU sampler off (tests that count processes) */
   readonly sampleCpu?: boolean;
+  /**
+   * where every experiment is recorded as it runs, and imports are kept (in its `imported/` subfolder);
+   * without it nothing is recorded, the history is empty and imports are refused
+   */
+  readonly historyDir?: string;
+  /** renders PDF and PNG exports; without it those two formats reject with LabError('not-found') */
+  readonly renderDocument?: DocumentRenderer;
 }
 
 /** The LabApi plus the lifecycle the owner of the engine needs. */
 export interface LabService extends LabApi {
-  /** true while an experiment runs */
+  /** true while an experiment or a demo runs */
   readonly busy: boolean;
-  /** Cancels any run, waits until its workers are gone, and refuses new runs from then on. */
+  /**
+   * Cancels any run or demo, waits until its workers are gone and the history is written, and refuses new
+   * runs from then on.
+   */
   close(): Promise<void>;
 }
 
@@ -51,11 +65,16 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   const transport = options.transport ?? 'in-process';
   let current: CurrentRun | null = null;
   let closed = false;
+  const library = createReportLibrary({
+    ...(options.historyDir !== undefined ? { historyDir: options.historyDir } : {}),
+    ...(options.renderDocument ? { renderDocument: options.renderDocument } : {}),
+  });
 
   const emit = (event: LabEvent): void => {
     if (current && event.runId === current.runId) {
       if (event.type === 'experiment-finished' || event.type === 'experiment-failed') current.ended = true;
     }
+    library.record(event);
     // A throwing listener (a closed socket, a destroyed window) must not break the run or the others.
     for (const listener of [...listeners]) {
       try {
@@ -67,6 +86,11 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   };
 
   const isRunning = (): boolean => current !== null && !current.ended;
+  const demos = new DemoSlot({
+    emit,
+    blockedBy: () => (isRunning() ? `an experiment is running (${current?.runId})` : null),
+    ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
+  });
 
   const start = (input: ExperimentConfigInput): Promise<{ readonly runId: string }> => {
     if (closed) return Promise.reject(new LabError('busy', 'the lab is shutting down'));
@@ -75,6 +99,15 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         new LabError(
           'busy',
           `an experiment is already running (${current?.runId}); cancel it or wait for it to finish`,
+        ),
+      );
+    }
+    const demo = demos.running;
+    if (demo) {
+      return Promise.reject(
+        new LabError(
+          'busy',
+          `demo '${demo.id}' is running (${demo.runId}); cancel it or wait for it to finish before measuring`,
         ),
       );
     }
@@ -126,7 +159,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
 
   return {
     get busy() {
-      return isRunning();
+      return isRunning() || demos.running !== null;
     },
 
     async getInfo(): Promise<LabInfo> {
@@ -139,6 +172,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         transport,
         readOnly: false,
         running: current && !current.ended ? { runId: current.runId, config: current.config } : null,
+        runningDemo: demos.running,
       };
     },
 
@@ -152,6 +186,26 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       await run.done;
     },
 
+    listDemos: () => Promise.resolve(demos.list()),
+
+    startDemo(id, demoOptions) {
+      try {
+        return Promise.resolve(demos.start(id, demoOptions));
+      } catch (err) {
+        return Promise.reject(
+          err instanceof LabError ? err : new LabError('internal', LabError.toData(err).message),
+        );
+      }
+    },
+
+    cancelDemo: (runId) => demos.cancel(runId),
+
+    listHistory: () => library.list(),
+    getReport: (id) => library.get(id),
+    deleteReport: (id) => library.delete(id),
+    importReport: (text, fileName) => library.import(text, fileName),
+    exportReport: (id, format) => library.export(id, format),
+
     onEvent(listener: (event: LabEvent) => void): Unsubscribe {
       listeners.add(listener);
       return () => {
@@ -162,10 +216,9 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     async close(): Promise<void> {
       closed = true;
       const run = current;
-      if (run) {
-        run.abort.abort();
-        await run.done;
-      }
+      if (run) run.abort.abort();
+      await Promise.all([run?.done, demos.close()]);
+      await library.settled();
       listeners.clear();
     },
   };

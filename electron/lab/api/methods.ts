@@ -1,21 +1,47 @@
 /**
  * The argument shapes of every LabApi method, checked where a call crosses a process or network boundary
  * (ipcMain in the Electron shell, the WebSocket bridge) before it reaches the engine. The experiment
- * config itself is validated by the engine, which names each bad field.
+ * config and a demo's parameter values are validated by the engine, which names each bad field; a report's
+ * text by parseReport.
  */
 import { z } from 'zod';
-import { LAB_CHANNELS, type LabApi } from '../../common/api';
+import { LAB_CHANNELS, MAX_IMPORT_BYTES, REPORT_FILE_FORMATS, type LabApi } from '../../common/api';
 import type { ExperimentConfigInput } from '../../common/config';
-import { LabError } from '../../common/errors';
+import { LabError, type LabErrorCode } from '../../common/errors';
 
 /** The request/response methods, i.e. everything but onEvent. */
 export type LabMethod = keyof typeof LAB_CHANNELS;
 export const LAB_METHODS = Object.keys(LAB_CHANNELS) as LabMethod[];
 
-const RUN_ID = z
-  .string({ error: 'must be a run id' })
-  .min(1, { error: 'must not be empty' })
-  .max(100, { error: 'must be at most 100 characters' });
+const id = (what: string) =>
+  z
+    .string({ error: `must be ${what}` })
+    .min(1, { error: 'must not be empty' })
+    .max(100, { error: 'must be at most 100 characters' });
+const RUN_ID = id('a run id');
+
+const DEMO_OPTIONS = z
+  .strictObject(
+    {
+      // Names and ranges are the demo's own (checked by the engine); here only the shape and a sane size.
+      params: z
+        .record(
+          z.string().max(64, { error: 'names must be at most 64 characters' }),
+          z.number({ error: 'must be a number' }),
+          { error: 'must be an object of name: number' },
+        )
+        .refine((p) => Object.keys(p).length <= 32, { error: 'has too many parameters' })
+        .optional(),
+      speed: z.enum(['normal', 'slow'], { error: "must be 'normal' or 'slow'" }).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `has unknown option(s) ${issue.keys.join(', ')} (known: params, speed)`
+          : 'must be an options object { params?, speed? }',
+    },
+  )
+  .optional();
 
 /** Per method, the exact argument list (extra arguments are refused, not ignored). */
 export const METHOD_ARGS = {
@@ -25,13 +51,46 @@ export const METHOD_ARGS = {
     z.record(z.string(), z.unknown(), { error: 'must be an experiment config object' }),
   ]),
   cancelExperiment: z.tuple([RUN_ID]),
+  listDemos: z.tuple([]),
+  startDemo: z.tuple([id('a demo id'), DEMO_OPTIONS]),
+  cancelDemo: z.tuple([RUN_ID]),
+  listHistory: z.tuple([]),
+  getReport: z.tuple([id('a history entry id')]),
+  deleteReport: z.tuple([id('a history entry id')]),
+  importReport: z.tuple([
+    // Characters, not bytes: a first bound; the engine checks the exact UTF-8 size.
+    z
+      .string({ error: 'must be the text of a report file' })
+      .max(MAX_IMPORT_BYTES, { error: `must be at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB` }),
+    z
+      .string({ error: 'must be a file name' })
+      .min(1, { error: 'must not be empty' })
+      .max(255, { error: 'must be at most 255 characters' }),
+  ]),
+  exportReport: z.tuple([
+    id('a history entry id'),
+    z.enum(REPORT_FILE_FORMATS, { error: `must be one of ${REPORT_FILE_FORMATS.join(', ')}` }),
+  ]),
 } as const satisfies Record<LabMethod, z.ZodType>;
+
+/** Methods that change something (run, cancel, delete, store): refused to watch-only clients. */
+export const MUTATING_METHODS: ReadonlySet<LabMethod> = new Set<LabMethod>([
+  'startExperiment',
+  'cancelExperiment',
+  'startDemo',
+  'cancelDemo',
+  'deleteReport',
+  'importReport',
+]);
 
 export function isLabMethod(name: unknown): name is LabMethod {
   return typeof name === 'string' && Object.hasOwn(LAB_CHANNELS, name);
 }
 
-/** Checks the arguments and calls the method; rejects with LabError('invalid-config') naming `args[i]`. */
+/**
+ * Checks the arguments and calls the method; rejects with LabError('invalid-config') naming `args[i]`
+ * ('invalid-report' for importReport's).
+ */
 export async function callLabMethod(
   api: LabApi,
   method: LabMethod,
@@ -50,6 +109,38 @@ export async function callLabMethod(
       await api.cancelExperiment(runId);
       return null;
     }
+    case 'listDemos':
+      parseArgs(method, args);
+      return api.listDemos();
+    case 'startDemo': {
+      const [demoId, options] = parseArgs(method, args);
+      return api.startDemo(demoId, options);
+    }
+    case 'cancelDemo': {
+      const [runId] = parseArgs(method, args);
+      await api.cancelDemo(runId);
+      return null;
+    }
+    case 'listHistory':
+      parseArgs(method, args);
+      return api.listHistory();
+    case 'getReport': {
+      const [entry] = parseArgs(method, args);
+      return api.getReport(entry);
+    }
+    case 'deleteReport': {
+      const [entry] = parseArgs(method, args);
+      await api.deleteReport(entry);
+      return null;
+    }
+    case 'importReport': {
+      const [text, fileName] = parseArgs(method, args);
+      return api.importReport(text, fileName);
+    }
+    case 'exportReport': {
+      const [entry, format] = parseArgs(method, args);
+      return api.exportReport(entry, format);
+    }
   }
 }
 
@@ -59,10 +150,12 @@ function parseArgs<M extends LabMethod>(
 ): z.output<(typeof METHOD_ARGS)[M]> {
   const parsed = METHOD_ARGS[method].safeParse(args);
   if (parsed.success) return parsed.data as z.output<(typeof METHOD_ARGS)[M]>;
+  const code: LabErrorCode = method === 'importReport' ? 'invalid-report' : 'invalid-config';
   throw LabError.invalid(
     parsed.error.issues.map((i) => ({
       field: `${method}(${i.path.length ? `args[${i.path.map(String).join('][')}]` : 'args'})`,
       message: i.message,
     })),
+    code,
   );
 }

@@ -6,14 +6,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultHistoryDir } from '../report/history';
 import { DEFAULT_PORT, startLabServer } from './server';
 
 const USAGE = `Usage: node out/lab/serve.js [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--public] [--renderer <dir>]
+                               [--history <dir>]
 
   --port <n>        port to listen on (0 = any free port)
   --host <addr>     address to bind (default 127.0.0.1; 0.0.0.0 with --public)
   --public          listen on the network too; other machines can watch runs but not start them
-  --renderer <dir>  folder with the built UI (default: out/renderer)`;
+  --renderer <dir>  folder with the built UI (default: out/renderer)
+  --history <dir>   where runs are recorded and imported reports kept
+                    (default: $THREADLAB_HOME/history, else ~/.threadlab/history)`;
 
 function fail(message: string): never {
   console.error(`serve: ${message}\n\n${USAGE}`);
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         public: { type: 'boolean', default: false },
         renderer: { type: 'string' },
+        history: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     fail(`--port must be a whole number 0-65535, got '${values.port}'`);
 
+  const historyDir = path.resolve(values.history ?? defaultHistoryDir());
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = path.resolve(values.renderer ?? path.join(here, '..', 'renderer'));
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
     rendererDir,
     port,
     public: values.public,
+    historyDir,
     ...(values.host ? { host: values.host } : {}),
   }).catch((err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code;
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
 
   console.log(`ThreadLab is running at ${server.url}`);
   for (const url of server.networkUrls) console.log(`  on the network (watch only): ${url}`);
+  console.log(`Runs are recorded in ${historyDir}`);
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

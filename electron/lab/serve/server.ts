@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { createLabService, type LabService } from '../api/lab-service';
+import { renderWithChromium } from '../api/chromium-renderer';
+import { createLabService, type DocumentRenderer, type LabService } from '../api/lab-service';
 import { isAllowedHost, isAllowedOrigin, isLoopbackAddress } from './origin';
 import { createStaticHandler } from './static';
 import { createLabBridge } from './ws-bridge';
@@ -26,6 +27,10 @@ export interface LabServerOptions {
   readonly service?: LabService;
   /** for the engine created here */
   readonly entriesDir?: string;
+  /** for the engine created here: where runs are recorded (none when left out; `serve` passes the default) */
+  readonly historyDir?: string;
+  /** for the engine created here: PDF/PNG exports (default: the installed Chromium) */
+  readonly renderDocument?: DocumentRenderer;
 }
 
 export interface LabServer {
@@ -47,7 +52,9 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     options.service ??
     createLabService({
       transport: 'websocket',
+      renderDocument: options.renderDocument ?? renderWithChromium,
       ...(options.entriesDir ? { entriesDir: options.entriesDir } : {}),
+      ...(options.historyDir ? { historyDir: options.historyDir } : {}),
     });
   const serveFile = createStaticHandler(options.rendererDir);
   let port = options.port ?? DEFAULT_PORT;

@@ -8,11 +8,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { LabApi, LabEvent, LabInfo } from '../../common/api';
+import { MAX_REQUEST_BYTES, type LabApi, type LabEvent, type LabInfo } from '../../common/api';
 import { LabError, type LabErrorData } from '../../common/errors';
-import { callLabMethod, isLabMethod, LAB_METHODS } from '../api/methods';
+import { callLabMethod, isLabMethod, LAB_METHODS, MUTATING_METHODS } from '../api/methods';
 
-/** 1 MiB: an experiment config is a few hundred bytes; anything near this is abuse. */
+/**
+ * 1 MiB for a watch-only client: its requests are a few hundred bytes; anything near this is abuse. A client
+ * that may write gets MAX_REQUEST_BYTES, room for importReport's text.
+ */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** Past this much unsent data, a slow client stops getting the events it can afford to miss. */
 const BACKLOG_DROP_BYTES = 4 * 1024 * 1024;
@@ -41,7 +44,10 @@ export interface LabBridgeOptions {
   readonly service: LabApi;
   /** URL path of the socket */
   readonly path?: string;
+  /** frame limit for clients that may write (default MAX_REQUEST_BYTES) */
   readonly maxPayloadBytes?: number;
+  /** frame limit for watch-only clients (default MAX_MESSAGE_BYTES) */
+  readonly maxReadOnlyPayloadBytes?: number;
   /** May this connection only watch? (network clients of `serve --public`) */
   readonly isReadOnly?: (req: IncomingMessage) => boolean;
   /** May this connection open at all? (Host and Origin checks) */
@@ -56,18 +62,18 @@ export interface LabBridge {
   close(): Promise<void>;
 }
 
-const WRITE_METHODS = new Set(['startExperiment', 'cancelExperiment']);
 /** Events a lagging client can lose without losing the story (the next one supersedes them). */
 const DROPPABLE = new Set<LabEvent['type']>(['progress', 'cpu-sample']);
 
 export function createLabBridge(options: LabBridgeOptions): LabBridge {
   const { service } = options;
   const socketPath = options.path ?? '/lab';
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: options.maxPayloadBytes ?? MAX_MESSAGE_BYTES,
-    perMessageDeflate: false,
-  });
+  // Two servers only for their frame limits: a watcher cannot make the lab buffer 100 MiB.
+  const server = (maxPayload: number) =>
+    new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
+  const writers = server(options.maxPayloadBytes ?? MAX_REQUEST_BYTES);
+  const watchers = server(options.maxReadOnlyPayloadBytes ?? MAX_MESSAGE_BYTES);
+  const clients = () => [...writers.clients, ...watchers.clients];
 
   const refuse = (socket: Duplex, status: number, text: string): void => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -131,10 +137,14 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       }
       const { id, method, args } = parsed.data;
       if (!isLabMethod(method)) return; // unreachable: the schema refined it
-      if (readOnly && WRITE_METHODS.has(method)) {
+      if (readOnly && MUTATING_METHODS.has(method)) {
         reply(
           id,
-          new LabError('read-only', 'this connection may watch experiments but not start or cancel them'),
+          new LabError(
+            'read-only',
+            `this connection may watch but not change anything (${method} refused): runs, demos and reports ` +
+              'are started, cancelled, imported and deleted on the machine running the lab',
+          ),
         );
         return;
       }
@@ -156,20 +166,20 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       if (url.pathname !== socketPath) return refuse(socket, 404, 'Not Found');
       if (options.accept && !options.accept(req)) return refuse(socket, 403, 'Forbidden');
       const readOnly = options.isReadOnly?.(req) ?? false;
-      wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, readOnly));
+      (readOnly ? watchers : writers).handleUpgrade(req, socket, head, (ws) => serveClient(ws, readOnly));
     },
     get clientCount() {
-      return wss.clients.size;
+      return writers.clients.size + watchers.clients.size;
     },
-    close() {
-      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
-      return new Promise((resolve) => {
-        wss.close(() => resolve());
-        // Clients that do not answer the close handshake are cut off.
-        setTimeout(() => {
-          for (const ws of wss.clients) ws.terminate();
-        }, 1000).unref();
-      });
+    async close() {
+      for (const ws of clients()) ws.close(1001, 'server shutting down');
+      // Clients that do not answer the close handshake are cut off.
+      setTimeout(() => {
+        for (const ws of clients()) ws.terminate();
+      }, 1000).unref();
+      await Promise.all(
+        [writers, watchers].map((wss) => new Promise<void>((resolve) => wss.close(() => resolve()))),
+      );
     },
   };
 }

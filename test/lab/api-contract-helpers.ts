@@ -1,0 +1,99 @@
+/** Shared by the LabApi contract files: tiny experiments, event waiting, process and thread counts. */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { LabApi, LabEvent } from '../../electron/common/api';
+import type { ExperimentConfigInput } from '../../electron/common/config';
+import { LabError } from '../../electron/common/errors';
+
+export const TINY: ExperimentConfigInput = {
+  workloads: [{ name: 'primes', params: { units: 4, span: 2000 } }],
+  models: ['threads'],
+  workers: [1, 2],
+  repeat: 1,
+  warmup: 0,
+  sampleIntervalMs: 100,
+};
+
+/** Long enough to be cancelled mid-run (it never gets to finish), run in child processes we can count. */
+export const LONG: ExperimentConfigInput = {
+  workloads: [{ name: 'primes', params: { units: 8, span: 200_000 } }],
+  models: ['processes'],
+  workers: [2],
+  repeat: 200,
+  warmup: 0,
+  timeline: false,
+};
+
+/** Child processes of this process (Linux /proc, else pgrep); null where neither is available. */
+export function childPids(): number[] | null {
+  const me = process.pid;
+  if (process.platform === 'linux') {
+    const out: number[] = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // Fields after the parenthesised command name: state, ppid, ...
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(rest[1]) === me && rest[0] !== 'Z') out.push(Number(name));
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    return out;
+  }
+  if (process.platform === 'win32') return null;
+  try {
+    return execFileSync('pgrep', ['-P', String(me)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch (err) {
+    return (err as { status?: number }).status === 1 ? [] : null;
+  }
+}
+
+/** Resolves with the first event that matches, rejects after `timeoutMs`. */
+export function nextEvent<T extends LabEvent>(
+  api: LabApi,
+  match: (e: LabEvent) => e is T,
+  timeoutMs = 30_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no matching event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = api.onEvent((e) => {
+      if (!match(e)) return;
+      clearTimeout(timer);
+      off();
+      resolve(e);
+    });
+  });
+}
+
+export const finishedOf =
+  (runId: string) =>
+  (e: LabEvent): e is Extract<LabEvent, { type: 'experiment-finished' }> =>
+    e.type === 'experiment-finished' && e.runId === runId;
+
+export async function rejection(p: Promise<unknown>): Promise<LabError> {
+  const err = await p.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(LabError);
+  return err as LabError;
+}
+
+/** Threads of this process right now (Linux), or null elsewhere. */
+export function osThreads(): number | null {
+  try {
+    const m = /^Threads:\s+(\d+)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
