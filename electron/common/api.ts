@@ -2,6 +2,8 @@
  * The one contract between the engine and any UI: Electron IPC (preload), the WebSocket bridge (browser
  * mode) and the in-process transport (tests) all implement exactly this. Channels are prefixed `lab:`.
  */
+import type { HistorySummary } from './history';
+export type { BestSpeedup } from './history';
 import type { ExperimentConfig, ExperimentConfigInput, Model, WorkloadMeta } from './config';
 import type { DemoEvent, DemoId, DemoMeta, DemoOutcome, DemoSpeed } from './demos';
 import type { LabErrorData } from './errors';
@@ -69,43 +71,12 @@ export interface DemoStartOptions {
   readonly speed?: DemoSpeed;
 }
 
-/** The best speedup one model reached in a run. */
-export interface BestSpeedup {
-  readonly model: Model;
-  readonly workload: string;
-  readonly workers: number;
-  readonly speedup: number;
-}
-
-/**
- * One line of the history list: a run recorded on this machine ('run') or a report imported from a file
- * ('imported'; kept apart from the runs, in the history folder's `imported/` subfolder).
- */
-export interface HistoryEntrySummary {
+export interface HistoryEntrySummary extends HistorySummary {
   /** the id for getReport, deleteReport and exportReport; imported entries' ids start with `imported-` */
   readonly id: string;
   readonly source: 'run' | 'imported';
   /** the file name an imported report came from */
   readonly importedFrom: string | null;
-  /** 'incomplete' also for a run that a crash or kill cut short; 'corrupt' when the file cannot be read */
-  readonly status: Report['status'] | 'corrupt';
-  /** true while the run is being recorded */
-  readonly running: boolean;
-  readonly createdAt: string | null;
-  readonly finishedAt: string | null;
-  readonly label: string;
-  /** the CPU, core count and OS of the machine that ran it */
-  readonly machine: string | null;
-  readonly workloads: readonly string[];
-  readonly models: readonly Model[];
-  readonly cells: number;
-  readonly failedCells: number;
-  /** per model other than the sequential baseline, its best speedup */
-  readonly best: readonly BestSpeedup[];
-  /** why a corrupt entry cannot be read */
-  readonly error: string | null;
-  readonly modifiedAt: string;
-  readonly sizeBytes: number;
 }
 
 /** The formats exportReport writes; pdf and png are rendered from the html export by a browser engine. */

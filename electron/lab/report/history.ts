@@ -5,10 +5,11 @@
  * on disk; `finish` replaces it with the final report. Every write is atomic (temporary file + rename). A file
  * that cannot be read is listed as corrupt with its error, never dropped and never fatal to `list()`.
  */
+import type { BestSpeedup, HistorySummary } from '../../common/history';
 import { readdir, rm, stat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExperimentConfig, Model } from '../../common/config';
+import type { ExperimentConfig } from '../../common/config';
 import { LabError } from '../../common/errors';
 import {
   REPORT_SCHEMA,
@@ -28,36 +29,7 @@ export function defaultHistoryDir(env: NodeJS.ProcessEnv = process.env): string 
   return path.join(home, 'history');
 }
 
-/** The best speedup one model reached in a run. */
-export interface BestSpeedup {
-  readonly model: Model;
-  readonly workload: string;
-  readonly workers: number;
-  readonly speedup: number;
-}
-
-/** One line of the history list. */
-export interface HistorySummary {
-  readonly id: string;
-  /** 'incomplete' also for a run that a crash or kill cut short; 'corrupt' when the file cannot be read */
-  readonly status: Report['status'] | 'corrupt';
-  /** true while this store is recording the run */
-  readonly running: boolean;
-  readonly createdAt: string | null;
-  readonly finishedAt: string | null;
-  readonly label: string;
-  readonly machine: string | null;
-  readonly workloads: readonly string[];
-  readonly models: readonly Model[];
-  readonly cells: number;
-  readonly failedCells: number;
-  /** per model other than the sequential baseline, its best speedup */
-  readonly best: readonly BestSpeedup[];
-  /** why a corrupt entry cannot be read */
-  readonly error: string | null;
-  readonly modifiedAt: string;
-  readonly sizeBytes: number;
-}
+export type { BestSpeedup, HistorySummary } from '../../common/history';
 
 export interface History {
   readonly dir: string;
