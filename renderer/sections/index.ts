@@ -5,7 +5,9 @@
 import type { ComponentType } from 'react';
 import type { LabInfo } from '../../electron/common/api';
 import type { Preferences } from '../hooks/usePreferences';
+import { DemosSection } from './DemosSection';
 import { LabSection } from './LabSection';
+import { ReportsSection } from './ReportsSection';
 
 export interface SectionProps {
   readonly info: LabInfo;
@@ -18,4 +20,8 @@ export interface Section {
   readonly Component: ComponentType<SectionProps>;
 }
 
-export const SECTIONS: readonly Section[] = [{ id: 'lab', title: 'Lab', Component: LabSection }];
+export const SECTIONS: readonly Section[] = [
+  { id: 'lab', title: 'Lab', Component: LabSection },
+  { id: 'demos', title: 'Demos', Component: DemosSection },
+  { id: 'reports', title: 'Reports', Component: ReportsSection },
+];

@@ -3,6 +3,7 @@
  * the numbers are also in the results table), a legend and a one-line caption in plain words.
  */
 import { useId, type ReactNode } from 'react';
+import { SavePngButton } from '../reports/SavePngButton';
 
 interface Props {
   readonly title: string;
@@ -30,9 +31,12 @@ export function ChartFrame({
   const id = useId();
   return (
     <figure className={`chart chart-${size}`} data-testid={testId} aria-labelledby={`${id}-title`} {...extra}>
-      <h3 className="chart-title" id={`${id}-title`}>
-        {title}
-      </h3>
+      <div className="chart-head">
+        <h3 className="chart-title" id={`${id}-title`}>
+          {title}
+        </h3>
+        <SavePngButton title={title} />
+      </div>
       <div className="chart-plot" role="img" aria-label={summary}>
         {children}
       </div>

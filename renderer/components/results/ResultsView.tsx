@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Report } from '../../../electron/common/report';
 import { workloadsOf } from '../../charts/shape';
+import { ExportMenu } from '../reports/ExportMenu';
 import { formatMs } from '../../state/format';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
@@ -38,6 +39,7 @@ export function ResultsView({ report, titles }: Props) {
             />
             Show Amdahl&apos;s law fit
           </label>
+          <ExportMenu reportId={report.id} />
         </div>
         {report.status !== 'complete' ? (
           <p className="banner banner-warn" data-testid="status-banner">
