@@ -2,11 +2,12 @@
  * The page: header, the section tabs, the chosen section. The engine's info is fetched once here; a
  * section that is not shown is not mounted, so it costs nothing while another one runs.
  */
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent } from 'react';
 import { ErrorAlert } from './components/common/ErrorAlert';
 import { Header } from './components/Header';
 import { useLabInfo } from './hooks/useLabInfo';
 import { usePreferences } from './hooks/usePreferences';
+import { onSectionRequest } from './lab';
 import { SECTIONS } from './sections';
 
 const StaticHeader = memo(Header);
@@ -15,6 +16,14 @@ export function App() {
   const prefs = usePreferences();
   const { info, error: infoError, reload } = useLabInfo();
   const [current, setCurrent] = useState(SECTIONS[0]?.id ?? 'lab');
+  // The shell's menu can ask for a section (File > Import report... opens Reports from anywhere).
+  useEffect(
+    () =>
+      onSectionRequest((id) => {
+        if (SECTIONS.some((s) => s.id === id)) setCurrent(id);
+      }),
+    [],
+  );
 
   if (infoError) {
     return (

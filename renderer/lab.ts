@@ -43,8 +43,8 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): Unsubsc
 }
 
 // Report commands must work from any section, but only the mounted section listens. A command nobody is
-// listening for is kept for a moment and the Reports tab is opened; its section picks the command up as it
-// subscribes.
+// listening for is kept for a moment and App is asked to show the Reports section, which picks the command
+// up as it subscribes.
 const reportListeners = new Map<ReportCommand, Set<() => void>>();
 let pending: { command: ReportCommand; atMs: number } | null = null;
 let shellListening = false;
@@ -57,7 +57,18 @@ function deliver(command: ReportCommand): void {
     return;
   }
   pending = { command, atMs: Date.now() };
-  document.getElementById('tab-reports')?.click();
+  for (const listener of [...sectionListeners]) listener('reports');
+}
+
+const sectionListeners = new Set<(sectionId: string) => void>();
+
+/** App subscribes here: a menu command for a section that is not shown asks for that section. */
+export function onSectionRequest(listener: (sectionId: string) => void): Unsubscribe {
+  listenForReportCommands();
+  sectionListeners.add(listener);
+  return () => {
+    sectionListeners.delete(listener);
+  };
 }
 
 function listenForReportCommands(): void {
