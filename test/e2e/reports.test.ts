@@ -9,7 +9,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
+import { launchTestChromium } from '../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
 
@@ -83,19 +84,7 @@ describe.skipIf(!hasChromium)('Reports in Chromium (npm run serve)', () => {
         reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
       );
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchTestChromium(CHROMIUM);
     page = await browser.newPage({
       viewport: { width: 1400, height: 900 },
       colorScheme: 'light',

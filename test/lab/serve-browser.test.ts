@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchTestChromium } from '../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
 
@@ -81,19 +82,7 @@ describe.skipIf(!haveChromium)('browser mode in Chromium', () => {
       </script>`);
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchTestChromium(CHROMIUM);
   });
 
   afterAll(async () => {
