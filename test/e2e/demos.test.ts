@@ -2,58 +2,25 @@
  * The Demos section in real Chromium against the real engine (`serve` on a free port): race, deadlock and
  * semaphore run to their measured views, presenter mode moves between demos with the arrow keys, and a
  * cancelled demo leaves the page idle with no process behind. Screenshots go to test-results/demos
- * (git-ignored). Skipped, and said so, when /usr/bin/chromium is not installed.
+ * (git-ignored). Skipped, and said so, when no Chromium is installed.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
+import { alive, CHROMIUM, hasChromium, ROOT, startServedApp, type ServedApp } from '../support/served-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'demos');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/e2e/demos: skipped, ${CHROMIUM} is not installed`);
 
-/** Every process whose parent chain leads to `pid` (Linux /proc; empty elsewhere). */
-function descendants(pid: number): number[] {
-  if (!existsSync('/proc')) return [];
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, pp] of parent) {
-      if (pp !== p) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-const alive = (pid: number) => existsSync(`/proc/${pid}`);
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
 
 describe.skipIf(!hasChromium)('Demos in Chromium (npm run serve)', () => {
-  let server: ChildProcess;
-  const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-demos-'));
-  let url: string;
+  let app: ServedApp;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const seenChildren = new Set<number>();
 
   /** Opens a demo from the list, predicts, runs it and waits for its measured result. */
   async function runDemo(id: string, choice: string) {
@@ -63,33 +30,11 @@ describe.skipIf(!hasChromium)('Demos in Chromium (npm run serve)', () => {
     await page
       .locator(`[data-testid="demo-page"][data-demo="${id}"][data-status="finished"]`)
       .waitFor({ timeout: 30_000 });
-    for (const c of descendants(server.pid ?? 0)) seenChildren.add(c);
+    app.track();
   }
 
   beforeAll(async () => {
-    // Build the UI from the current sources (out/lab is built by the global setup).
-    execFileSync(
-      path.join(ROOT, 'node_modules', '.bin', 'electron-vite'),
-      ['build', '--mode', 'renderer', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
-    server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      // history goes to a temp folder, never to the user's ~/.threadlab
-      env: { ...process.env, THREADLAB_HOME: home },
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      server.stdout?.on('data', (d: Buffer) => {
-        text += d.toString();
-        const m = /running at (http:\/\/\S+)/.exec(text);
-        if (m?.[1]) resolve(m[1]);
-      });
-      server.once('exit', (code) =>
-        reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
-      );
-    });
+    app = await startServedApp('demos');
     browser = await launchTestChromium(CHROMIUM);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -97,28 +42,18 @@ describe.skipIf(!hasChromium)('Demos in Chromium (npm run serve)', () => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('request', (r) => {
-      if (!r.url().startsWith(url)) problems.push(`request outside the app: ${r.url()}`);
+      if (!r.url().startsWith(app.url)) problems.push(`request outside the app: ${r.url()}`);
     });
     mkdirSync(SHOTS, { recursive: true });
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByTestId('tab-demos').click();
     await page.getByTestId('demo-list').waitFor();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      for (const c of descendants(server.pid ?? 0)) seenChildren.add(c);
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(home, { recursive: true, force: true });
     // Nothing the server started may outlive it.
-    const deadline = Date.now() + 5000;
-    while ([...seenChildren].some(alive) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    expect([...seenChildren].filter(alive)).toEqual([]);
+    expect((await app?.stop()) ?? []).toEqual([]);
   });
 
   it('race: the page shows the expected count and lower actual counts, read from the page', async () => {
@@ -224,10 +159,9 @@ describe.skipIf(!hasChromium)('Demos in Chromium (npm run serve)', () => {
     let running: number[] = [];
     const until = Date.now() + 10_000;
     while (!running.length && Date.now() < until) {
-      running = descendants(server.pid ?? 0);
+      running = app.track();
       if (!running.length) await new Promise((r) => setTimeout(r, 50));
     }
-    for (const c of running) seenChildren.add(c);
     expect(running.length).toBeGreaterThan(0);
     await page.getByTestId('demo-cancel').click();
     await page.getByTestId('demo-cancelled').waitFor({ timeout: 15_000 });

@@ -3,49 +3,18 @@
  * listed with its figures, exports arrive as real downloads (CSV, HTML, a chart's PNG), a hostile file is
  * refused naming its bad field, a fixture imports, the run and the import compare to a verdict, and delete
  * removes an entry after its dialog. Screenshots go to test-results/reports (git-ignored). Skipped, and
- * said so, when /usr/bin/chromium is not installed.
+ * said so, when no Chromium is installed.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
+import { CHROMIUM, hasChromium, ROOT, startServedApp, type ServedApp } from '../support/served-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'reports');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/e2e/reports: skipped, ${CHROMIUM} is not installed`);
-
-/** Every process whose parent chain leads to `pid` (Linux /proc; empty elsewhere). */
-function descendants(pid: number): number[] {
-  if (!existsSync('/proc')) return [];
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, pp] of parent) {
-      if (pp !== p) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-const alive = (pid: number) => existsSync(`/proc/${pid}`);
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ d: Download; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -54,36 +23,13 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ d: Do
 }
 
 describe.skipIf(!hasChromium)('Reports in Chromium (npm run serve)', () => {
-  let server: ChildProcess;
-  const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-reports-e2e-'));
-  let url: string;
+  let app: ServedApp;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const seenChildren = new Set<number>();
 
   beforeAll(async () => {
-    execFileSync(
-      path.join(ROOT, 'node_modules', '.bin', 'electron-vite'),
-      ['build', '--mode', 'renderer', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
-    server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, THREADLAB_HOME: home },
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      server.stdout?.on('data', (d: Buffer) => {
-        text += d.toString();
-        const m = /running at (http:\/\/\S+)/.exec(text);
-        if (m?.[1]) resolve(m[1]);
-      });
-      server.once('exit', (code) =>
-        reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
-      );
-    });
+    app = await startServedApp('reports-e2e');
     browser = await launchTestChromium(CHROMIUM);
     page = await browser.newPage({
       viewport: { width: 1400, height: 900 },
@@ -97,26 +43,16 @@ describe.skipIf(!hasChromium)('Reports in Chromium (npm run serve)', () => {
     page.on('request', (r) => {
       const u = r.url();
       // blob: and data: are the page's own downloads and chart images
-      if (!u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:'))
+      if (!u.startsWith(app.url) && !u.startsWith('blob:') && !u.startsWith('data:'))
         problems.push(`request outside the app: ${u}`);
     });
     mkdirSync(SHOTS, { recursive: true });
-    await page.goto(url);
+    await page.goto(app.url);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      for (const c of descendants(server.pid ?? 0)) seenChildren.add(c);
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(home, { recursive: true, force: true });
-    const deadline = Date.now() + 5000;
-    while ([...seenChildren].some(alive) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    expect([...seenChildren].filter(alive)).toEqual([]);
+    expect((await app?.stop()) ?? []).toEqual([]);
   });
 
   it('lists a tiny experiment with its figures once it finishes', async () => {
@@ -129,7 +65,7 @@ describe.skipIf(!hasChromium)('Reports in Chromium (npm run serve)', () => {
     await page.getByTestId('builder-warmup').fill('0');
     await page.getByTestId('builder-start').click();
     await page.getByTestId('progress').waitFor();
-    for (const c of descendants(server.pid ?? 0)) seenChildren.add(c);
+    app.track();
     await page.getByTestId('results').waitFor({ timeout: 60_000 });
     // The last results export straight from the Lab: the report as JSON, as the engine recorded it.
     const json = await download(page, async () => {

@@ -2,86 +2,26 @@
  * The UI in real Chromium against the real engine, as a classroom would use it: `serve` on a free port, the
  * quick headline run to its two charts, a bad worker count named by the engine, and a long run cancelled.
  * Screenshots go to test-results/ui (git-ignored; the ones in docs/screenshots are taken on a quiet machine
- * with the full-size headline). Skipped, and said so, when /usr/bin/chromium is not installed.
+ * with the full-size headline). Skipped, and said so, when no Chromium is installed.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
+import { alive, CHROMIUM, hasChromium, ROOT, startServedApp, type ServedApp } from '../support/served-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'ui');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/e2e/ui: skipped, ${CHROMIUM} is not installed`);
 
-/** Every process whose parent chain leads to `pid` (Linux /proc; empty elsewhere). */
-function descendants(pid: number): number[] {
-  if (!existsSync('/proc')) return [];
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(entry), ppid);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, pp] of parent) {
-      if (pp !== p) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-const alive = (pid: number) => existsSync(`/proc/${pid}`);
-
 describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => {
-  let server: ChildProcess;
-  const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-ui-'));
-  let url: string;
+  let app: ServedApp;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const seenChildren = new Set<number>();
 
   beforeAll(async () => {
-    // Build the UI from the current sources (out/lab is built by the global setup).
-    execFileSync(
-      path.join(ROOT, 'node_modules', '.bin', 'electron-vite'),
-      ['build', '--mode', 'renderer', '--logLevel', 'warn'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-    server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      // history goes to a temp folder, never to the user's ~/.threadlab
-      env: { ...process.env, THREADLAB_HOME: home },
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      server.stdout?.on('data', (d: Buffer) => {
-        text += d.toString();
-        const m = /running at (http:\/\/\S+)/.exec(text);
-        if (m?.[1]) resolve(m[1]);
-      });
-      server.once('exit', (code) =>
-        reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
-      );
-    });
+    app = await startServedApp('ui');
     browser = await launchTestChromium(CHROMIUM);
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, colorScheme: 'light' });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -89,34 +29,23 @@ describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => 
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('request', (r) => {
-      if (!r.url().startsWith(url)) problems.push(`request outside the app: ${r.url()}`);
+      if (!r.url().startsWith(app.url)) problems.push(`request outside the app: ${r.url()}`);
     });
     mkdirSync(SHOTS, { recursive: true });
-    await page.goto(url);
+    await page.goto(app.url);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const pid = server.pid ?? 0;
-      for (const c of descendants(pid)) seenChildren.add(c);
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(home, { recursive: true, force: true });
     // Nothing the server started may outlive it: worker processes included.
-    const deadline = Date.now() + 5000;
-    while ([...seenChildren].some(alive) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    expect([...seenChildren].filter(alive)).toEqual([]);
+    expect((await app?.stop()) ?? []).toEqual([]);
   });
 
   it('runs the quick headline to two speedup charts with points', async () => {
     await page.getByTestId('headline-size-quick').check();
     await page.getByTestId('headline-run').click();
     await page.getByTestId('progress').waitFor();
-    for (const c of descendants(server.pid ?? 0)) seenChildren.add(c);
+    app.track();
     await page.getByTestId('results').waitFor({ timeout: 120_000 });
     for (const kind of ['cpu', 'io']) {
       const chart = page.getByTestId(`speedup-chart-${kind}`);
@@ -153,8 +82,7 @@ describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => 
     await page.getByTestId('headline-run').click();
     await page.getByText(/Measuring · [1-9]\d* of/).waitFor({ timeout: 60_000 });
     // The child-process model keeps its workers alive for the whole run: they must exist now...
-    const running = descendants(server.pid ?? 0);
-    for (const c of running) seenChildren.add(c);
+    const running = app.track();
     expect(running.length).toBeGreaterThan(0);
     await page.getByTestId('cancel').click();
     await page.getByTestId('status-banner').waitFor({ timeout: 30_000 });
@@ -170,7 +98,7 @@ describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => 
     const lonely = await browser.newPage();
     try {
       await lonely.routeWebSocket(/\/lab$/, (ws) => ws.close({ code: 1011, reason: 'refused by the test' }));
-      await lonely.goto(url);
+      await lonely.goto(app.url);
       const alert = lonely.getByTestId('engine-unreachable');
       await alert.waitFor({ timeout: 20_000 });
       expect(await alert.getAttribute('role')).toBe('alert');

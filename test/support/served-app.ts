@@ -1,0 +1,109 @@
+/**
+ * The app as a browser test meets it: the UI built from the current sources, `serve` on a free port with its
+ * history in a temp folder, and on the way out every process the server started checked to be gone.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findChromium } from '../../electron/lab/report/chromium';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The Chromium the browser tests drive: the one the engine would find, else Debian's usual place. */
+export const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+/** Every process whose parent chain leads to `pid` (Linux /proc; empty elsewhere). */
+export function descendants(pid: number): number[] {
+  if (!existsSync('/proc')) return [];
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+export const alive = (pid: number) => existsSync(`/proc/${pid}`);
+
+/** A running `serve` and the processes it has been seen to start. */
+export interface ServedApp {
+  /** The address `serve` printed, e.g. http://127.0.0.1:41234/ */
+  readonly url: string;
+  readonly pid: number;
+  /** Records the server's current descendants for the check in stop(), and returns them. */
+  track(): number[];
+  /**
+   * SIGTERM, the temp history removed, then up to 5 s for every tracked process to end; returns those
+   * still alive (none, when the server cleans up after itself).
+   */
+  stop(): Promise<number[]>;
+}
+
+/** Builds the UI (out/lab is built by the global setup) and starts `serve` with a `threadlab-<name>-` home. */
+export async function startServedApp(name: string): Promise<ServedApp> {
+  execFileSync(
+    path.join(ROOT, 'node_modules', '.bin', 'electron-vite'),
+    ['build', '--mode', 'renderer', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  const home = mkdtempSync(path.join(os.tmpdir(), `threadlab-${name}-`));
+  const server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // history goes to a temp folder, never to the user's ~/.threadlab
+    env: { ...process.env, THREADLAB_HOME: home },
+  });
+  let url: string;
+  try {
+    url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      server.stdout?.on('data', (d: Buffer) => {
+        text += d.toString();
+        const m = /running at (http:\/\/\S+)/.exec(text);
+        if (m?.[1]) resolve(m[1]);
+      });
+      server.once('exit', (code) =>
+        reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
+      );
+    });
+  } catch (e) {
+    rmSync(home, { recursive: true, force: true });
+    throw e;
+  }
+  const pid = server.pid ?? 0;
+  const seen = new Set<number>();
+  const track = () => {
+    const now = descendants(pid);
+    for (const c of now) seen.add(c);
+    return now;
+  };
+  const stop = async () => {
+    // a server killed by a signal has a signalCode and no exitCode, and will never emit 'exit' again
+    if (server.exitCode === null && server.signalCode === null) {
+      track();
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(home, { recursive: true, force: true });
+    const deadline = Date.now() + 5000;
+    while ([...seen].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return [...seen].filter(alive);
+  };
+  return { url, pid, track, stop };
+}
