@@ -7,6 +7,7 @@ import type { OverlayChartData } from '../../state/reports-compare';
 import { ChartFrame } from '../common/ChartFrame';
 import { Legend } from '../common/Legend';
 import { markerDot } from '../common/Marker';
+import { GRID_PROPS, workersAxisProps } from '../../charts/axes';
 
 export const REPORT_STYLE = {
   a: { color: 'var(--report-a)', shape: 'circle', dash: undefined },
@@ -47,16 +48,8 @@ export function OverlayChart({ chart, workloadTitle }: { chart: OverlayChartData
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={INITIAL}>
         <LineChart margin={MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
-          <XAxis
-            type="number"
-            dataKey="workers"
-            domain={[1, maxWorkers]}
-            ticks={[...chart.workers]}
-            allowDecimals={false}
-            stroke="var(--axis)"
-            label={{ value: 'workers', position: 'insideBottom', offset: -14, fill: 'var(--text-muted)' }}
-          />
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...workersAxisProps(maxWorkers, [...chart.workers], -14)} />
           <YAxis
             type="number"
             domain={chart.domain}

@@ -8,6 +8,7 @@ import { ChartFrame } from '../common/ChartFrame';
 import { Legend, modelItems } from '../common/Legend';
 import { markerDot } from '../common/Marker';
 import { CHART_MARGIN } from './SpeedupChart';
+import { GRID_PROPS, workersAxisProps } from '../../charts/axes';
 
 interface Props {
   readonly results: readonly ResultEntry[];
@@ -40,15 +41,8 @@ export function EfficiencyChart({ results, workload, cores }: Props) {
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 280 }}>
         <LineChart margin={CHART_MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
-          <XAxis
-            type="number"
-            dataKey="workers"
-            domain={[1, maxWorkers]}
-            ticks={counts}
-            stroke="var(--axis)"
-            label={{ value: 'workers', position: 'insideBottom', offset: -16, fill: 'var(--text-muted)' }}
-          />
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...workersAxisProps(maxWorkers, counts)} />
           <YAxis
             type="number"
             domain={[0, top]}

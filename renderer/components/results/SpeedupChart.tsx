@@ -29,6 +29,7 @@ import {
 import { ChartFrame } from '../common/ChartFrame';
 import { Legend, modelItems } from '../common/Legend';
 import { markerDot } from '../common/Marker';
+import { GRID_PROPS, workersAxisProps } from '../../charts/axes';
 
 interface Props {
   readonly results: readonly ResultEntry[];
@@ -88,15 +89,12 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={INITIAL}>
         <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
+          <CartesianGrid {...GRID_PROPS} />
           <XAxis
-            type="number"
-            dataKey="workers"
-            domain={[1, maxWorkers]}
-            ticks={[...new Set([...counts, cores])].sort((a, b) => a - b)}
-            allowDecimals={false}
-            stroke="var(--axis)"
-            label={{ value: 'workers', position: 'insideBottom', offset: -16, fill: 'var(--text-muted)' }}
+            {...workersAxisProps(
+              maxWorkers,
+              [...new Set([...counts, cores])].sort((a, b) => a - b),
+            )}
           />
           <YAxis
             type="number"
