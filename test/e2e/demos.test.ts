@@ -8,7 +8,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
-import { alive, CHROMIUM, hasChromium, ROOT, startServedApp, type ServedApp } from '../support/served-app';
+import {
+  alive,
+  CHROMIUM,
+  hasChromium,
+  ROOT,
+  startServedApp,
+  type ServedApp,
+  watchPage,
+} from '../support/served-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SHOTS = path.join(ROOT, 'test-results', 'demos');
@@ -37,13 +45,7 @@ describe.skipIf(!hasChromium)('Demos in Chromium (npm run serve)', () => {
     app = await startServedApp('demos');
     browser = await launchTestChromium(CHROMIUM);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('request', (r) => {
-      if (!r.url().startsWith(app.url)) problems.push(`request outside the app: ${r.url()}`);
-    });
+    watchPage(page, app.url, problems);
     mkdirSync(SHOTS, { recursive: true });
     await page.goto(app.url);
     await page.getByTestId('tab-demos').click();

@@ -9,7 +9,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
-import { CHROMIUM, hasChromium, ROOT, startServedApp, type ServedApp } from '../support/served-app';
+import {
+  CHROMIUM,
+  hasChromium,
+  ROOT,
+  startServedApp,
+  type ServedApp,
+  watchPage,
+} from '../support/served-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
 
@@ -36,16 +43,8 @@ describe.skipIf(!hasChromium)('Reports in Chromium (npm run serve)', () => {
       colorScheme: 'light',
       acceptDownloads: true,
     });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('request', (r) => {
-      const u = r.url();
-      // blob: and data: are the page's own downloads and chart images
-      if (!u.startsWith(app.url) && !u.startsWith('blob:') && !u.startsWith('data:'))
-        problems.push(`request outside the app: ${u}`);
-    });
+    // blob: and data: are the page's own downloads and chart images
+    watchPage(page, app.url, problems, ['blob:', 'data:']);
     mkdirSync(SHOTS, { recursive: true });
     await page.goto(app.url);
   }, 120_000);

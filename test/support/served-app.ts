@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { findChromium } from '../../electron/lab/report/chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -106,4 +107,26 @@ export async function startServedApp(name: string): Promise<ServedApp> {
     return [...seen].filter(alive);
   };
   return { url, pid, track, stop };
+}
+
+/**
+ * Collects what must never happen on a page of the app: an uncaught error, a console error, or a request
+ * that leaves the app (`allowed` adds prefixes such as the page's own blob: downloads). Each one is pushed
+ * onto `problems` as it happens.
+ */
+export function watchPage(
+  page: Page,
+  appUrl: string,
+  problems: string[],
+  allowed: readonly string[] = [],
+): void {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(appUrl) && !allowed.some((a) => u.startsWith(a)))
+      problems.push(`request outside the app: ${u}`);
+  });
 }
