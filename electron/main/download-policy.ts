@@ -3,10 +3,11 @@
  * so they are unit-tested in Node. The UI turns an exported report into a download; the shell asks where to
  * save it.
  */
+import { APP_ORIGIN } from './app-protocol';
 import type { TrustedPage } from './guards';
 
 /**
- * Downloads the main window may start: the exports the UI builds (a blob: of our own page, or a data: URL).
+ * Downloads the main window may start: the exports the UI builds (a blob: of our own origin, or a data: URL).
  * Anything else, such as a link to a remote file, is cancelled.
  */
 export function isAllowedDownload(url: string, page: TrustedPage): boolean {
@@ -14,8 +15,7 @@ export function isAllowedDownload(url: string, page: TrustedPage): boolean {
   if (!url.startsWith('blob:')) return false;
   const inner = url.slice('blob:'.length);
   if (page.kind === 'dev') return inner.startsWith(`${page.origin}/`);
-  // A file:// page's blobs are blob:file:///<uuid> (or blob:null/<uuid>, its opaque origin).
-  return inner.startsWith('file:///') || inner.startsWith('null/');
+  return inner.startsWith(`${APP_ORIGIN}/`);
 }
 
 /** A suggested name made safe to offer in a save dialog: no folders, no control or reserved characters. */

@@ -1,16 +1,14 @@
 /**
  * PDF and PNG exports in the shell, without any browser but Electron's own: the self-contained HTML export
  * is loaded into a hidden window that is sandboxed, runs no JavaScript, has no preload and lives in its own
- * in-memory session that may load nothing but that one file. A hostile report gets no more power here than
- * its HTML file opened by hand.
+ * in-memory session that may load nothing but that one page, served from memory on app://export/ (no
+ * temporary file, no file://). A hostile report gets no more power here than its HTML file opened by hand.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session, type Session } from 'electron';
 import { LabError } from '../common/errors';
 import type { DocumentRenderer } from '../lab/api/lab-service';
+import { APP_SCHEME, createExportPageHandler, EXPORT_ORIGIN } from './app-protocol';
 import { isExportPageRequest } from './guards';
 
 const LOAD_TIMEOUT_MS = 30_000;
@@ -19,8 +17,8 @@ const MAX_CAPTURE_PX = 8000;
 const PAGE_WIDTH_PX = 1100;
 
 let exportSession: Session | null = null;
-/** The file URLs of the pages being rendered now: the only thing the export session may load. */
-const pages = new Set<string>();
+/** The pages being rendered now, by URL: the only thing the export session may load. */
+const pages = new Map<string, string>();
 
 /** The export windows' session (in memory: no 'persist:'): no permission, no request but the page itself. */
 function isolatedSession(): Session {
@@ -28,6 +26,7 @@ function isolatedSession(): Session {
   const ses = session.fromPartition('threadlab-export', { cache: false });
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  ses.protocol.handle(APP_SCHEME, createExportPageHandler(pages));
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isExportPageRequest(details.url, details.resourceType, pages) });
   });
@@ -38,9 +37,6 @@ function isolatedSession(): Session {
 
 /** A DocumentRenderer for createLabService, to be called after app 'ready'. */
 export const renderInWindow: DocumentRenderer = async (html, format) => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'threadlab-export-'));
-  const file = path.join(dir, 'report.html');
-  await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
   const win = new BrowserWindow({
     show: false,
     width: PAGE_WIDTH_PX,
@@ -59,8 +55,8 @@ export const renderInWindow: DocumentRenderer = async (html, format) => {
       offscreen: format === 'png',
     },
   });
-  const url = pathToFileURL(file).href;
-  pages.add(url);
+  const url = `${EXPORT_ORIGIN}/${randomUUID()}.html`;
+  pages.set(url, html);
   try {
     await withTimeout(win.loadURL(url), `loading the ${format} export`);
     if (format === 'pdf') {
@@ -70,7 +66,6 @@ export const renderInWindow: DocumentRenderer = async (html, format) => {
   } finally {
     pages.delete(url);
     if (!win.isDestroyed()) win.destroy();
-    await rm(dir, { recursive: true, force: true });
   }
 };
 

@@ -1,16 +1,13 @@
 /**
  * The shell's trust decisions as plain functions (no 'electron' import), so they are unit-tested in Node:
- * which page may call the engine, and which links may leave the app.
+ * which page may call the engine or navigate, which links may leave the app, what the export window loads.
  */
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
-/** The page the window is meant to show: the built index.html, or the dev server in `npm run dev`. */
-export type TrustedPage =
-  { readonly kind: 'file'; readonly url: string } | { readonly kind: 'dev'; readonly origin: string };
+/** The page the window is meant to show: the built UI on app://threadlab, or the dev server in `npm run dev`. */
+export type TrustedPage = { readonly kind: 'app' } | { readonly kind: 'dev'; readonly origin: string };
 
-export function filePage(indexHtml: string): TrustedPage {
-  return { kind: 'file', url: pathToFileURL(indexHtml).href };
-}
+export const APP_PAGE: TrustedPage = { kind: 'app' };
 
 /** The dev server URL electron-vite passes in, accepted only on loopback. */
 export function devPage(rendererUrl: string | undefined): TrustedPage | null {
@@ -24,7 +21,11 @@ export function devPage(rendererUrl: string | undefined): TrustedPage | null {
   }
 }
 
-/** Is a frame showing our page (any hash or query, which the UI may use for its own state)? */
+/**
+ * Is a frame showing our origin? Every file app://threadlab serves is our build output, so the origin is
+ * the unit of trust (any path, hash or query). Node's URL gives a custom scheme an opaque origin ('null'),
+ * so the parts are compared instead: exactly app: and host threadlab, no port, no credentials.
+ */
 export function isTrustedUrl(frameUrl: string | undefined, page: TrustedPage): boolean {
   if (!frameUrl) return false;
   let url: URL;
@@ -34,25 +35,13 @@ export function isTrustedUrl(frameUrl: string | undefined, page: TrustedPage): b
     return false;
   }
   if (page.kind === 'dev') return url.origin === page.origin;
-  if (url.protocol !== 'file:') return false;
-  url.hash = '';
-  url.search = '';
-  return sameFileUrl(url.href, page.url);
-}
-
-/** Chromium and Node may percent-encode a path differently, and Windows paths ignore case. */
-function sameFileUrl(a: string, b: string, windows = process.platform === 'win32'): boolean {
-  const norm = (u: string) => {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(u);
-    } catch {
-      return null;
-    }
-    return windows ? decoded.toLowerCase() : decoded;
-  };
-  const na = norm(a);
-  return na !== null && na === norm(b);
+  return (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.host.toLowerCase() === APP_HOST &&
+    !url.username &&
+    !url.password &&
+    url.pathname.startsWith('/')
+  );
 }
 
 /** Hosts the UI may link to (documentation); they open in the user's browser, never inside the app. */
@@ -83,7 +72,11 @@ export function isAllowedExternalUrl(raw: string): boolean {
  * What the hidden export window may load: exactly the page being rendered, as its main frame, plus the
  * data: images the HTML export embeds. No other file, no network, no subframe.
  */
-export function isExportPageRequest(url: string, resourceType: string, pages: ReadonlySet<string>): boolean {
+export function isExportPageRequest(
+  url: string,
+  resourceType: string,
+  pages: { has(url: string): boolean },
+): boolean {
   if (url.startsWith('data:image/')) return resourceType === 'image';
   return resourceType === 'mainFrame' && pages.has(url);
 }

@@ -5,11 +5,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, protocol, session } from 'electron';
 import { createLabService } from '../lab/api/lab-service';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppHandler } from './app-protocol';
 import { handleDownloads } from './downloads';
 import { renderInWindow } from './export-window';
-import { devPage, filePage } from './guards';
+import { APP_PAGE, devPage } from './guards';
 import { registerLabIpc } from './ipc';
 import { buildMenu } from './menu';
 import { appPaths } from './paths';
@@ -21,10 +22,12 @@ const QUIT_TIMEOUT_MS = 15_000;
 
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 const dev = !app.isPackaged ? devPage(process.env.ELECTRON_RENDERER_URL) : null;
-const page = dev ?? filePage(paths.rendererHtml);
+const page = dev ?? APP_PAGE;
 
 // Every renderer sandboxed, even one created by a library by mistake.
 app.enableSandbox();
+// Must happen before 'ready': the UI's origin app://threadlab (see app-protocol.ts for why not file://).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -39,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   const getWindow = () => (win && !win.isDestroyed() ? win : null);
 
   const openWindow = (): void => {
-    win = createMainWindow({ preload: paths.preload, page, rendererHtml: paths.rendererHtml });
+    win = createMainWindow({ preload: paths.preload, page });
     win.on('closed', () => {
       win = null;
     });
@@ -76,7 +79,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, dev !== null);
+    protocol.handle(APP_SCHEME, createAppHandler({ root: path.dirname(paths.rendererHtml) }));
+    hardenSession(session.defaultSession, page);
     handleDownloads(session.defaultSession, getWindow, page);
     registerLabIpc(service, getWindow, page);
     Menu.setApplicationMenu(

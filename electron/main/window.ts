@@ -1,18 +1,17 @@
 /**
  * The one window and the hardening of its session: sandboxed renderer with context isolation, no Node, a
- * strict CSP, no navigation, no new windows, no permissions.
+ * strict CSP, no navigation (of the page or of any frame in it), no new windows, no webviews, no permissions.
  */
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import { CSP_HEADER } from '../lab/serve/csp';
+import { APP_INDEX_URL, devCsp, shellCsp } from './app-protocol';
 import { isAllowedExternalUrl, isTrustedUrl, type TrustedPage } from './guards';
 
-/** Vite's dev server needs an inline preamble (React refresh) and its HMR socket; only in `npm run dev`. */
-const DEV_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
-  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*; img-src 'self' data:; object-src 'none'; base-uri 'none'";
-
-/** Denies every permission and sets the CSP header on everything the session loads. */
-export function hardenSession(ses: Session, dev: boolean): void {
+/**
+ * Denies every permission and sets the CSP header on everything the session loads (app:// responses carry
+ * it already; this also covers the dev server, whose policy allows its own hot reload socket and nothing else).
+ */
+export function hardenSession(ses: Session, page: TrustedPage): void {
+  const csp = page.kind === 'dev' ? devCsp(page.origin) : shellCsp();
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
@@ -20,7 +19,7 @@ export function hardenSession(ses: Session, dev: boolean): void {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [dev ? DEV_CSP : CSP_HEADER],
+        'Content-Security-Policy': [csp],
         'X-Content-Type-Options': ['nosniff'],
       },
     });
@@ -30,6 +29,10 @@ export function hardenSession(ses: Session, dev: boolean): void {
 /** Applied to every web contents the app ever creates, so no path around the guards exists. */
 export function guardContents(contents: WebContents, page: TrustedPage): void {
   contents.on('will-navigate', (event) => {
+    if (!isTrustedUrl(event.url, page)) event.preventDefault();
+  });
+  // will-navigate sees only the main frame; this one sees every frame, so no iframe can be steered elsewhere.
+  contents.on('will-frame-navigate', (event) => {
     if (!isTrustedUrl(event.url, page)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
@@ -45,8 +48,6 @@ export function guardContents(contents: WebContents, page: TrustedPage): void {
 export interface WindowOptions {
   readonly preload: string;
   readonly page: TrustedPage;
-  /** the built index.html, loaded when page.kind is 'file' */
-  readonly rendererHtml: string;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -79,6 +80,6 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   if (options.page.kind === 'dev') void win.loadURL(options.page.origin);
-  else void win.loadFile(options.rendererHtml);
+  else void win.loadURL(APP_INDEX_URL);
   return win;
 }

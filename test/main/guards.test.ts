@@ -1,28 +1,36 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { devPage, filePage, isAllowedExternalUrl, isTrustedUrl } from '../../electron/main/guards';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
+import { APP_PAGE as page, devPage, isAllowedExternalUrl, isTrustedUrl } from '../../electron/main/guards';
 import { unpackedPath } from '../../electron/main/paths';
 
-const html = path.resolve('/app/resources/app.asar/out/renderer/index.html');
-const page = filePage(html);
-const own = pathToFileURL(html).href;
-
-describe('which frames may call the engine', () => {
-  it('trusts our own index.html, with any hash or query', () => {
-    expect(isTrustedUrl(own, page)).toBe(true);
-    expect(isTrustedUrl(`${own}#/results`, page)).toBe(true);
-    expect(isTrustedUrl(`${own}?x=1`, page)).toBe(true);
+describe('which frames may call the engine or be navigated to', () => {
+  it('trusts our own origin app://threadlab, with any path, hash or query', () => {
+    expect(APP_INDEX_URL).toBe('app://threadlab/index.html');
+    expect(isTrustedUrl(APP_INDEX_URL, page)).toBe(true);
+    expect(isTrustedUrl(`${APP_INDEX_URL}#/results`, page)).toBe(true);
+    expect(isTrustedUrl(`${APP_INDEX_URL}?x=1`, page)).toBe(true);
+    expect(isTrustedUrl('app://threadlab/', page)).toBe(true);
   });
 
-  it('trusts no other file, site or scheme', () => {
-    expect(isTrustedUrl(pathToFileURL(path.resolve('/tmp/evil.html')).href, page)).toBe(false);
-    expect(
-      isTrustedUrl(pathToFileURL(path.resolve('/app/resources/app.asar/out/renderer/other.html')).href, page),
-    ).toBe(false);
-    expect(isTrustedUrl('https://example.com/', page)).toBe(false);
-    expect(isTrustedUrl('about:blank', page)).toBe(false);
-    expect(isTrustedUrl('', page)).toBe(false);
+  it('trusts no other host, port, file, site or scheme', () => {
+    for (const url of [
+      'app://threadlab.evil/index.html',
+      'app://evil/index.html',
+      'app://export/x.html',
+      'app://threadlab:8080/index.html',
+      'app://user@threadlab/index.html',
+      'appx://threadlab/index.html',
+      'file:///opt/threadlab/resources/app.asar/out/renderer/index.html',
+      'file:///tmp/evil.html',
+      'https://example.com/',
+      'http://threadlab/',
+      'about:blank',
+      'data:text/html,<p>x</p>',
+      'javascript:alert(1)',
+      '',
+    ]) {
+      expect(isTrustedUrl(url, page), url).toBe(false);
+    }
     expect(isTrustedUrl(undefined, page)).toBe(false);
   });
 
@@ -35,7 +43,7 @@ describe('which frames may call the engine', () => {
     if (!dev) return;
     expect(isTrustedUrl('http://localhost:5173/index.html', dev)).toBe(true);
     expect(isTrustedUrl('http://localhost:5174/', dev)).toBe(false);
-    expect(isTrustedUrl(own, dev)).toBe(false);
+    expect(isTrustedUrl(APP_INDEX_URL, dev)).toBe(false);
   });
 });
 
@@ -65,16 +73,5 @@ describe('engine entries in a packaged app', () => {
     );
     expect(unpackedPath('/home/me/threadlab/out/lab')).toBe('/home/me/threadlab/out/lab');
     expect(unpackedPath('/home/me/app.asarx/out/lab')).toBe('/home/me/app.asarx/out/lab');
-  });
-});
-
-describe('file URLs spelled differently', () => {
-  it('matches the same file however its path is percent-encoded', () => {
-    const spaced = filePage(path.resolve('/Applications/Thread Lab.app/out/renderer/index.html'));
-    const chromium = pathToFileURL(path.resolve('/Applications/Thread Lab.app/out/renderer/index.html')).href;
-    expect(isTrustedUrl(chromium, spaced)).toBe(true);
-    expect(isTrustedUrl(chromium.replace('%20', ' '), spaced)).toBe(true);
-    expect(isTrustedUrl(chromium.replace('index.html', 'index%2Ehtml'), spaced)).toBe(true);
-    expect(isTrustedUrl(chromium.replace('Thread%20Lab', 'Thread%2520Lab'), spaced)).toBe(false);
   });
 });

@@ -6,11 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LAB_CHANNELS, LAB_EVENT_CHANNEL, type LabEvent } from '../../electron/common/api';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
-import { filePage } from '../../electron/main/guards';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
+import { APP_PAGE as page } from '../../electron/main/guards';
 import type { IpcReply } from '../../electron/main/ipc';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
 
@@ -29,9 +29,7 @@ vi.mock('electron', () => ({
 
 const { registerLabIpc } = await import('../../electron/main/ipc');
 
-const html = path.resolve('/opt/threadlab/resources/app.asar/out/renderer/index.html');
-const page = filePage(html);
-const ownUrl = pathToFileURL(html).href;
+const ownUrl = `${APP_INDEX_URL}#/lab`;
 
 interface FakeFrame {
   url: string;
@@ -81,6 +79,13 @@ describe('lab:* IPC channels', () => {
       { sender: { other: true }, senderFrame: top },
       { sender: webContents, senderFrame: { url: ownUrl, parent: top } },
       { sender: webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
+      // The UI's old file:// home and look-alike app:// hosts are not our origin.
+      {
+        sender: webContents,
+        senderFrame: { url: 'file:///opt/threadlab/resources/app.asar/out/renderer/index.html', parent: null },
+      },
+      { sender: webContents, senderFrame: { url: 'app://threadlab.evil/index.html', parent: null } },
+      { sender: webContents, senderFrame: { url: 'app://export/x.html', parent: null } },
       { sender: webContents, senderFrame: null },
     ];
     for (const channel of Object.values(LAB_CHANNELS)) {
