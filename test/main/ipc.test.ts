@@ -82,7 +82,10 @@ describe('lab:* IPC channels', () => {
       // The UI's old file:// home and look-alike app:// hosts are not our origin.
       {
         sender: webContents,
-        senderFrame: { url: 'file:///opt/threadlab/resources/app.asar/out/renderer/index.html', parent: null },
+        senderFrame: {
+          url: 'file:///opt/threadlab/resources/app.asar/out/renderer/index.html',
+          parent: null,
+        },
       },
       { sender: webContents, senderFrame: { url: 'app://threadlab.evil/index.html', parent: null } },
       { sender: webContents, senderFrame: { url: 'app://export/x.html', parent: null } },

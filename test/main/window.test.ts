@@ -70,7 +70,9 @@ describe('navigation guards', () => {
       ]) {
         expect(contents.fire('will-frame-navigate', { url, isMainFrame }), url).toBe(true);
       }
-      expect(contents.fire('will-frame-navigate', { url: `${APP_INDEX_URL}#/demos`, isMainFrame })).toBe(false);
+      expect(contents.fire('will-frame-navigate', { url: `${APP_INDEX_URL}#/demos`, isMainFrame })).toBe(
+        false,
+      );
     }
   });
 
