@@ -149,7 +149,23 @@ describe('packaging', () => {
         unpack.some((re) => re.test(`out/lab/${name}`)),
         name,
       ).toBe(true);
-    expect((config.electronFuses as { runAsNode?: boolean }).runAsNode).toBe(true);
+  });
+
+  it('electron-builder.yml flips every fuse the security checklist asks for', async () => {
+    const config = await loadBuilderConfig();
+    expect(config.electronFuses).toEqual({
+      // On only while the processes model forks the binary as Node; see electron/main/utility-launcher.ts.
+      runAsNode: true,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+    // Integrity validation covers app.asar only: it must be built as one.
+    expect(config.asar).toBe(true);
   });
 
   it('the unpacked engine path is where asarUnpack puts it', () => {
