@@ -51,6 +51,7 @@ export const renderInWindow: DocumentRenderer = async (html, format) => {
       webviewTag: false,
       images: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       // Hidden windows still paint for capturePage.
       offscreen: format === 'png',
     },

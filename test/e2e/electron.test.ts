@@ -11,6 +11,7 @@ import { _electron as electron, type ElectronApplication, type Page } from 'play
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../electron/common/api';
 import type { Report } from '../../electron/common/report';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { electronBinary } from '../../scripts/start.mjs';
 
 const ROOT = path.resolve('.');
@@ -149,6 +150,28 @@ describe('desktop app (Electron)', () => {
       fields: ['workers[0]'],
     });
   });
+
+  it.skipIf(!binary)(
+    "shows the UI from app://threadlab, where connect-src 'none' stops any socket",
+    async () => {
+      expect(page.url().startsWith(APP_INDEX_URL)).toBe(true);
+      const blocked = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), {
+              once: true,
+            });
+            try {
+              new WebSocket('ws://127.0.0.1:5178/lab');
+            } catch {
+              // refused outright; the violation event still fires
+            }
+            setTimeout(() => resolve('not blocked'), 2000);
+          }),
+      );
+      expect(blocked).toBe('connect-src');
+    },
+  );
 
   it.skipIf(!binary)('refuses to navigate away or open windows', async () => {
     const before = page.url();
