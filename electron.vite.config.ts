@@ -17,10 +17,11 @@ const META_CSP = /<meta\b(?=[^>]*http-equiv\s*=\s*["']?Content-Security-Policy)[
 const CONTENT_ATTR = /\bcontent\s*=\s*(["'])([\s\S]*?)\1/i;
 
 /**
- * The built index.html carries exactly the CSP of the Electron session header and the browser-mode server
- * (electron/lab/serve/csp.ts), so the policy lives in one place: a CSP tag the page brings is replaced (with
- * a warning if it differed), or one is added. In the dev server the tag is left out, since Vite's React
- * refresh needs an inline script; the Electron shell sends a dev-only policy as a header then.
+ * The built index.html carries exactly the CSP of the browser-mode server (electron/lab/serve/csp.ts), so the
+ * policy lives in one place: a CSP tag the page brings is replaced (with a warning if it differed), or one is
+ * added. The Electron shell sends the same policy as a header with connect-src narrowed to 'none'
+ * (electron/main/app-protocol.ts); Chromium enforces both, so the narrower wins. In the dev server the tag is
+ * left out, since Vite's React refresh needs an inline script; the shell sends a dev-only policy then.
  */
 function cspMeta(): Plugin {
   let logger: Logger | null = null;
