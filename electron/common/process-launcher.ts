@@ -4,6 +4,10 @@
  * utility-launcher.ts). The desktop app needs the second because forking its own binary as Node takes
  * ELECTRON_RUN_AS_NODE, which only works while the RunAsNode fuse is on, and that fuse lets anyone run the
  * signed app binary as a general-purpose Node. Type-only: the engine takes a ProcessLauncher by injection.
+ *
+ * Deliberately missing: passing a socket handle with a message (child_process's send(message, socket)).
+ * utilityProcess can transfer only MessagePorts, so a design that hands accepted connections to a child
+ * must let the child accept them itself.
  */
 
 export interface LaunchOptions {
@@ -35,7 +39,7 @@ export interface LaunchedProcess {
   on(event: 'stderr', listener: (text: string) => void): void;
   /** once, after the process is gone, however it ended */
   on(event: 'exit', listener: (exit: ProcessExit) => void): void;
-  /** ends the process now; 'exit' follows */
+  /** ends the process now (a utility process gets SIGTERM on POSIX, so the child must not trap it); 'exit' follows */
   kill(): void;
 }
 
