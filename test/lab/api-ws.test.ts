@@ -4,20 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { LabError } from '../../electron/common/errors';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
 import { MAX_WATCH_MESSAGE_BYTES } from '../../electron/lab/api/budgets';
 import { createLabBridge } from '../../electron/lab/serve/ws-bridge';
-import { connectLab, type SocketConstructor } from '../../renderer/transport/ws-client';
+import { connectLab } from '../../renderer/transport/ws-client';
 import { labApiContract } from './api-contract';
-import { exchange, rawSocket } from '../support/lab-socket';
+import { bridgeServer, exchange, NodeSocket, rawSocket } from '../support/lab-socket';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
-
-// Node 20 has no global WebSocket; the `ws` client speaks the same protocol (the browser is covered by
-// serve-browser.test.ts). Its handler property types are wider than the DOM's, hence the cast.
-const NodeSocket = WebSocket as unknown as SocketConstructor;
 
 let rendererDir: string;
 beforeAll(() => {
@@ -148,25 +143,6 @@ describe('WebSocket client', () => {
     expect(err).toBeInstanceOf(LabError);
   });
 });
-
-/** A bridge on its own http server, with the options given. */
-async function bridgeServer(
-  service: LabService,
-  options: Omit<Parameters<typeof createLabBridge>[0], 'service'>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const bridge = createLabBridge({ service, ...options });
-  const http = createServer((_req, res) => res.end());
-  http.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/lab`,
-    async close() {
-      await bridge.close();
-      http.closeAllConnections();
-      await new Promise((resolve) => http.close(resolve));
-    },
-  };
-}
 
 describe('frame limits', () => {
   const service = createLabService({ sampleCpu: false });
