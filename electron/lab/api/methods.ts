@@ -163,7 +163,8 @@ export async function callLabMethod(
     }
     case 'exportReport': {
       const [entry, format] = parseArgs(method, args);
-      return api.exportReport(entry, format, signal);
+      // The signal only when there is one: a plain LabApi gets exactly its two arguments.
+      return signal ? api.exportReport(entry, format, signal) : api.exportReport(entry, format);
     }
   }
 }
