@@ -16,6 +16,7 @@ import {
 } from '../../electron/common/api';
 import type { ExperimentConfigInput } from '../../electron/common/config';
 import type { DemoMeta } from '../../electron/common/demos';
+import { KEY_SUBPROTOCOL_PREFIX, LAB_SUBPROTOCOL } from '../../electron/common/lab-socket';
 import type { Report } from '../../electron/common/report';
 import { LabError } from '../../electron/common/errors';
 import { toLabError } from './normalize';
@@ -30,11 +31,13 @@ export interface SocketLike {
   onerror: ((ev: unknown) => void) | null;
   onmessage: ((ev: { readonly data: unknown }) => void) | null;
 }
-export type SocketConstructor = new (url: string) => SocketLike;
+export type SocketConstructor = new (url: string, protocols?: string[]) => SocketLike;
 
 export type ConnectionState = 'open' | 'reconnecting' | 'closed';
 
 export interface ConnectOptions {
+  /** the key `serve` printed in its URL; the socket is refused without it */
+  readonly key?: string;
   /** defaults to the global WebSocket */
   readonly WebSocketImpl?: SocketConstructor;
   /** reconnect (with back-off) after the connection drops; calls made meanwhile reject */
@@ -101,9 +104,11 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
       );
   };
 
+  // The key rides in a subprotocol, never in the URL: see electron/common/lab-socket.ts.
+  const protocols = [LAB_SUBPROTOCOL, ...(options.key ? [`${KEY_SUBPROTOCOL_PREFIX}${options.key}`] : [])];
   const open = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const ws = new Impl(url);
+      const ws = new Impl(url, protocols);
       let opened = false;
       ws.onopen = () => {
         opened = true;
@@ -117,7 +122,14 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
       ws.onclose = () => {
         if (socket === ws) socket = null;
         if (!opened) {
-          reject(new LabError('internal', `cannot connect to the lab at ${url}`));
+          // A browser does not say why an upgrade was refused; a missing or old key is the usual cause.
+          reject(
+            new LabError(
+              'internal',
+              `cannot connect to the lab at ${url} (it is not running, or refused this page's key: ` +
+                'open the link `npm run serve` printed at its last start)',
+            ),
+          );
           return;
         }
         dropPending('the connection to the lab was lost');

@@ -4,18 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { LabError } from '../../electron/common/errors';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
-import { createLabBridge, MAX_MESSAGE_BYTES } from '../../electron/lab/serve/ws-bridge';
-import { connectLab, type SocketConstructor } from '../../renderer/transport/ws-client';
+import { MAX_WATCH_MESSAGE_BYTES } from '../../electron/lab/api/budgets';
+import { createLabBridge } from '../../electron/lab/serve/ws-bridge';
+import { connectLab } from '../../renderer/transport/ws-client';
 import { labApiContract } from './api-contract';
+import { bridgeServer, exchange, NodeSocket, rawSocket } from '../support/lab-socket';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
-
-// Node 20 has no global WebSocket; the `ws` client speaks the same protocol (the browser is covered by
-// serve-browser.test.ts). Its handler property types are wider than the DOM's, hence the cast.
-const NodeSocket = WebSocket as unknown as SocketConstructor;
 
 let rendererDir: string;
 beforeAll(() => {
@@ -30,7 +27,10 @@ afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
 labApiContract('websocket', async () => {
   const historyDir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
   const server = await startLabServer({ rendererDir, port: 0, historyDir });
-  const api = await connectLab(`ws://127.0.0.1:${server.port}/lab`, { WebSocketImpl: NodeSocket });
+  const api = await connectLab(`ws://127.0.0.1:${server.port}/lab`, {
+    key: server.keys.control,
+    WebSocketImpl: NodeSocket,
+  });
   return {
     api,
     transport: 'websocket',
@@ -43,37 +43,19 @@ labApiContract('websocket', async () => {
   };
 });
 
-/** Opens a raw socket and resolves once open, or rejects with the HTTP status of a refused upgrade. */
-function rawSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-/** Sends one text frame and resolves with the next message parsed. */
-function exchange(ws: WebSocket, text: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    ws.once('message', (data: WebSocket.RawData) =>
-      resolve(JSON.parse(String(data)) as Record<string, unknown>),
-    );
-    ws.send(text);
-  });
-}
-
 describe('WebSocket bridge', () => {
   let server: LabServer;
   let url: string;
+  let key: string;
   beforeAll(async () => {
     server = await startLabServer({ rendererDir, port: 0, historyDir: path.join(rendererDir, 'history') });
     url = `ws://127.0.0.1:${server.port}/lab`;
+    key = server.keys.control;
   });
   afterAll(() => server.close());
 
   it('answers malformed messages with an error and keeps serving', async () => {
-    const ws = await rawSocket(url);
+    const ws = await rawSocket(url, key);
     const notJson = await exchange(ws, '{nope');
     expect(notJson).toMatchObject({ id: null, ok: false, error: { code: 'invalid-config' } });
     const unknown = await exchange(ws, JSON.stringify({ id: 1, method: 'shutdown', args: [] }));
@@ -93,8 +75,8 @@ describe('WebSocket bridge', () => {
 
   it('lets a writer send a report of several MiB, which a watcher may not', async () => {
     // A valid report padded past the watchers' 1 MiB frame limit (whitespace is valid JSON).
-    const big = readFileSync(SAMPLE_FILE, 'utf8') + ' '.repeat(MAX_MESSAGE_BYTES + 1024);
-    const api = await connectLab(url, { WebSocketImpl: NodeSocket });
+    const big = readFileSync(SAMPLE_FILE, 'utf8') + ' '.repeat(MAX_WATCH_MESSAGE_BYTES + 1024);
+    const api = await connectLab(url, { key, WebSocketImpl: NodeSocket });
     const imported = await api.importReport(big, 'big.json');
     expect(imported.id).toMatch(/^imported-/);
     await api.deleteReport(imported.id);
@@ -102,15 +84,16 @@ describe('WebSocket bridge', () => {
   });
 
   it('refuses a page from another origin and a rebound Host name', async () => {
-    await expect(rawSocket(url, { Origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
-    await expect(rawSocket(url, { Origin: 'http://localhost:1' })).rejects.toThrow('HTTP 403');
-    await expect(rawSocket(url, { Host: `evil.example:${server.port}` })).rejects.toThrow('HTTP 403');
-    const own = await rawSocket(url, { Origin: `http://127.0.0.1:${server.port}` });
+    // Even with the key: a page of another site must not get to use a key it has seen.
+    await expect(rawSocket(url, key, { Origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(url, key, { Origin: 'http://localhost:1' })).rejects.toThrow('HTTP 403');
+    await expect(rawSocket(url, key, { Host: `evil.example:${server.port}` })).rejects.toThrow('HTTP 403');
+    const own = await rawSocket(url, key, { Origin: `http://127.0.0.1:${server.port}` });
     own.close();
   });
 
   it('refuses other paths', async () => {
-    await expect(rawSocket(`ws://127.0.0.1:${server.port}/other`)).rejects.toThrow('HTTP 404');
+    await expect(rawSocket(`ws://127.0.0.1:${server.port}/other`, key)).rejects.toThrow('HTTP 404');
   });
 });
 
@@ -119,6 +102,7 @@ describe('WebSocket client', () => {
     const first = await startLabServer({ rendererDir, port: 0 });
     const states: string[] = [];
     const api = await connectLab(`ws://127.0.0.1:${first.port}/lab`, {
+      key: first.keys.control,
       WebSocketImpl: NodeSocket,
       reconnect: true,
       onStateChange: (s) => states.push(s),
@@ -130,7 +114,8 @@ describe('WebSocket client', () => {
     const offline = await api.getInfo().catch((e: unknown) => e);
     expect(offline).toBeInstanceOf(LabError);
 
-    const second = await startLabServer({ rendererDir, port: first.port });
+    // The same key, as a script's --token would keep it (a fresh start would have made a new one).
+    const second = await startLabServer({ rendererDir, port: first.port, key: first.keys.control });
     try {
       await expect.poll(() => states.at(-1), { timeout: 10_000 }).toBe('open');
       expect((await api.getInfo()).transport).toBe('websocket');
@@ -159,25 +144,6 @@ describe('WebSocket client', () => {
   });
 });
 
-/** A bridge on its own http server, with the options given. */
-async function bridgeServer(
-  service: LabService,
-  options: Omit<Parameters<typeof createLabBridge>[0], 'service'>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const bridge = createLabBridge({ service, ...options });
-  const http = createServer((_req, res) => res.end());
-  http.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/lab`,
-    async close() {
-      await bridge.close();
-      http.closeAllConnections();
-      await new Promise((resolve) => http.close(resolve));
-    },
-  };
-}
-
 describe('frame limits', () => {
   const service = createLabService({ sampleCpu: false });
   afterAll(() => service.close());
@@ -185,16 +151,16 @@ describe('frame limits', () => {
   it('drops a connection that sends more than its cap, watcher or writer, and the server lives on', async () => {
     for (const readOnly of [true, false]) {
       const small = await bridgeServer(service, {
-        isReadOnly: () => readOnly,
+        admit: () => ({ readOnly }),
         maxPayloadBytes: 64 * 1024,
         maxReadOnlyPayloadBytes: 16 * 1024,
       });
       try {
-        const ws = await rawSocket(small.url);
+        const ws = await rawSocket(small.url, null);
         const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
         ws.send('x'.repeat((readOnly ? 16 : 64) * 1024 + 1));
         expect(await closed).toBe(1009);
-        const again = await rawSocket(small.url);
+        const again = await rawSocket(small.url, null);
         // Just under the cap is answered (with an error: it is not JSON).
         const reply = await exchange(again, 'x'.repeat((readOnly ? 16 : 64) * 1024 - 1));
         expect(reply).toMatchObject({ id: null, ok: false });
@@ -206,11 +172,11 @@ describe('frame limits', () => {
   });
 
   it('has a watcher cap of 1 MiB by default', async () => {
-    const watch = await bridgeServer(service, { isReadOnly: () => true });
+    const watch = await bridgeServer(service, { admit: () => ({ readOnly: true }) });
     try {
-      const ws = await rawSocket(watch.url);
+      const ws = await rawSocket(watch.url, null);
       const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
-      ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+      ws.send('x'.repeat(MAX_WATCH_MESSAGE_BYTES + 1));
       expect(await closed).toBe(1009);
     } finally {
       await watch.close();
@@ -225,7 +191,7 @@ describe('read-only clients', () => {
   beforeAll(async () => {
     historyDir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
     service = createLabService({ sampleCpu: false, historyDir });
-    const bridge = createLabBridge({ service, isReadOnly: () => true });
+    const bridge = createLabBridge({ service, admit: () => ({ readOnly: true }) });
     http = createServer((_req, res) => res.end());
     http.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -286,12 +252,22 @@ describe('read-only clients', () => {
     async () => {
       const server = await startLabServer({ rendererDir, port: 0, public: true });
       try {
-        const remote = await connectLab(`ws://${lan}:${server.port}/lab`, { WebSocketImpl: NodeSocket });
-        expect((await remote.getInfo()).readOnly).toBe(true);
-        remote.close();
-        const local = await connectLab(`ws://127.0.0.1:${server.port}/lab`, { WebSocketImpl: NodeSocket });
-        expect((await local.getInfo()).readOnly).toBe(false);
-        local.close();
+        const open = async (host: string, key: string | null) => {
+          const api = await connectLab(`ws://${host}:${server.port}/lab`, {
+            ...(key === null ? {} : { key }),
+            WebSocketImpl: NodeSocket,
+          });
+          const { readOnly } = await api.getInfo();
+          api.close();
+          return readOnly;
+        };
+        // A network client never gets control, even with the control key.
+        expect(await open(lan ?? '', server.keys.control)).toBe(true);
+        expect(await open(lan ?? '', server.keys.watch)).toBe(true);
+        expect(await open('127.0.0.1', server.keys.watch)).toBe(true);
+        expect(await open('127.0.0.1', server.keys.control)).toBe(false);
+        await expect(open(lan ?? '', null)).rejects.toThrow();
+        expect(server.networkUrls.every((u) => u.endsWith(`?token=${server.keys.watch}`))).toBe(true);
       } finally {
         await server.close();
       }

@@ -24,7 +24,9 @@ import { ensureLabApi } from ${JSON.stringify(path.resolve('renderer/transport/i
 import { LabError } from ${JSON.stringify(path.resolve('electron/common/errors.ts'))};
 const out = {};
 window.__done = (async () => {
-  const lab = await ensureLabApi();
+  const lab = await ensureLabApi().catch((err) => err);
+  if (lab instanceof Error) return { refused: lab.message, search: location.search };
+  out.search = location.search;
   out.sameObject = lab === window.lab && (await ensureLabApi()) === lab;
   const info = await lab.getInfo();
   out.transport = info.transport;
@@ -75,7 +77,8 @@ describe.skipIf(!haveChromium)('browser mode in Chromium', () => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(`<!doctype html><script>
         window.__done = new Promise((resolve) => {
-          const ws = new WebSocket('ws://127.0.0.1:${server.port}/lab');
+          // It even knows the key: the Origin check still keeps it out.
+          const ws = new WebSocket('ws://127.0.0.1:${server.port}/lab', ['threadlab', 'threadlab.key.${server.keys.control}']);
           ws.onopen = () => resolve('open');
           ws.onerror = () => resolve('refused');
         });
@@ -113,6 +116,8 @@ describe.skipIf(!haveChromium)('browser mode in Chromium', () => {
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
     expect(result).toMatchObject({
+      // the key is gone from the address bar (and so from screenshots), kept for this tab only
+      search: '',
       sameObject: true,
       transport: 'websocket',
       status: 'complete',
@@ -123,6 +128,17 @@ describe.skipIf(!haveChromium)('browser mode in Chromium', () => {
       errorFields: ['workers[0]'],
     });
     expect(result.workloads).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('says how to get in when the page was opened without its key', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    const result = await page.evaluate(
+      () => (window as unknown as { __done: Promise<Record<string, unknown>> }).__done,
+    );
+    expect(String(result.refused)).toContain('opened without the key of the lab');
+    expect(server.service.busy).toBe(false);
     await page.close();
   });
 

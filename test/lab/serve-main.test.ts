@@ -73,9 +73,15 @@ describe.skipIf(process.platform !== 'linux')('serve.js process', () => {
   });
 
   it('prints its URL, and Ctrl-C mid-run cancels the run and leaves no worker process', async () => {
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const wsUrl = `${url.replace('http:', 'ws:')}lab`;
-    const api = await connectLab(wsUrl, { WebSocketImpl: WebSocket as unknown as SocketConstructor });
+    // A fresh key of 32 random bytes (43 base64url characters) in the link, as Jupyter prints its token.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    const { origin, searchParams } = new URL(url);
+    const key = searchParams.get('token') ?? '';
+    const wsUrl = `${origin.replace('http:', 'ws:')}/lab`;
+    const NodeSocket = WebSocket as unknown as SocketConstructor;
+    const refused = await connectLab(wsUrl, { WebSocketImpl: NodeSocket }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    const api = await connectLab(wsUrl, { key, WebSocketImpl: NodeSocket });
     const { runId } = await api.startExperiment(LONG);
     await nextEvent(
       api,
@@ -95,5 +101,45 @@ describe.skipIf(process.platform !== 'linux')('serve.js process', () => {
     // Cancelling ends workers at once; seconds here would mean something waited on a timeout.
     expect(stopMs).toBeLessThan(5_000);
     api.close();
+    // The key is printed once, in the link, and nowhere else.
+    expect(output.split(key).length - 1).toBe(1);
+  });
+});
+
+/** Runs serve.js to its end with `args`; resolves with its exit code and everything it printed. */
+function runServe(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; text: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SERVE, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (text += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (text += s));
+    child.once('exit', (code) => resolve({ code, text }));
+  });
+}
+
+describe('serve.js refuses what would hand out control', () => {
+  it('exits 2 for a network --host without --public, saying what to do', async () => {
+    for (const host of ['0.0.0.0', '::', '192.0.2.1']) {
+      const { code, text } = await runServe(['--port', '0', '--host', host]);
+      expect(code).toBe(2);
+      expect(text).toContain(`--host ${host}`);
+      expect(text).toContain('--public');
+      expect(text).not.toContain('running at');
+    }
+  });
+
+  it('exits 2 for a --token or THREADLAB_TOKEN too short to be a key, naming which', async () => {
+    const flag = await runServe(['--port', '0', '--token', 'short']);
+    expect(flag.code).toBe(2);
+    expect(flag.text).toContain('--token must be 16 to 256 characters');
+    const env = await runServe(['--port', '0'], { THREADLAB_TOKEN: 'a b' });
+    expect(env.code).toBe(2);
+    expect(env.text).toContain('THREADLAB_TOKEN must be');
   });
 });

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_HEADER, CSP_META } from '../../electron/lab/serve/csp';
+import { CSP_HEADER, CSP_META, cspHeader } from '../../electron/lab/serve/csp';
 import {
   isAllowedHost,
   isAllowedOrigin,
@@ -62,7 +62,12 @@ describe('static server', () => {
     const r = await get(server.port, '/');
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(r.headers['content-security-policy']).toBe(CSP_HEADER);
+    expect(r.headers['content-security-policy']).toBe(cspHeader(server.port));
+    // Sockets to the port in use only, not to every local port.
+    expect(r.headers['content-security-policy']).toContain(
+      `connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port};`,
+    );
+    expect(r.headers['content-security-policy']).not.toContain(':*');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.body).toContain('id="root"');
   });

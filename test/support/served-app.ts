@@ -43,8 +43,10 @@ export const alive = (pid: number) => existsSync(`/proc/${pid}`);
 
 /** A running `serve` and the processes it has been seen to start. */
 export interface ServedApp {
-  /** The address `serve` printed, e.g. http://127.0.0.1:41234/ */
+  /** The address `serve` printed, with its control key, e.g. http://127.0.0.1:41234/?token=... */
   readonly url: string;
+  /** The same without the key, e.g. http://127.0.0.1:41234/: what every request of the page starts with. */
+  readonly origin: string;
   readonly pid: number;
   /** Records the server's current descendants for the check in stop(), and returns them. */
   track(): number[];
@@ -106,13 +108,13 @@ export async function startServedApp(name: string): Promise<ServedApp> {
     while ([...seen].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return [...seen].filter(alive);
   };
-  return { url, pid, track, stop };
+  return { url, origin: `${new URL(url).origin}/`, pid, track, stop };
 }
 
 /**
  * Collects what must never happen on a page of the app: an uncaught error, a console error, or a request
  * that leaves the app (`allowed` adds prefixes such as the page's own blob: downloads). Each one is pushed
- * onto `problems` as it happens.
+ * onto `problems` as it happens. `appUrl` may carry the key: only its origin counts.
  */
 export function watchPage(
   page: Page,
@@ -124,9 +126,10 @@ export function watchPage(
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
+  const origin = `${new URL(appUrl).origin}/`;
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(appUrl) && !allowed.some((a) => u.startsWith(a)))
+    if (!u.startsWith(origin) && !allowed.some((a) => u.startsWith(a)))
       problems.push(`request outside the app: ${u}`);
   });
 }

@@ -1,10 +1,19 @@
 /**
  * LabApi implemented in-process on the engine. Every transport (Electron IPC, the WebSocket bridge) wraps
  * one of these, and tests use it directly as the third transport. One experiment or one demo at a time: the
- * machine has only so many cores, and two runs measured at once would spoil each other's figures.
+ * machine has only so many cores, and two runs measured at once would spoil each other's figures. A second
+ * start is refused 'busy', naming what runs, rather than queued: a queued run would start measuring later,
+ * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
-import type { LabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
+import type {
+  ExportedFile,
+  LabApi,
+  LabEvent,
+  LabInfo,
+  ReportFileFormat,
+  Unsubscribe,
+} from '../../common/api';
 import {
   MODELS,
   validateExperiment,
@@ -17,6 +26,7 @@ import { machineInfo } from '../measure/machine';
 import { runExperiment } from '../runner/runner';
 import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
 import { TOOL_VERSION } from '../version';
+import { checkMemoryBudget } from './budgets';
 import { DemoSlot } from './demo-slot';
 import { createReportLibrary, type DocumentRenderer } from './library';
 
@@ -43,6 +53,8 @@ export interface LabServiceOptions {
 export interface LabService extends LabApi {
   /** true while an experiment or a demo runs */
   readonly busy: boolean;
+  /** `signal`: the asking client has left, and a PDF/PNG export still waiting for its turn is dropped */
+  exportReport(id: string, format: ReportFileFormat, signal?: AbortSignal): Promise<ExportedFile>;
   /**
    * Cancels any run or demo, waits until its workers are gone and the history is written, and refuses new
    * runs from then on.
@@ -114,6 +126,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     let config: ExperimentConfig;
     try {
       config = validateExperiment(input, workloadCatalog());
+      checkMemoryBudget(config);
       checkEntriesDir(options.entriesDir ?? defaultEntriesDir());
     } catch (err) {
       return Promise.reject(
@@ -204,7 +217,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     getReport: (id) => library.get(id),
     deleteReport: (id) => library.delete(id),
     importReport: (text, fileName) => library.import(text, fileName),
-    exportReport: (id, format) => library.export(id, format),
+    exportReport: (id, format, signal) => library.export(id, format, signal),
 
     onEvent(listener: (event: LabEvent) => void): Unsubscribe {
       listeners.add(listener);

@@ -20,6 +20,8 @@ import type { Report } from '../../common/report';
 import { parseReport } from '../../common/report-parse';
 import { createHistory, historyRecorder, type History, type HistorySummary } from '../report/history';
 import { writeFileAtomic } from '../report/io';
+import { MAX_RENDER_QUEUE } from './budgets';
+import { RenderQueue } from './render-queue';
 
 /**
  * Renders the self-contained HTML export to PDF or PNG: a headless Chromium in serve mode and tests, an
@@ -48,7 +50,8 @@ export interface ReportLibrary {
   get(id: string): Promise<Report>;
   delete(id: string): Promise<void>;
   import(text: string, fileName: string): Promise<Report>;
-  export(id: string, format: ReportFileFormat): Promise<ExportedFile>;
+  /** `signal`: the asking client has left; a PDF/PNG export still waiting for its turn is dropped. */
+  export(id: string, format: ReportFileFormat, signal?: AbortSignal): Promise<ExportedFile>;
 }
 
 const TEXT_FORMATS: Readonly<Record<Exclude<ReportFileFormat, 'pdf' | 'png'>, ExportFormat>> = {
@@ -68,9 +71,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   const runs = dir ? createHistory(dir) : null;
   const imports = dir ? createHistory(path.join(dir, IMPORTS_SUBDIR)) : null;
   const recorder = runs ? historyRecorder(runs) : null;
-  // One browser render at a time: each one starts a browser engine, and a client asking for many at once
-  // must not be able to exhaust the machine.
-  let renderChain: Promise<unknown> = Promise.resolve();
+  const renders = new RenderQueue(MAX_RENDER_QUEUE);
 
   const storeFor = (id: string): History => {
     const store = id.startsWith(IMPORTED_PREFIX) ? imports : runs;
@@ -87,7 +88,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     }
   };
 
-  const render = (html: string, format: 'pdf' | 'png'): Promise<Uint8Array> => {
+  const render = (html: string, format: 'pdf' | 'png', signal?: AbortSignal): Promise<Uint8Array> => {
     const renderer = options.renderDocument;
     if (!renderer)
       return Promise.reject(
@@ -97,9 +98,7 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
             'The html export holds the same report and prints to PDF from any browser.',
         ),
       );
-    const next = renderChain.then(() => renderer(html, format));
-    renderChain = next.catch(() => undefined);
-    return next;
+    return renders.run(() => renderer(html, format), signal);
   };
 
   const get = async (id: string): Promise<Report> => {
@@ -175,11 +174,12 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
       return stored;
     },
 
-    async export(id, format) {
+    async export(id, format, signal) {
       const report = await get(id);
       if (format === 'pdf' || format === 'png') {
         const html = EXPORTERS.html.export(report);
-        const bytes = await render(typeof html === 'string' ? html : new TextDecoder().decode(html), format);
+        const text = typeof html === 'string' ? html : new TextDecoder().decode(html);
+        const bytes = await render(text, format, signal);
         return file(report, RENDERED[format].extension, RENDERED[format].mime, bytes);
       }
       const exporter = EXPORTERS[TEXT_FORMATS[format]];

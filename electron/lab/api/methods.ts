@@ -5,7 +5,14 @@
  * text by parseReport.
  */
 import { z } from 'zod';
-import { LAB_CHANNELS, MAX_IMPORT_BYTES, REPORT_FILE_FORMATS, type LabApi } from '../../common/api';
+import {
+  LAB_CHANNELS,
+  MAX_IMPORT_BYTES,
+  REPORT_FILE_FORMATS,
+  type ExportedFile,
+  type LabApi,
+  type ReportFileFormat,
+} from '../../common/api';
 import type { ExperimentConfigInput } from '../../common/config';
 import { LabError, type LabErrorCode } from '../../common/errors';
 
@@ -83,18 +90,35 @@ export const MUTATING_METHODS: ReadonlySet<LabMethod> = new Set<LabMethod>([
   'importReport',
 ]);
 
+/** Export formats rendered by a browser engine: each costs a Chromium, so asking for one is a control action. */
+const RENDERED_FORMATS: ReadonlySet<unknown> = new Set<ReportFileFormat>(['pdf', 'png']);
+
+/**
+ * Is this call a control action, refused to watch-only clients? Everything that changes something, and a
+ * PDF/PNG export, which costs the machine a browser engine.
+ */
+export function isControlCall(method: LabMethod, args: readonly unknown[]): boolean {
+  return MUTATING_METHODS.has(method) || (method === 'exportReport' && RENDERED_FORMATS.has(args[1]));
+}
+
+/** A LabApi whose exports may take the asking client's signal (the engine's does; any LabApi fits). */
+export interface ClientLabApi extends LabApi {
+  exportReport(id: string, format: ReportFileFormat, signal?: AbortSignal): Promise<ExportedFile>;
+}
+
 export function isLabMethod(name: unknown): name is LabMethod {
   return typeof name === 'string' && Object.hasOwn(LAB_CHANNELS, name);
 }
 
 /**
  * Checks the arguments and calls the method; rejects with LabError('invalid-config') naming `args[i]`
- * ('invalid-report' for importReport's).
+ * ('invalid-report' for importReport's). `signal` aborts when the calling client leaves.
  */
 export async function callLabMethod(
-  api: LabApi,
+  api: ClientLabApi,
   method: LabMethod,
   args: readonly unknown[],
+  signal?: AbortSignal,
 ): Promise<unknown> {
   switch (method) {
     case 'getInfo':
@@ -139,7 +163,8 @@ export async function callLabMethod(
     }
     case 'exportReport': {
       const [entry, format] = parseArgs(method, args);
-      return api.exportReport(entry, format);
+      // The signal only when there is one: a plain LabApi gets exactly its two arguments.
+      return signal ? api.exportReport(entry, format, signal) : api.exportReport(entry, format);
     }
   }
 }

@@ -7,17 +7,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultHistoryDir } from '../report/history';
+import { checkKey } from './keys';
+import { hostProblem } from './origin';
 import { DEFAULT_PORT, startLabServer } from './server';
 
 const USAGE = `Usage: node out/lab/serve.js [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--public] [--renderer <dir>]
-                               [--history <dir>]
+                               [--history <dir>] [--token <key>]
 
   --port <n>        port to listen on (0 = any free port)
-  --host <addr>     address to bind (default 127.0.0.1; 0.0.0.0 with --public)
-  --public          listen on the network too; other machines can watch runs but not start them
+  --host <addr>     address to bind (default 127.0.0.1; 0.0.0.0 with --public); a network address
+                    needs --public
+  --public          listen on the network too; other machines get a watch-only link and can never
+                    start, cancel, import, delete or render PDF/PNG
   --renderer <dir>  folder with the built UI (default: out/renderer)
   --history <dir>   where runs are recorded and imported reports kept
-                    (default: $THREADLAB_HOME/history, else ~/.threadlab/history)`;
+                    (default: $THREADLAB_HOME/history, else ~/.threadlab/history)
+  --token <key>     the control key, for scripts (default: $THREADLAB_TOKEN, else a fresh random key
+                    at every start); 16-256 characters of A-Z a-z 0-9 - _`;
 
 function fail(message: string): never {
   console.error(`serve: ${message}\n\n${USAGE}`);
@@ -34,6 +40,7 @@ async function main(): Promise<void> {
         public: { type: 'boolean', default: false },
         renderer: { type: 'string' },
         history: { type: 'string' },
+        token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -49,6 +56,18 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     fail(`--port must be a whole number 0-65535, got '${values.port}'`);
 
+  const host = values.host ?? (values.public ? '0.0.0.0' : '127.0.0.1');
+  const refused = hostProblem(host, values.public);
+  if (refused) fail(refused);
+  const chosenKey = values.token ?? process.env.THREADLAB_TOKEN;
+  let key: string | undefined;
+  try {
+    if (chosenKey !== undefined)
+      key = checkKey(chosenKey, values.token === undefined ? 'THREADLAB_TOKEN' : '--token');
+  } catch (err) {
+    fail((err as Error).message);
+  }
+
   const historyDir = path.resolve(values.history ?? defaultHistoryDir());
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = path.resolve(values.renderer ?? path.join(here, '..', 'renderer'));
@@ -61,13 +80,15 @@ async function main(): Promise<void> {
     port,
     public: values.public,
     historyDir,
-    ...(values.host ? { host: values.host } : {}),
+    host,
+    ...(key !== undefined ? { key } : {}),
   }).catch((err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} is in use; pick another with --port`);
     throw err;
   });
 
+  // The only place the keys are ever printed: the links are how the user gets them.
   console.log(`ThreadLab is running at ${server.url}`);
   for (const url of server.networkUrls) console.log(`  on the network (watch only): ${url}`);
   console.log(`Runs are recorded in ${historyDir}`);

@@ -5,6 +5,7 @@
  * - Origin: another web page open in the same browser may open a WebSocket to us; browsers always send its
  *   Origin, which must be the page we served.
  * - Remote address: with --public, anyone on the network may watch, only loopback clients may drive.
+ * The key (keys.ts) is the fourth check: it keeps out other local processes and users, which pass all three.
  */
 import { isIP } from 'node:net';
 import os from 'node:os';
@@ -60,4 +61,22 @@ export function isAllowedOrigin(origin: string | undefined, hostHeader: string |
   } catch {
     return false;
   }
+}
+
+/** A bind address that only this machine can reach: a loopback IP or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || isLoopbackAddress(bare);
+}
+
+/**
+ * Why `serve` must not listen on `host`, or null. A network address without `--public` would hand every
+ * machine that can reach it the controls; with `--public`, network clients only ever watch.
+ */
+export function hostProblem(host: string, isPublic: boolean): string | null {
+  if (isPublic || isLoopbackHost(host)) return null;
+  return (
+    `--host ${host} would listen on the network without --public. Add --public to let other machines ` +
+    'watch (they never get control), or leave --host out to listen on 127.0.0.1 only.'
+  );
 }

@@ -61,9 +61,14 @@ export function resolveRequestPath(
   return { file };
 }
 
-function sendStatus(res: ServerResponse, status: number, text: string): void {
+function sendStatus(
+  res: ServerResponse,
+  headers: Readonly<Record<string, string>>,
+  status: number,
+  text: string,
+): void {
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
+    ...headers,
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',
   });
@@ -73,18 +78,21 @@ function sendStatus(res: ServerResponse, status: number, text: string): void {
 /** A request handler serving files under `root`. */
 export function createStaticHandler(
   root: string,
+  /** the security headers of every response (the server passes its CSP narrowed to its port) */
+  headers: Readonly<Record<string, string>> = SECURITY_HEADERS,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const base = path.resolve(root);
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
-      sendStatus(res, 405, 'Method Not Allowed');
+      sendStatus(res, headers, 405, 'Method Not Allowed');
       return;
     }
     const target = resolveRequestPath(base, req.url ?? '/');
     if ('status' in target) {
       sendStatus(
         res,
+        headers,
         target.status,
         target.status === 403 ? 'Forbidden' : target.status === 400 ? 'Bad Request' : 'Not Found',
       );
@@ -94,16 +102,16 @@ export function createStaticHandler(
       // A symlink inside the root must not lead out of it.
       const [real, realBase] = await Promise.all([realpath(target.file), realpath(base)]);
       if (!real.startsWith(realBase + path.sep)) {
-        sendStatus(res, 403, 'Forbidden');
+        sendStatus(res, headers, 403, 'Forbidden');
         return;
       }
       const info = await stat(real);
       if (!info.isFile()) {
-        sendStatus(res, 404, 'Not Found');
+        sendStatus(res, headers, 404, 'Not Found');
         return;
       }
       res.writeHead(200, {
-        ...SECURITY_HEADERS,
+        ...headers,
         'Content-Type': mimeType(real),
         'Content-Length': info.size,
         // The page and its hashed assets are rebuilt in place; revalidating is cheap on loopback.
@@ -117,7 +125,7 @@ export function createStaticHandler(
       stream.on('error', () => res.destroy());
       stream.pipe(res);
     } catch {
-      sendStatus(res, 404, 'Not Found');
+      sendStatus(res, headers, 404, 'Not Found');
     }
   };
 }

@@ -2,24 +2,32 @@
  * LabApi over a WebSocket, server side. Requests are `{id, method, args}` and get exactly one
  * `{id, ok: true, value}` or `{id, ok: false, error}` back; engine events are pushed as `{event}`.
  * Every message is checked (size, JSON, shape, method) before anything runs, and a bad one is answered
- * with an error rather than dropping the connection, so one buggy client cannot take the lab down.
+ * with an error rather than dropping the connection, so one buggy client cannot take the lab down. Whoever
+ * the client is, it gets a budget (electron/lab/api/budgets.ts): a cap on connections, on requests in
+ * flight, and on the bytes held for it when it does not read, past which it is cut off.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { MAX_REQUEST_BYTES, type LabApi, type LabEvent, type LabInfo } from '../../common/api';
+import { MAX_REQUEST_BYTES, type LabEvent, type LabInfo } from '../../common/api';
 import { LabError, type LabErrorData } from '../../common/errors';
-import { callLabMethod, isLabMethod, LAB_METHODS, MUTATING_METHODS } from '../api/methods';
+import { LAB_SOCKET_PATH, LAB_SUBPROTOCOL } from '../../common/lab-socket';
+import {
+  DROP_EVENTS_AFTER_BYTES,
+  MAX_BUFFERED_BYTES_PER_CLIENT,
+  MAX_CONTROL_CONNECTIONS,
+  MAX_IN_FLIGHT_PER_CLIENT,
+  MAX_WATCH_CONNECTIONS,
+  MAX_WATCH_MESSAGE_BYTES,
+} from '../api/budgets';
+import { callLabMethod, isControlCall, isLabMethod, LAB_METHODS, type ClientLabApi } from '../api/methods';
 
-/**
- * 1 MiB for a watch-only client: its requests are a few hundred bytes; anything near this is abuse. A client
- * that may write gets MAX_REQUEST_BYTES, room for importReport's text.
- */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
-/** Past this much unsent data, a slow client stops getting the events it can afford to miss. */
-const BACKLOG_DROP_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
+/** How long a client cut off for not reading gets to take the close frame before its socket is destroyed. */
+const CUT_OFF_GRACE_MS = 2_000;
+/** Close code for a client cut off by its budget (1008: policy violation). */
+export const CLOSE_OVER_BUDGET = 1008;
 
 const RequestSchema = z.strictObject({
   id: z
@@ -39,25 +47,36 @@ export type ServerMessage =
   | { readonly id: number | null; readonly ok: false; readonly error: LabErrorData }
   | { readonly event: LabEvent };
 
+/** Whether a connection may open, and as what; decided from the upgrade request alone. */
+export type Admission = { readonly readOnly: boolean } | { readonly refuse: 401 | 403 };
+
 export interface LabBridgeOptions {
   /** the engine; the bridge never closes it */
-  readonly service: LabApi;
+  readonly service: ClientLabApi;
   /** URL path of the socket */
   readonly path?: string;
   /** frame limit for clients that may write (default MAX_REQUEST_BYTES) */
   readonly maxPayloadBytes?: number;
-  /** frame limit for watch-only clients (default MAX_MESSAGE_BYTES) */
+  /** frame limit for watch-only clients (default MAX_WATCH_MESSAGE_BYTES) */
   readonly maxReadOnlyPayloadBytes?: number;
-  /** May this connection only watch? (network clients of `serve --public`) */
-  readonly isReadOnly?: (req: IncomingMessage) => boolean;
-  /** May this connection open at all? (Host and Origin checks) */
-  readonly accept?: (req: IncomingMessage) => boolean;
+  /**
+   * May this connection open, and may it only watch? (Host, Origin and key checks in `serve`.) Without it,
+   * every connection opens with control: for tests and embedders that check elsewhere.
+   */
+  readonly admit?: (req: IncomingMessage) => Admission;
+  /** the budgets; defaults from electron/lab/api/budgets.ts */
+  readonly maxControlConnections?: number;
+  readonly maxWatchConnections?: number;
+  readonly maxInFlightPerClient?: number;
+  readonly maxBufferedBytesPerClient?: number;
 }
 
 export interface LabBridge {
   /** Give it the http server's 'upgrade' events. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   readonly clientCount: number;
+  /** Bytes sent to clients but not yet taken by them, over all clients. */
+  readonly bufferedBytes: number;
   /** Closes every connection (the service is left alone). */
   close(): Promise<void>;
 }
@@ -67,12 +86,24 @@ const DROPPABLE = new Set<LabEvent['type']>(['progress', 'cpu-sample']);
 
 export function createLabBridge(options: LabBridgeOptions): LabBridge {
   const { service } = options;
-  const socketPath = options.path ?? '/lab';
-  // Two servers only for their frame limits: a watcher cannot make the lab buffer 100 MiB.
+  const socketPath = options.path ?? LAB_SOCKET_PATH;
+  const maxInFlight = options.maxInFlightPerClient ?? MAX_IN_FLIGHT_PER_CLIENT;
+  const maxBufferedBytes = options.maxBufferedBytesPerClient ?? MAX_BUFFERED_BYTES_PER_CLIENT;
+  // Two servers for their frame limits (a watcher cannot make the lab buffer 100 MiB) and their caps.
+  // The server answers with the lab's subprotocol when offered, never with the one carrying the key.
   const server = (maxPayload: number) =>
-    new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
+    new WebSocketServer({
+      noServer: true,
+      maxPayload,
+      perMessageDeflate: false,
+      handleProtocols: (offered) => (offered.has(LAB_SUBPROTOCOL) ? LAB_SUBPROTOCOL : false),
+    });
   const writers = server(options.maxPayloadBytes ?? MAX_REQUEST_BYTES);
-  const watchers = server(options.maxReadOnlyPayloadBytes ?? MAX_MESSAGE_BYTES);
+  const watchers = server(options.maxReadOnlyPayloadBytes ?? MAX_WATCH_MESSAGE_BYTES);
+  const capOf = (readOnly: boolean) =>
+    readOnly
+      ? (options.maxWatchConnections ?? MAX_WATCH_CONNECTIONS)
+      : (options.maxControlConnections ?? MAX_CONTROL_CONNECTIONS);
   const clients = () => [...writers.clients, ...watchers.clients];
 
   const refuse = (socket: Duplex, status: number, text: string): void => {
@@ -81,13 +112,27 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
 
   const serveClient = (ws: WebSocket, readOnly: boolean): void => {
     let alive = true;
+    let inFlight = 0;
+    // Aborted when the client leaves: its exports still waiting for their turn are dropped.
+    const leaving = new AbortController();
+    const cutOff = (reason: string): void => {
+      ws.close(CLOSE_OVER_BUDGET, reason);
+      // A client that does not read will not read the close frame either; its buffers go with the socket.
+      setTimeout(() => ws.terminate(), CUT_OFF_GRACE_MS).unref();
+    };
     const send = (message: ServerMessage): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState !== ws.OPEN) return;
+      // Checked before sending, so one large reply (a report) still goes out, but nothing piles up behind it.
+      if (ws.bufferedAmount > maxBufferedBytes) {
+        cutOff(`too slow: more than ${maxBufferedBytes / 2 ** 20} MiB unread`);
+        return;
+      }
+      ws.send(JSON.stringify(message));
     };
     const reply = (id: number | null, err: unknown): void =>
       send({ id, ok: false, error: LabError.toData(err) });
     const unsubscribe = service.onEvent((event) => {
-      if (DROPPABLE.has(event.type) && ws.bufferedAmount > BACKLOG_DROP_BYTES) return;
+      if (DROPPABLE.has(event.type) && ws.bufferedAmount > DROP_EVENTS_AFTER_BYTES) return;
       send({ event });
     });
     const heartbeat = setInterval(() => {
@@ -105,6 +150,7 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
     ws.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      leaving.abort();
     });
     // An oversized frame makes ws close with 1009; the error itself needs no handling beyond that.
     ws.on('error', () => undefined);
@@ -137,26 +183,40 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       }
       const { id, method, args } = parsed.data;
       if (!isLabMethod(method)) return; // unreachable: the schema refined it
-      if (readOnly && MUTATING_METHODS.has(method)) {
+      if (readOnly && isControlCall(method, args)) {
         reply(
           id,
           new LabError(
             'read-only',
-            `this connection may watch but not change anything (${method} refused): runs, demos and reports ` +
-              'are started, cancelled, imported and deleted on the machine running the lab',
+            `this connection may watch but not control the lab (${method} refused): runs, demos, PDF/PNG ` +
+              'exports and reports are started, cancelled, imported and deleted on the machine running the lab',
           ),
         );
         return;
       }
-      callLabMethod(service, method, args).then(
-        (value) =>
-          send({
-            id,
-            ok: true,
-            value: method === 'getInfo' ? asClientInfo(value as LabInfo, readOnly) : value,
-          }),
-        (err: unknown) => reply(id, err),
-      );
+      if (inFlight >= maxInFlight) {
+        reply(
+          id,
+          new LabError(
+            'busy',
+            `${inFlight} requests of this connection are still being worked on (at most ${maxInFlight}); ` +
+              'wait for their replies before sending more',
+          ),
+        );
+        return;
+      }
+      inFlight++;
+      callLabMethod(service, method, args, leaving.signal)
+        .then(
+          (value) =>
+            send({
+              id,
+              ok: true,
+              value: method === 'getInfo' ? asClientInfo(value as LabInfo, readOnly) : value,
+            }),
+          (err: unknown) => reply(id, err),
+        )
+        .finally(() => inFlight--);
     });
   };
 
@@ -164,12 +224,20 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://placeholder');
       if (url.pathname !== socketPath) return refuse(socket, 404, 'Not Found');
-      if (options.accept && !options.accept(req)) return refuse(socket, 403, 'Forbidden');
-      const readOnly = options.isReadOnly?.(req) ?? false;
-      (readOnly ? watchers : writers).handleUpgrade(req, socket, head, (ws) => serveClient(ws, readOnly));
+      const admission = options.admit?.(req) ?? { readOnly: false };
+      if ('refuse' in admission)
+        return refuse(socket, admission.refuse, admission.refuse === 401 ? 'Unauthorized' : 'Forbidden');
+      const { readOnly } = admission;
+      const wss = readOnly ? watchers : writers;
+      // Upgrades complete synchronously, so the count cannot be raced past the cap.
+      if (wss.clients.size >= capOf(readOnly)) return refuse(socket, 503, 'Service Unavailable');
+      wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, readOnly));
     },
     get clientCount() {
       return writers.clients.size + watchers.clients.size;
+    },
+    get bufferedBytes() {
+      return clients().reduce((sum, ws) => sum + ws.bufferedAmount, 0);
     },
     async close() {
       for (const ws of clients()) ws.close(1001, 'server shutting down');
