@@ -50,8 +50,11 @@ async function deadlockRun(ctx: DemoContext, stallMs: number) {
   let seen = 0;
   let cycle: DeadlockEdge[] = [];
   let by: DeadlockDetails['detectedBy'] = 'none';
-  let progress = -1;
+  // Progress is any change in the lock table or the rounds: on a busy machine the threads may need longer
+  // than stallMs just to start and take their first lock, which is not a stall.
+  let progress = '';
   let stillSince = ctx.now();
+  let stillPolls = 0;
   const finished = Promise.all(workers.map((w) => w.result)).then(() => true);
   finished.catch(() => undefined); // rejected on purpose when the threads are terminated below
   while (by === 'none') {
@@ -67,9 +70,17 @@ async function deadlockRun(ctx: DemoContext, stallMs: number) {
         wants: LOCK_NAMES[e.wants] ?? '?',
       }));
     }
-    const p = (a[ROUNDS_DONE] ?? 0) + (a[ROUNDS_DONE + 1] ?? 0);
-    if (p !== progress) [progress, stillSince] = [p, ctx.now()];
-    else if (by === 'none' && ctx.now() - stillSince > stallMs) by = 'timeout';
+    const p = [a[ROUNDS_DONE], a[ROUNDS_DONE + 1], a[HOLDER], a[HOLDER + 1], a[WANTS], a[WANTS + 1]].join();
+    if (p !== progress) [progress, stillSince, stillPolls] = [p, ctx.now(), 0];
+    // A stall needs a thread that waits for a lock (threads still starting are not stuck), and the wait-for
+    // graph gets its CONFIRM_POLLS looks at a still table before the timeout may claim it.
+    else if (
+      (a[WANTS] || a[WANTS + 1]) &&
+      ++stillPolls > CONFIRM_POLLS &&
+      by === 'none' &&
+      ctx.now() - stillSince > stallMs
+    )
+      by = 'timeout';
   }
   const detectedAt = ctx.now();
   // Measured from the later of the two threads blocking on its second lock.
