@@ -3,12 +3,12 @@
  * main): parse, validate, run, export. Exit codes: 0 ok, 1 some cell failed, 2 bad input, 130 interrupted.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { writeFile, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { MODELS, MODEL_TITLES } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
 import { runExperiment } from '../runner/runner';
+import { writeFileAtomic } from '../report/io';
+import { EXPORTERS } from '../../common/export/index';
 import { TOOL_VERSION } from '../version';
 import { collectParam, float, int, intList, nameList, paramsFor, type ParamFlag } from './args';
 import { createProgress } from './progress';
@@ -54,12 +54,6 @@ function listCommand(all: boolean): void {
   out.push('Models (use with --models):', '');
   for (const m of MODELS) out.push(`  ${m.padEnd(11)} ${MODEL_TITLES[m]}`);
   process.stdout.write(out.join('\n') + '\n');
-}
-
-async function writeJsonAtomically(file: string, data: unknown): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
-  await rename(tmp, file);
 }
 
 async function runCommand(flags: RunFlags): Promise<number> {
@@ -108,7 +102,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     progress.stop();
     process.stdout.write(formatTable(report) + '\n');
     if (flags.json) {
-      await writeJsonAtomically(flags.json, report);
+      await writeFileAtomic(flags.json, EXPORTERS.json.export(report));
       process.stderr.write(`report written to ${flags.json}\n`);
     }
     const written = await writeOutputs(report, flags.out);
