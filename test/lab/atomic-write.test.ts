@@ -72,10 +72,14 @@ describe('writeFileAtomic', () => {
   it('lab report --out on a full disk exits 1 naming the file and leaves nothing behind', (t) => {
     if (mountRefused) return t.skip(`cannot mount a small tmpfs: ${mountRefused}`);
     const outs = ['r.json', 'r.csv', 'r.html'].map((f) => path.join(disk, f));
-    const r = spawnSync(process.execPath, [cli, 'report', SAMPLE_FILE, ...outs.flatMap((o) => ['--out', o])], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'report', SAMPLE_FILE, ...outs.flatMap((o) => ['--out', o])],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(outs[2]);
     expect(r.stderr).toMatch(/ENOSPC/);
