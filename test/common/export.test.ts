@@ -43,7 +43,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const text = (format: keyof typeof EXPORTERS, r = loadSample()) => EXPORTERS[format].export(r) as string;
+/** An export as text (CSV comes as UTF-8 bytes). */
+const text = (format: keyof typeof EXPORTERS, r = loadSample()) => {
+  const out = EXPORTERS[format].export(r);
+  return typeof out === 'string' ? out : new TextDecoder().decode(out);
+};
 
 describe('exporters on the real fixture report', () => {
   const report = loadSample();

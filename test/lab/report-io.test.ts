@@ -55,7 +55,10 @@ describe('writeReport / readReport', () => {
       const dir = mkdtempSync(path.join(tmp, 'out-'));
       const file = path.join(dir, `report.${ext}`);
       const format = await writeReport(report, file);
-      expect(readFileSync(file, 'utf8')).toBe(EXPORTERS[format as keyof typeof EXPORTERS].export(report));
+      const expected = EXPORTERS[format as keyof typeof EXPORTERS].export(report);
+      expect(readFileSync(file, 'utf8')).toBe(
+        typeof expected === 'string' ? expected : new TextDecoder().decode(expected),
+      );
       expect(readdirSync(dir)).toEqual([`report.${ext}`]); // no temporary file left behind
     },
   );

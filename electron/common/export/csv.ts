@@ -57,37 +57,57 @@ function cellFigures(r: ResultEntry): Field[] {
   ];
 }
 
-/** The cell's text, on its first row only. */
-function cellText(r: ResultEntry): Field[] {
-  return [r.failure?.message ?? null, r.warnings.map((w) => w.kind).join(';')];
-}
+const line = (fields: readonly Field[]): string => fields.map(csvField).join(',');
 
-const NO_TEXT: Field[] = [null, null];
-
-function* rows(r: ResultEntry): Generator<Field[]> {
-  const head: Field[] = [r.workload, r.kind, r.model, r.workers];
-  const figures = cellFigures(r);
+/** The rows of one cell, each ending in CRLF: the cell's fields are quoted once, not once per run. */
+function* cellRows(r: ResultEntry): Generator<string> {
+  const head = line([r.workload, r.kind, r.model, r.workers]);
+  const figures = line(cellFigures(r));
+  const text = line([r.failure?.message ?? null, r.warnings.map((w) => w.kind).join(';')]);
   const raw = r.wallMs?.raw ?? [];
   // A cell without a single finished run still gets a row, so its failure is not lost from the file.
   if (raw.length === 0) {
-    yield [...head, null, null, null, ...figures, ...cellText(r)];
+    yield `${head},,,,${figures},${text}\r\n`;
     return;
   }
   const outliers = new Set(r.wallMs?.outliers ?? []);
   for (let i = 0; i < raw.length; i++)
-    yield [...head, i + 1, raw[i] ?? null, outliers.has(i), ...figures, ...(i === 0 ? cellText(r) : NO_TEXT)];
+    yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${figures},${i === 0 ? text : ','}\r\n`;
 }
 
-export function toCsv(report: Report): string {
-  const lines = [HEADER.map(csvField).join(',')];
-  for (const r of report.results) for (const row of rows(r)) lines.push(row.map(csvField).join(','));
-  return lines.join('\r\n') + '\r\n';
+/** Rows are gathered into UTF-8 chunks of about this many characters, so no one string holds the file. */
+const CHUNK_CHARS = 1 << 20;
+
+/** The CSV as UTF-8 bytes. Built in chunks: a string of every row would need the file's size several times. */
+export function toCsvBytes(report: Report): Uint8Array {
+  const utf8 = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending = line([...HEADER]) + '\r\n';
+  for (const r of report.results)
+    for (const row of cellRows(r)) {
+      pending += row;
+      if (pending.length >= CHUNK_CHARS) {
+        chunks.push(utf8.encode(pending));
+        pending = '';
+      }
+    }
+  chunks.push(utf8.encode(pending));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
+
+/** The CSV as text, for callers that want a string (the exporter itself returns the bytes). */
+export const toCsv = (report: Report): string => new TextDecoder().decode(toCsvBytes(report));
 
 export const csvExporter: Exporter = {
   format: 'csv',
   extension: '.csv',
   mime: 'text/csv',
   title: 'Measured runs (CSV)',
-  export: toCsv,
+  export: toCsvBytes,
 };
