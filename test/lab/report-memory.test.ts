@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeLimitsReports } from '../../bench/report-memory';
 import { LabError } from '../../electron/common/errors';
 import { parseReport } from '../../electron/common/report-parse';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   stepChild = await bundle(
     'report-memory-child',
     `import { reportMemoryStep } from './bench/report-memory';
-     const r = await reportMemoryStep(JSON.parse(process.argv[2]));
+     const r = await reportMemoryStep(process.argv[2], process.argv[3]);
      process.stdout.write(JSON.stringify(r));`,
   );
 }, 60_000);
@@ -99,13 +100,16 @@ describe('memory in proportion to the data', () => {
     });
   });
 
-  it('a large valid report imports, exports to every format and compares under a 256 MiB heap', () => {
+  it('a large valid report imports, exports to every format and compares under a 256 MiB heap', async () => {
     const shape = { cells: 200, rawPerCell: 1000, spansPerGilCell: 500, samples: 2000, cores: 16 };
-    const r = runCapped(stepChild, 256, JSON.stringify(shape));
+    const dir = mkdtempSync(path.join(outDir, 'limits-'));
+    const [fileA, fileB] = await writeLimitsReports(dir, shape);
+    const r = runCapped(stepChild, 256, fileA, fileB);
+    rmSync(dir, { recursive: true, force: true });
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
     const out = JSON.parse(r.stdout) as { rawTimes: number; comparedCells: number; notComputable: number };
     expect(out.rawTimes).toBe(200_000);
     expect(out.comparedCells).toBe(200);
     expect(out.notComputable).toBe(0);
-  });
+  }, 300_000);
 });
