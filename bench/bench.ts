@@ -3,12 +3,19 @@
  * side by side in one interleaved experiment (the runner shuffles cells in every pass), and medians quoted,
  * because timings on a shared machine drift. Exit code 1 when a measurable target is missed.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { runExperiment } from '../electron/lab/runner/runner';
 import { defaultEntriesDir } from '../electron/lab/runtime/entries';
 import { CpuSampler } from '../electron/lab/measure/sampler';
 import type { Report } from '../electron/common/report';
 import { measureHandoff } from './handoff';
+import { reportMemoryStep, writeLimitsReports, type ReportMemoryResult } from './report-memory';
+
+const MEMORY_CHILD_FLAG = '--report-memory-child';
+const MEMORY_TARGET_BYTES = 2 ** 30;
 
 interface Row {
   readonly target: string;
@@ -126,6 +133,33 @@ async function main(): Promise<void> {
     '%',
   );
 
+  progress('a report at the documented limits: import, export to every format, compare (fresh process)');
+  // Built here and measured in a fresh process, so the child's peak is the reading's, not the building's.
+  const limitsDir = await mkdtemp(path.join(os.tmpdir(), 'threadlab-limits-'));
+  const files = await writeLimitsReports(limitsDir);
+  const child = spawnSync(process.execPath, [process.argv[1] ?? '', MEMORY_CHILD_FLAG, ...files], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  await rm(limitsDir, { recursive: true, force: true });
+  if (child.status !== 0) {
+    rows.push({
+      target: 'report at the limits: import, export, compare <= 1 GiB peak RSS',
+      measured: 'failed',
+      verdict: 'MISS',
+      note: child.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${child.status}`,
+    });
+  } else {
+    const m = JSON.parse(child.stdout) as ReportMemoryResult;
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+    check(
+      `report at the limits (${mib(m.fileBytes)}, ${m.rawTimes.toLocaleString('en-US')} raw times): import, export to ${Object.keys(m.exportedBytes).join('/')}, compare <= 1 GiB peak RSS (PDF/PNG render in Chromium, not here)`,
+      m.peakRssBytes / 2 ** 20,
+      (v) => v * 2 ** 20 <= MEMORY_TARGET_BYTES,
+      ' MiB',
+    );
+  }
+
   const width = Math.max(...rows.map((r) => r.target.length));
   console.log(
     `\nThreadLab benchmark — ${os.cpus()[0]?.model ?? 'CPU'}, ${cores} logical cores, Node ${process.versions.node}, ${repeat} runs per cell, medians\n`,
@@ -141,4 +175,7 @@ async function main(): Promise<void> {
   process.exitCode = missed ? 1 : 0;
 }
 
-await main();
+if (process.argv.includes(MEMORY_CHILD_FLAG)) {
+  const [fileA = '', fileB = ''] = process.argv.slice(process.argv.indexOf(MEMORY_CHILD_FLAG) + 1);
+  process.stdout.write(JSON.stringify(await reportMemoryStep(fileA, fileB)));
+} else await main();

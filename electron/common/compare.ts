@@ -2,7 +2,9 @@
  * Comparing two reports: for every (workload, model, workers) cell measured in both, the ratio of median
  * wall times and two-sample tests on the raw times (Mann-Whitney U, which suits skewed timings, and Welch's t
  * as a second opinion), with a verdict in plain words. Small samples are said to be small rather than
- * silently called "no difference": with 3 runs a side even a real 2x gap cannot reach p < 0.05.
+ * silently called "no difference": with 3 runs a side even a real 2x gap cannot reach p < 0.05. A cell whose
+ * figures cannot be computed (times so large that sums overflow to Infinity) is marked 'not-computable' with
+ * the reason, and every other cell's verdict stands.
  */
 import type { Model } from './config';
 import type { Report, ResultEntry } from './report';
@@ -13,7 +15,7 @@ export const COMPARE_ALPHA = 0.05;
 /** Fewer runs a side than this and a verdict is flagged as not confident. */
 export const COMPARE_MIN_RUNS = 5;
 
-export type CompareVerdict = 'a-faster' | 'b-faster' | 'no-difference' | 'insufficient';
+export type CompareVerdict = 'a-faster' | 'b-faster' | 'no-difference' | 'insufficient' | 'not-computable';
 
 /** One cell present in both reports. */
 export interface CompareCell {
@@ -22,15 +24,17 @@ export interface CompareCell {
   readonly workers: number;
   readonly medianA: number;
   readonly medianB: number;
-  /** medianB / medianA: how many times faster A is (below 1: B is faster) */
+  /** medianB / medianA: how many times faster A is (below 1: B is faster); NaN when not computable */
   readonly ratio: number;
   readonly nA: number;
   readonly nB: number;
-  /** null when a side has no runs */
+  /** null when a side has no runs or the test could not be computed */
   readonly mannWhitney: { readonly u: number; readonly p: number } | null;
-  /** null when a side has fewer than two runs */
+  /** null when a side has fewer than two runs or the test could not be computed */
   readonly welch: { readonly t: number; readonly df: number; readonly p: number } | null;
   readonly verdict: CompareVerdict;
+  /** why the verdict is 'not-computable' (or why Welch's t is missing); null when everything was computed */
+  readonly reason: string | null;
   /** fewer than COMPARE_MIN_RUNS runs on a side: the verdict is not confident */
   readonly smallSample: boolean;
   /** the verdict in words, e.g. "threads × 2 on A are 1.4x faster than on B (p < 0.01)" */
@@ -63,6 +67,7 @@ export interface ModelVerdict {
   readonly bFaster: number;
   readonly noDifference: number;
   readonly insufficient: number;
+  readonly notComputable: number;
   readonly text: string;
 }
 
@@ -114,6 +119,16 @@ function side(r: Report): ReportSide {
   };
 }
 
+/** The value of `fn`, or the reason it could not be computed (a thrown error or a non-finite figure). */
+function attempt<T>(what: string, fn: () => T, figures: (v: T) => readonly number[]): T | string {
+  try {
+    const v = fn();
+    return figures(v).every(Number.isFinite) ? v : `${what} is not computable (a figure overflows)`;
+  } catch (err) {
+    return `${what} is not computable (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
 function compareCell(ra: ResultEntry, rb: ResultEntry): CompareCell | null {
   const a = times(ra);
   const b = times(rb);
@@ -121,15 +136,48 @@ function compareCell(ra: ResultEntry, rb: ResultEntry): CompareCell | null {
   const medianA = ra.wallMs.median;
   const medianB = rb.wallMs.median;
   const ratio = medianA > 0 ? medianB / medianA : medianB > 0 ? Infinity : 1;
-  const mw = mannWhitneyU(a, b);
-  const welch = a.length >= 2 && b.length >= 2 ? welchT(a, b) : null;
-  const smallSample = a.length < COMPARE_MIN_RUNS || b.length < COMPARE_MIN_RUNS;
   const name = `${ra.workload} / ${ra.model} × ${ra.workers}`;
+  const base = { workload: ra.workload, model: ra.model, workers: ra.workers, medianA, medianB };
+  const nA = a.length;
+  const nB = b.length;
+  const smallSample = nA < COMPARE_MIN_RUNS || nB < COMPARE_MIN_RUNS;
+  const mw = attempt(
+    'the Mann-Whitney U test',
+    () => mannWhitneyU(a, b),
+    (r) => [r.u, r.p],
+  );
+  const problem = !Number.isFinite(ratio)
+    ? `the ratio of the medians (${medianB} / ${medianA}) is not a finite number`
+    : typeof mw === 'string'
+      ? mw
+      : null;
+  if (problem !== null || typeof mw === 'string')
+    return {
+      ...base,
+      ratio: NaN,
+      nA,
+      nB,
+      mannWhitney: null,
+      welch: null,
+      verdict: 'not-computable',
+      reason: problem,
+      smallSample,
+      text: `${name}: not computable (${problem})`,
+    };
+  const welchOrWhy =
+    nA >= 2 && nB >= 2
+      ? attempt(
+          "Welch's t-test",
+          () => welchT(a, b),
+          (r) => [r.t, r.df, r.p],
+        )
+      : null;
+  const welch = typeof welchOrWhy === 'string' ? null : welchOrWhy;
   let verdict: CompareVerdict;
   let text: string;
-  if (a.length < 2 || b.length < 2) {
+  if (nA < 2 || nB < 2) {
     verdict = 'insufficient';
-    text = `${name}: too few runs to test (n = ${a.length} and ${b.length}); medians differ ${x(Math.max(ratio, 1 / ratio))}`;
+    text = `${name}: too few runs to test (n = ${nA} and ${nB}); medians differ ${x(Math.max(ratio, 1 / ratio))}`;
   } else if (mw.p < COMPARE_ALPHA) {
     verdict = ratio >= 1 ? 'a-faster' : 'b-faster';
     const [fast, slow, by] = ratio >= 1 ? ['A', 'B', ratio] : ['B', 'A', 1 / ratio];
@@ -140,20 +188,18 @@ function compareCell(ra: ResultEntry, rb: ResultEntry): CompareCell | null {
   }
   if (welch && verdict !== 'insufficient' && welch.p < COMPARE_ALPHA !== mw.p < COMPARE_ALPHA)
     text += `; Welch's t-test disagrees (${formatP(welch.p)})`;
+  if (typeof welchOrWhy === 'string') text += `; ${welchOrWhy}`;
   if (smallSample && verdict !== 'insufficient')
-    text += ` — only ${a.length} and ${b.length} runs: too few for a confident verdict, measure ${COMPARE_MIN_RUNS} or more`;
+    text += ` — only ${nA} and ${nB} runs: too few for a confident verdict, measure ${COMPARE_MIN_RUNS} or more`;
   return {
-    workload: ra.workload,
-    model: ra.model,
-    workers: ra.workers,
-    medianA,
-    medianB,
+    ...base,
     ratio,
-    nA: a.length,
-    nB: b.length,
+    nA,
+    nB,
     mannWhitney: { u: mw.u, p: mw.p },
     welch,
     verdict,
+    reason: typeof welchOrWhy === 'string' ? welchOrWhy : null,
     smallSample,
     text,
   };
@@ -171,6 +217,7 @@ interface Tally {
   readonly bFaster: number;
   readonly noDifference: number;
   readonly insufficient: number;
+  readonly notComputable: number;
 }
 
 function tally(cells: readonly CompareCell[]): Tally {
@@ -181,6 +228,7 @@ function tally(cells: readonly CompareCell[]): Tally {
     bFaster: count('b-faster'),
     noDifference: count('no-difference'),
     insufficient: count('insufficient'),
+    notComputable: count('not-computable'),
   };
 }
 
@@ -193,10 +241,11 @@ function tallyText(subject: string | null, t: Tally, cells: readonly CompareCell
       ? `${subject} on ${fast} are ${x(by)} faster than on ${slow}`
       : `${fast} is ${x(by)} faster than ${slow}`) +
     ` (geometric mean of ${n} cells; ${sig} of ${n} significant at p < ${COMPARE_ALPHA})`;
-  const tested = n - t.insufficient;
+  const tested = n - t.insufficient - t.notComputable;
   const gm = `geometric mean of the ratios: A ${t.geomeanRatio.toFixed(2)}x as fast as B`;
   let text: string;
-  if (tested === 0) text = `${lead}too few runs to test`;
+  if (tested === 0)
+    text = t.notComputable === n ? `${lead}no cell could be computed` : `${lead}too few runs to test`;
   else if (t.aFaster * 2 > tested && t.bFaster === 0) text = faster('A', 'B', t.geomeanRatio, t.aFaster);
   else if (t.bFaster * 2 > tested && t.aFaster === 0) text = faster('B', 'A', 1 / t.geomeanRatio, t.bFaster);
   else if (t.aFaster + t.bFaster === 0)
@@ -205,7 +254,9 @@ function tallyText(subject: string | null, t: Tally, cells: readonly CompareCell
     text =
       `${lead}A faster in ${t.aFaster}, B faster in ${t.bFaster}, no significant difference in ` +
       `${t.noDifference} of ${n} cells (${gm})`;
-  const small = cells.filter((c) => c.smallSample).length;
+  if (t.notComputable)
+    text += ` — ${t.notComputable} of ${n} cells not computable (their figures overflow); the rest stand`;
+  const small = cells.filter((c) => c.smallSample && c.verdict !== 'not-computable').length;
   if (small)
     text += ` — ${small} of ${n} cells have under ${COMPARE_MIN_RUNS} runs a side, too few for a confident verdict`;
   return text;

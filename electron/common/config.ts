@@ -56,8 +56,18 @@ const num = (min: number, max: number) =>
     .refine((v) => v <= max, { error: `must be at most ${max}` });
 
 const WorkloadChoiceSchema = z.strictObject({
-  name: z.string({ error: 'must be a workload name' }).min(1, { error: 'must not be empty' }),
-  params: z.record(z.string(), z.number({ error: 'must be a number' })).default({}),
+  name: z
+    .string({ error: 'must be a workload name' })
+    .min(1, { error: 'must not be empty' })
+    .max(100, { error: 'must be at most 100 characters' }),
+  // Bounded because saved reports carry the config: a real workload has a handful of parameters.
+  params: z
+    .record(
+      z.string().max(100, { error: 'must be at most 100 characters' }),
+      z.number({ error: 'must be a number' }),
+    )
+    .refine((p) => Object.keys(p).length <= 64, { error: 'must have at most 64 parameters' })
+    .default({}),
 });
 
 /** The raw shape, before workload names and parameters are checked against the catalog. */

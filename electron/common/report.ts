@@ -10,6 +10,42 @@ export const REPORT_SCHEMA = 'threadlab.report';
 export const REPORT_VERSION = 1;
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
+
+/**
+ * Bounds on every list a report holds, so a hostile file cannot make a reader, an exporter or compare use
+ * memory out of all proportion to a real run. Each is well above what the engine can produce (the reason is
+ * beside it); docs/report-format.md lists them. The totals bound the whole report, because the per-list
+ * limits multiplied together would still allow far too much.
+ */
+export const REPORT_LIMITS = {
+  /** cells: at most 8 workloads x 5 models x 16 worker counts = 640 in a real run */
+  results: 1000,
+  /** measured runs of one cell: `repeat` is at most 1000 */
+  rawPerCell: 10_000,
+  /** measured runs in all cells together: 640 cells x 1000 repeats = 640,000 at most in a real run */
+  rawTotal: 1_000_000,
+  /** warnings of one cell: one of each of the 5 kinds in a real run */
+  warningsPerCell: 50,
+  /** workers of one cell (its GIL threads and memory figures): `workers` is at most 256 */
+  workersPerCell: 256,
+  /** timeline spans of one cell: the engine keeps at most 5000 per thread x 256 threads */
+  spansPerCell: 1_280_000,
+  /** timeline spans in all cells; a 50 MiB file (the import limit) holds about 1,000,000 at most */
+  spansTotal: 2_000_000,
+  /** CPU samples: 24 hours at the default 2 Hz */
+  samples: 172_800,
+  /** logical cores of one sample */
+  coresPerSample: 1024,
+  /** load figures in all samples together: 1 hour at 2 Hz on 512 cores is 3,686,400 */
+  loadTotal: 5_000_000,
+  /** spawn entries (5 models x 16 worker counts = 80) and Amdahl fits (8 workloads x 5 models = 40) */
+  spawn: 1000,
+  fits: 1000,
+} as const;
+
+/** An array of at most `max` items; the error names the field (zod puts its path before the message). */
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, { error: `must hold at most ${max.toLocaleString('en-US')} ${what}` });
 const nonNeg = finite.refine((v) => v >= 0, { error: 'must not be negative' });
 const count = z.number().int().min(0);
 
@@ -23,9 +59,9 @@ export const WallSummarySchema = z.strictObject({
   /** median absolute deviation */
   mad: nonNeg,
   /** every measured time, in run order */
-  raw: z.array(nonNeg),
+  raw: list(nonNeg, REPORT_LIMITS.rawPerCell, 'raw times'),
   /** indices into raw that the modified z-score (|0.6745 (x - median) / MAD| > 3.5) marks as outliers */
-  outliers: z.array(count),
+  outliers: list(count, REPORT_LIMITS.rawPerCell, 'outlier indices'),
 });
 export type WallSummary = z.infer<typeof WallSummarySchema>;
 
@@ -71,9 +107,9 @@ export type TimelineSpan = z.infer<typeof TimelineSpanSchema>;
 
 export const GilStatsSchema = z.strictObject({
   switchIntervalMs: nonNeg,
-  threads: z.array(GilThreadStatsSchema),
+  threads: list(GilThreadStatsSchema, REPORT_LIMITS.workersPerCell, 'threads'),
   /** spans of the last measured run (bounded; `truncated` says when spans were dropped) */
-  timeline: z.array(TimelineSpanSchema),
+  timeline: list(TimelineSpanSchema, REPORT_LIMITS.spansPerCell, 'spans'),
   timelineWallMs: nonNeg,
   truncated: z.boolean(),
 });
@@ -99,12 +135,12 @@ export const ResultEntrySchema = z.strictObject({
   speedup: SpeedupSchema.nullable(),
   /** speedup / workers */
   efficiency: nonNeg.nullable(),
-  warnings: z.array(WarningSchema),
+  warnings: list(WarningSchema, REPORT_LIMITS.warningsPerCell, 'warnings'),
   checksum: z.number().int().min(0).max(0xffffffff).nullable(),
   /** true when every run's checksum equals the sequential baseline's */
   checksumOk: z.boolean().nullable(),
   /** per worker, bytes of JS heap (threads) or resident memory (processes), max over runs */
-  memoryBytes: z.array(nonNeg),
+  memoryBytes: list(nonNeg, REPORT_LIMITS.workersPerCell, 'figures'),
   gil: GilStatsSchema.nullable(),
   failure: FailureSchema.nullable(),
 });
@@ -134,7 +170,11 @@ export const CpuSampleSchema = z.strictObject({
   /** ms since the experiment started */
   tMs: nonNeg,
   /** load of each logical core, 0..100 */
-  loadPct: z.array(finite.refine((v) => v >= 0 && v <= 100, { error: 'must be between 0 and 100' })),
+  loadPct: list(
+    finite.refine((v) => v >= 0 && v <= 100, { error: 'must be between 0 and 100' }),
+    REPORT_LIMITS.coresPerSample,
+    'cores',
+  ),
 });
 export type CpuSample = z.infer<typeof CpuSampleSchema>;
 
@@ -153,25 +193,56 @@ export const MachineSchema = z.strictObject({
 });
 export type Machine = z.infer<typeof MachineSchema>;
 
-export const ReportSchema = z.strictObject({
-  schema: z.literal(REPORT_SCHEMA),
-  version: z.literal(REPORT_VERSION),
-  id: z.string().max(100),
-  createdAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
-  /** complete, or cut short (cancelled, or a crash found it unfinished) */
-  status: z.enum(['complete', 'cancelled', 'incomplete']),
-  tool: z.strictObject({ name: z.literal('threadlab'), version: z.string().max(50) }),
-  machine: MachineSchema,
-  config: ExperimentConfigSchema,
-  spawn: z.array(SpawnStatsSchema),
-  samples: z.strictObject({
-    intervalMs: nonNeg,
-    points: z.array(CpuSampleSchema),
-    /** the sampler's own CPU use, in % of one core */
-    samplerCpuPct: nonNeg,
-  }),
-  results: z.array(ResultEntrySchema),
-  fits: z.array(AmdahlFitSchema),
-});
+export const ReportSchema = z
+  .strictObject({
+    schema: z.literal(REPORT_SCHEMA),
+    version: z.literal(REPORT_VERSION),
+    id: z.string().max(100),
+    createdAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+    /** complete, or cut short (cancelled, or a crash found it unfinished) */
+    status: z.enum(['complete', 'cancelled', 'incomplete']),
+    tool: z.strictObject({ name: z.literal('threadlab'), version: z.string().max(50) }),
+    machine: MachineSchema,
+    config: ExperimentConfigSchema,
+    spawn: list(SpawnStatsSchema, REPORT_LIMITS.spawn, 'entries'),
+    samples: z.strictObject({
+      intervalMs: nonNeg,
+      points: list(CpuSampleSchema, REPORT_LIMITS.samples, 'samples'),
+      /** the sampler's own CPU use, in % of one core */
+      samplerCpuPct: nonNeg,
+    }),
+    results: list(ResultEntrySchema, REPORT_LIMITS.results, 'cells'),
+    fits: list(AmdahlFitSchema, REPORT_LIMITS.fits, 'fits'),
+  })
+  .superRefine((r, ctx) => {
+    // Totals over the whole report, each reported on the list that holds the items.
+    const total = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
+    const over = (path: PropertyKey[], n: number, max: number, what: string) => {
+      if (n > max)
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `hold ${n.toLocaleString('en-US')} ${what} in all; at most ${max.toLocaleString('en-US')}`,
+        });
+    };
+    over(
+      ['results'],
+      total(r.results.map((e) => e.wallMs?.raw.length ?? 0)),
+      REPORT_LIMITS.rawTotal,
+      'raw times',
+    );
+    over(
+      ['results'],
+      total(r.results.map((e) => e.gil?.timeline.length ?? 0)),
+      REPORT_LIMITS.spansTotal,
+      'timeline spans',
+    );
+    over(
+      ['samples', 'points'],
+      total(r.samples.points.map((p) => p.loadPct.length)),
+      REPORT_LIMITS.loadTotal,
+      'load figures',
+    );
+  });
 export type Report = z.infer<typeof ReportSchema>;

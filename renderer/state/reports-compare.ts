@@ -106,7 +106,7 @@ export interface CellRow {
   readonly workers: number;
   readonly medianA: string;
   readonly medianB: string;
-  /** "A 1.40× faster", "B 1.12× faster", "same" */
+  /** "A 1.40× faster", "B 1.12× faster", "same", "not computable" */
   readonly ratio: string;
   readonly p: string;
   readonly verdict: CompareCell['verdict'];
@@ -116,13 +116,15 @@ export interface CellRow {
 
 export function cellRows(cmp: Comparison, titles: Readonly<Record<string, string>> = {}): CellRow[] {
   return cmp.cells.map((c) => {
-    const ratio = !Number.isFinite(c.ratio)
-      ? 'A far faster'
-      : c.ratio >= 1.005
-        ? `A ${formatSpeedup(c.ratio)} faster`
-        : c.ratio <= 1 / 1.005
-          ? `B ${formatSpeedup(1 / c.ratio)} faster`
-          : 'same';
+    // compareReports marks a cell whose ratio or test overflows as not computable; its text says why.
+    const ratio =
+      c.verdict === 'not-computable' || !Number.isFinite(c.ratio)
+        ? 'not computable'
+        : c.ratio >= 1.005
+          ? `A ${formatSpeedup(c.ratio)} faster`
+          : c.ratio <= 1 / 1.005
+            ? `B ${formatSpeedup(1 / c.ratio)} faster`
+            : 'same';
     return {
       key: `${c.workload}/${c.model}/${c.workers}`,
       workload: titles[c.workload] ?? c.workload,

@@ -128,3 +128,45 @@ describe('compareReports', () => {
     expect(formatP(0.3149)).toBe('p = 0.31');
   });
 });
+
+describe('compareReports with figures that overflow', () => {
+  /** The fixture with one cell's raw times and median replaced as given, without recomputing anything. */
+  function withRaw(base: Report, cell: string, raw: number[], median: number): Report {
+    const r = structuredClone(base);
+    for (const e of r.results)
+      if (`${e.workload}/${e.model}×${e.workers}` === cell && e.wallMs)
+        e.wallMs = { ...e.wallMs, raw, median, mean: median, min: median, max: median };
+    return r;
+  }
+
+  it("times of 1e308 leave Welch's t not computable, with the reason, and the verdict rests on Mann-Whitney", () => {
+    const a = withRaw(loadSample(), 'primes/threads×1', [1e308, 1.2e308, 1.4e308, 1.6e308, 1.7e308], 1.4e308);
+    const c = compareReports(a, loadSampleB());
+    const cell = c.cells.find((x) => x.workload === 'primes' && x.model === 'threads' && x.workers === 1);
+    expect(cell?.welch).toBeNull();
+    expect(cell?.reason).toMatch(/Welch's t-test is not computable/);
+    expect(cell?.verdict).toBe('b-faster');
+    expect(cell?.text).toContain('not computable');
+    expect(c.cells).toHaveLength(loadSample().results.length);
+  });
+
+  it('a ratio of medians that overflows marks that cell not computable and every other cell stands', () => {
+    const a = withRaw(loadSample(), 'sleep/gil×2', [1e-300, 1e-300, 1e-300, 1e-300, 1e-300], 1e-300);
+    const b = withRaw(loadSampleB(), 'sleep/gil×2', [1e308, 1e308, 1e308, 1e308, 1e308], 1e308);
+    const c = compareReports(a, b);
+    const bad = c.cells.filter((x) => x.verdict === 'not-computable');
+    expect(bad.map((x) => `${x.workload}/${x.model}×${x.workers}`)).toEqual(['sleep/gil×2']);
+    expect(bad[0]?.reason).toMatch(/ratio of the medians .* is not a finite number/);
+    expect(bad[0]?.text).toMatch(/^sleep \/ gil × 2: not computable/);
+    const plain = compareReports(loadSample(), loadSampleB());
+    for (const cell of c.cells.filter((x) => x.verdict !== 'not-computable')) {
+      const same = plain.cells.find(
+        (x) => x.workload === cell.workload && x.model === cell.model && x.workers === cell.workers,
+      );
+      expect(cell).toEqual(same);
+    }
+    expect(c.models.find((m) => m.model === 'gil')?.notComputable).toBe(1);
+    expect(c.overall).toContain('1 of');
+    expect(c.overall).toContain('not computable');
+  });
+});

@@ -43,7 +43,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const text = (format: keyof typeof EXPORTERS, r = loadSample()) => EXPORTERS[format].export(r) as string;
+/** An export as text (CSV comes as UTF-8 bytes). */
+const text = (format: keyof typeof EXPORTERS, r = loadSample()) => {
+  const out = EXPORTERS[format].export(r);
+  return typeof out === 'string' ? out : new TextDecoder().decode(out);
+};
 
 describe('exporters on the real fixture report', () => {
   const report = loadSample();
@@ -64,7 +68,7 @@ describe('exporters on the real fixture report', () => {
     expect(parseReport(text('json'), 'round-trip')).toEqual(report);
   });
 
-  it('CSV has a row per measured run with every raw time and every cell figure', () => {
+  it('CSV has a row per measured run with every raw time and every cell figure, its text on the first row', () => {
     const rows = parseCsv(toCsv(report));
     const [head, ...body] = rows;
     expect(head?.slice(0, 6)).toEqual(['workload', 'kind', 'model', 'workers', 'repetition', 'wallMs']);
@@ -88,6 +92,8 @@ describe('exporters on the real fixture report', () => {
         expect(Number(x[col('efficiency')])).toBe(r.efficiency);
         expect(x[col('checksumOk')]).toBe(String(r.checksumOk));
       }
+      expect(mine[0]?.[col('warnings')]).toBe(r.warnings.map((w) => w.kind).join(';'));
+      for (const x of mine.slice(1)) expect([x[col('warnings')], x[col('failureMessage')]]).toEqual(['', '']);
     }
     expect(toCsv(report)).toMatch(/\r\n$/);
   });
@@ -207,6 +213,32 @@ describe('hostile text stays text', () => {
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField('=a,b')).toBe(`"'=a,b"`);
     expect(csvField(null)).toBe('');
+    expect(csvField(-1)).toBe('-1'); // a number of ours is not text from anyone
+  });
+
+  it.each([
+    ['leading spaces', ' =1+1'],
+    ['a no-break space', '\u00a0=1+1'],
+    ['an ideographic space', '\u3000+1'],
+    ['an em space and a byte-order mark', '\u2003\ufeff-1'],
+    ['full-width equals', '\uff1d1+1'],
+    ['full-width plus', '\uff0b1'],
+    ['full-width minus', '\uff0d1'],
+    ['full-width at', '\uff20SUM(A1)'],
+    ['the minus sign', '\u22121'],
+    ['a leading tab', '\tx'],
+    ['a leading CR', '\rx'],
+    ['a leading LF', '\n=1+1'],
+  ])('CSV neutralises a formula behind %s', (_, text) => {
+    const field = csvField(text);
+    const unquoted = field.startsWith('"') ? field.slice(1, -1) : field;
+    expect(unquoted.startsWith(`'`), JSON.stringify(field)).toBe(true);
+    expect(unquoted.slice(1)).toBe(text);
+  });
+
+  it('CSV keeps plain text that only contains a trigger later as it is', () => {
+    expect(csvField('a=1')).toBe('a=1');
+    expect(csvField('primes')).toBe('primes');
   });
 
   it('a warning that starts with a formula trigger is neutralised in CSV', () => {

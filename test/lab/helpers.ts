@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 /** Small parameters per workload: enough units to spread over workers, quick enough for a test suite. */
 export const SMALL: Record<string, Record<string, number>> = {
@@ -34,4 +35,15 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Runs the built CLI (out/lab/cli.js) synchronously with THREADLAB_HOME set to `home`. */
+export function labCli(home: string, timeoutMs = 120_000) {
+  const cli = path.resolve('out/lab/cli.js');
+  return (...args: string[]) =>
+    spawnSync(process.execPath, [cli, ...args], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      env: { ...process.env, THREADLAB_HOME: home },
+    });
 }

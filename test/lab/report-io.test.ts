@@ -16,16 +16,12 @@ import { EXPORTERS } from '../../electron/common/export/index';
 import { findChromium } from '../../electron/lab/report/chromium';
 import { formatForFile, readReport, writeReport } from '../../electron/lab/report/io';
 import { SAMPLE_B_FILE, SAMPLE_FILE, loadSample } from '../fixtures/reports/fixtures';
+import { labCli } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadlab-report-io-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const cli = path.resolve('out/lab/cli.js');
-const lab = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, THREADLAB_HOME: tmp },
-  });
+const lab = labCli(tmp);
 
 /** Writes a variant of the sample (changed by `edit`, or raw text) and returns its path. */
 function variant(name: string, edit: ((r: Record<string, unknown>) => void) | string): string {
@@ -59,7 +55,10 @@ describe('writeReport / readReport', () => {
       const dir = mkdtempSync(path.join(tmp, 'out-'));
       const file = path.join(dir, `report.${ext}`);
       const format = await writeReport(report, file);
-      expect(readFileSync(file, 'utf8')).toBe(EXPORTERS[format as keyof typeof EXPORTERS].export(report));
+      const expected = EXPORTERS[format as keyof typeof EXPORTERS].export(report);
+      expect(readFileSync(file, 'utf8')).toBe(
+        typeof expected === 'string' ? expected : new TextDecoder().decode(expected),
+      );
       expect(readdirSync(dir)).toEqual([`report.${ext}`]); // no temporary file left behind
     },
   );

@@ -93,3 +93,21 @@ describe('small samples', () => {
     expect(cellRows(cmp).every((r) => r.smallSample)).toBe(true);
   });
 });
+
+describe('a cell that cannot be computed', () => {
+  it('shows as not computable with the reason, and the other rows as usual', () => {
+    const a = loadSample();
+    const b = loadSampleB();
+    const cell = (r: Report) =>
+      r.results.find((e) => e.workload === 'primes' && e.model === 'gil' && e.workers === 2);
+    const ea = cell(a);
+    const eb = cell(b);
+    if (ea?.wallMs) ea.wallMs = { ...ea.wallMs, median: 1e-300, raw: ea.wallMs.raw.map(() => 1e-300) };
+    if (eb?.wallMs) eb.wallMs = { ...eb.wallMs, median: 1e308, raw: eb.wallMs.raw.map(() => 1e308) };
+    const rows = cellRows(compareReports(a, b), titles);
+    const bad = rows.filter((r) => r.verdict === 'not-computable');
+    expect(bad.map((r) => [r.key, r.ratio])).toEqual([['primes/gil/2', 'not computable']]);
+    expect(bad[0]?.text).toMatch(/not computable \(the ratio of the medians/);
+    expect(rows.filter((r) => r.ratio === 'not computable')).toHaveLength(1);
+  });
+});

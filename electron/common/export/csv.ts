@@ -1,8 +1,10 @@
 /**
- * CSV, one row per measured run (what a spreadsheet or pandas wants), with the cell's statistics repeated on
- * each of its rows. RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
- * A cell that a spreadsheet would read as a formula (= + - @ tab CR first) gets a leading apostrophe, after
- * OWASP's advice on CSV injection: labels, workload names and failure messages can come from anyone.
+ * CSV, one row per measured run (what a spreadsheet or pandas wants). RFC 4180: CRLF line ends, fields quoted
+ * when they hold a comma, quote or line break. A cell's statistics (short numbers) are repeated on each of its
+ * rows so any row can be filtered or pivoted alone; its failure message and warnings, which can be long, are
+ * on its first row only, so the file grows with the number of runs and never with runs x message length.
+ * A cell that a spreadsheet would read as a formula gets a leading apostrophe, after OWASP's advice on CSV
+ * injection: labels, workload names and failure messages can come from anyone.
  */
 import type { Report, ResultEntry } from '../report';
 import type { Exporter } from './types';
@@ -28,14 +30,22 @@ const HEADER = [
 
 type Field = string | number | boolean | null;
 
-/** Neutralises formula triggers, then quotes per RFC 4180. */
+/**
+ * What a spreadsheet may take for the start of a formula: = + - @ (also full-width, small and the minus
+ * sign, which some spreadsheets fold to ASCII), after any leading white space (spaces, no-break and other
+ * Unicode spaces, a byte-order mark), or a leading tab, CR or LF.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\u2212\uFE62\uFE63\uFE66])/u;
+
+/** Neutralises formula triggers in text, then quotes per RFC 4180. Numbers and booleans are our own. */
 export function csvField(value: Field): string {
   let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function cellFields(r: ResultEntry): Field[] {
+/** The cell's figures, on every one of its rows. */
+function cellFigures(r: ResultEntry): Field[] {
   return [
     r.wallMs?.median ?? null,
     r.speedup?.median ?? null,
@@ -44,31 +54,60 @@ function cellFields(r: ResultEntry): Field[] {
     r.efficiency,
     r.checksumOk,
     r.failure?.reason ?? null,
-    r.failure?.message ?? null,
-    r.warnings.map((w) => w.kind).join(';'),
   ];
 }
 
-function rows(r: ResultEntry): Field[][] {
-  const head: Field[] = [r.workload, r.kind, r.model, r.workers];
-  const cell = cellFields(r);
+const line = (fields: readonly Field[]): string => fields.map(csvField).join(',');
+
+/** The rows of one cell, each ending in CRLF: the cell's fields are quoted once, not once per run. */
+function* cellRows(r: ResultEntry): Generator<string> {
+  const head = line([r.workload, r.kind, r.model, r.workers]);
+  const figures = line(cellFigures(r));
+  const text = line([r.failure?.message ?? null, r.warnings.map((w) => w.kind).join(';')]);
   const raw = r.wallMs?.raw ?? [];
   // A cell without a single finished run still gets a row, so its failure is not lost from the file.
-  if (raw.length === 0) return [[...head, null, null, null, ...cell]];
+  if (raw.length === 0) {
+    yield `${head},,,,${figures},${text}\r\n`;
+    return;
+  }
   const outliers = new Set(r.wallMs?.outliers ?? []);
-  return raw.map((t, i) => [...head, i + 1, t, outliers.has(i), ...cell]);
+  for (let i = 0; i < raw.length; i++)
+    yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${figures},${i === 0 ? text : ','}\r\n`;
 }
 
-export function toCsv(report: Report): string {
-  const lines = [HEADER.map(csvField).join(',')];
-  for (const r of report.results) for (const row of rows(r)) lines.push(row.map(csvField).join(','));
-  return lines.join('\r\n') + '\r\n';
+/** Rows are gathered into UTF-8 chunks of about this many characters, so no one string holds the file. */
+const CHUNK_CHARS = 1 << 20;
+
+/** The CSV as UTF-8 bytes. Built in chunks: a string of every row would need the file's size several times. */
+export function toCsvBytes(report: Report): Uint8Array {
+  const utf8 = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending = line([...HEADER]) + '\r\n';
+  for (const r of report.results)
+    for (const row of cellRows(r)) {
+      pending += row;
+      if (pending.length >= CHUNK_CHARS) {
+        chunks.push(utf8.encode(pending));
+        pending = '';
+      }
+    }
+  chunks.push(utf8.encode(pending));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
+
+/** The CSV as text, for callers that want a string (the exporter itself returns the bytes). */
+export const toCsv = (report: Report): string => new TextDecoder().decode(toCsvBytes(report));
 
 export const csvExporter: Exporter = {
   format: 'csv',
   extension: '.csv',
   mime: 'text/csv',
   title: 'Measured runs (CSV)',
-  export: toCsv,
+  export: toCsvBytes,
 };

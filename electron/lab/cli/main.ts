@@ -3,12 +3,13 @@
  * main): parse, validate, run, export. Exit codes: 0 ok, 1 some cell failed, 2 bad input, 130 interrupted.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { writeFile, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { MODELS, MODEL_TITLES } from '../../common/config';
 import { LabError } from '../../common/errors';
+import { visible } from '../../common/terminal-text';
 import { workloadCatalog } from '../../../workloads/registry';
 import { runExperiment } from '../runner/runner';
+import { writeFileAtomic } from '../report/io';
+import { EXPORTERS } from '../../common/export/index';
 import { TOOL_VERSION } from '../version';
 import { collectParam, float, int, intList, nameList, paramsFor, type ParamFlag } from './args';
 import { createProgress } from './progress';
@@ -16,8 +17,9 @@ import { formatTable } from './table';
 import { registerCompare } from './commands/compare';
 import { registerSchema } from './commands/schema';
 import { cliRecorder, registerHistory } from './commands/history';
-import { collectOut, registerReport, writeOutputs } from './commands/report';
+import { collectOut, printError, registerReport, writeOutputs } from './commands/report';
 import { registerDemo } from './commands/demo';
+import { writeOut, writeErr } from './print';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -53,13 +55,7 @@ function listCommand(all: boolean): void {
   }
   out.push('Models (use with --models):', '');
   for (const m of MODELS) out.push(`  ${m.padEnd(11)} ${MODEL_TITLES[m]}`);
-  process.stdout.write(out.join('\n') + '\n');
-}
-
-async function writeJsonAtomically(file: string, data: unknown): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
-  await rename(tmp, file);
+  writeOut(out.join('\n') + '\n');
 }
 
 async function runCommand(flags: RunFlags): Promise<number> {
@@ -91,7 +87,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   const onSigint = () => {
     interrupts++;
     if (interrupts === 1) {
-      process.stderr.write('\nInterrupted: stopping every worker and process (Ctrl-C again to force)...\n');
+      writeErr('\nInterrupted: stopping every worker and process (Ctrl-C again to force)...\n');
       abort.abort();
     } else process.exit(EXIT.interrupted);
   };
@@ -106,10 +102,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
       },
     });
     progress.stop();
-    process.stdout.write(formatTable(report) + '\n');
+    writeOut(formatTable(report) + '\n');
     if (flags.json) {
-      await writeJsonAtomically(flags.json, report);
-      process.stderr.write(`report written to ${flags.json}\n`);
+      await writeFileAtomic(flags.json, EXPORTERS.json.export(report));
+      writeErr(`report written to ${flags.json}\n`);
     }
     const written = await writeOutputs(report, flags.out);
     if (report.status === 'cancelled') return EXIT.interrupted;
@@ -127,6 +123,8 @@ export function buildProgram(): Command {
     .description('ThreadLab: see what threads, processes and a GIL do to real work on this machine')
     .version(TOOL_VERSION)
     .exitOverride()
+    // Commander echoes bad arguments back in its messages: those go through the same printer.
+    .configureOutput({ writeOut, writeErr })
     .showHelpAfterError('(run with --help for usage)');
   program
     .command('list')
@@ -190,12 +188,10 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage; // commander has already printed the message naming the flag
     }
     if (err instanceof LabError && (err.code === 'invalid-config' || err.code === 'invalid-report')) {
-      process.stderr.write(
-        `error: invalid input\n${err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}\n`,
-      );
+      printError(err, 'invalid input');
       return EXIT.usage;
     }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    writeErr(`error: ${visible(err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
 }

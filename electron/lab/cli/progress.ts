@@ -1,6 +1,7 @@
 /** Progress with ETA on stderr: a live bar on a terminal, a line every few seconds elsewhere (CI logs). */
 import { SingleBar } from 'cli-progress';
 import type { Progress } from '../../common/api';
+import { visible } from '../../common/terminal-text';
 
 export interface ProgressView {
   update(p: Progress): void;
@@ -8,8 +9,9 @@ export interface ProgressView {
 }
 
 const secs = (ms: number | null) => (ms === null ? '?' : `${Math.ceil(ms / 1000)}s`);
+// The live bar writes through cli-progress, not writeErr: the workload name is made visible here.
 const what = (p: Progress) =>
-  p.current ? `${p.phase} ${p.current.workload}/${p.current.model}×${p.current.workers}` : p.phase;
+  visible(p.current ? `${p.phase} ${p.current.workload}/${p.current.model}×${p.current.workers}` : p.phase);
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, quiet = false): ProgressView {
   if (quiet) return { update: () => undefined, stop: () => undefined };

@@ -1,5 +1,6 @@
 /** The readable results table printed on stdout. */
 import type { Report, ResultEntry } from '../../common/report';
+import { visible } from '../../common/terminal-text';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -11,8 +12,9 @@ function row(r: ResultEntry): string[] {
     ...r.warnings.map((x) => x.kind),
     ...(r.gil ? [`gil switches ${r.gil.threads.reduce((a, t) => a + t.switches, 0)}`] : []),
   ];
+  // Report text is made visible per field, before widths are measured, so it cannot forge a row.
   return [
-    r.workload,
+    visible(r.workload),
     r.model,
     String(r.workers),
     w ? fmt(w.median) : '-',
@@ -22,7 +24,7 @@ function row(r: ResultEntry): string[] {
     s ? `[${fmt(s.ciLow, 2)}, ${fmt(s.ciHigh, 2)}]` : '',
     r.efficiency !== null ? `${Math.round(r.efficiency * 100)}%` : '-',
     r.checksumOk === null ? '-' : r.checksumOk ? 'ok' : 'MISMATCH',
-    notes.join('; '),
+    visible(notes.join('; ')),
   ];
 }
 
@@ -49,7 +51,7 @@ export function formatTable(report: Report): string {
       .trimEnd();
   const m = report.machine;
   const out = [
-    `${m.cpuModel} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
+    `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
     `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     '',
     line(header),
@@ -60,7 +62,7 @@ export function formatTable(report: Report): string {
   ];
   if (report.fits.length)
     out.push(
-      `Amdahl serial fraction (workers <= cores): ${report.fits.map((f) => `${f.workload}/${f.model} ${fmt(f.serialFraction, 2)}`).join(', ')}`,
+      `Amdahl serial fraction (workers <= cores): ${report.fits.map((f) => `${visible(f.workload)}/${f.model} ${fmt(f.serialFraction, 2)}`).join(', ')}`,
     );
   if (report.status !== 'complete')
     out.push(`report is ${report.status.toUpperCase()}: it holds only the runs that finished`);

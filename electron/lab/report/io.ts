@@ -3,7 +3,7 @@
  * sees half a file), and read a saved report back with a size limit and errors that name the file and field.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { LabError } from '../../common/errors';
 import { exporterForFile, EXPORTERS, type ExportFormat } from '../../common/export/index';
@@ -35,27 +35,49 @@ export function formatForFile(file: string): FileFormat | null {
   return exporterForFile(file)?.format ?? null;
 }
 
-/** Writes to a temporary file beside `file`, flushes it, then renames it over `file`. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const fh = await open(tmp, 'wx', 0o644);
+/** A file-system error with the path it is about in its message (ENOSPC, for one, names none). */
+function errorAt(file: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const out = new Error(`${file}: ${message}`, { cause: err });
+  const code = fsCode(err);
+  return code ? Object.assign(out, { code }) : out;
+}
+
+/** Makes a rename in `dir` durable. Windows cannot open a folder for fsync; NTFS journals the rename. */
+async function syncDir(dir: string): Promise<void> {
+  let fh: FileHandle | null = null;
   try {
-    await fh.writeFile(data);
+    fh = await open(dir, 'r');
     await fh.sync();
   } catch (err) {
-    await fh.close();
-    await rm(tmp, { force: true });
-    throw err;
+    if (process.platform !== 'win32') throw err;
+  } finally {
+    await fh?.close();
   }
-  await fh.close();
+}
+
+/**
+ * The one way ThreadLab writes a file (`--json`, `--out`, history, exports): a temporary file in the same
+ * folder, written and fsynced, renamed over `file`, then the folder fsynced so the rename survives a power
+ * cut. A reader or a crash never sees half a file; on any failure the temporary file is removed and the
+ * error names `file`.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fh: FileHandle | null = null;
   try {
+    fh = await open(tmp, 'wx', 0o644);
+    await fh.writeFile(data);
+    await fh.sync();
+    await fh.close();
+    fh = null;
     await rename(tmp, file);
+    await syncDir(dir);
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    await fh?.close().catch(() => undefined);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw errorAt(file, err);
   }
 }
 

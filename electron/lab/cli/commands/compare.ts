@@ -1,7 +1,9 @@
 /** `lab compare a.json b.json [--json]`: cell-by-cell medians, ratios, tests and verdicts of two reports. */
 import type { Command } from 'commander';
-import { compareReports, formatP, type Comparison } from '../../../common/compare';
+import { compareReports, formatP, type CompareVerdict, type Comparison } from '../../../common/compare';
+import { visible } from '../../../common/terminal-text';
 import { loadReport } from './report';
+import { writeOut } from '../print';
 
 function pad(rows: readonly (readonly string[])[], right: readonly number[]): string[] {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -28,37 +30,43 @@ export function formatComparison(c: Comparison): string {
     'p (Welch)',
     'verdict',
   ];
-  const verdict = {
+  const verdict: Record<CompareVerdict, string> = {
+    'not-computable': 'not computable',
     'a-faster': 'A faster',
     'b-faster': 'B faster',
     'no-difference': 'no difference',
     insufficient: 'too few runs',
   };
+  // Every field is made visible before the widths are measured: a hostile name cannot break the layout.
   const rows = c.cells.map((x) => [
-    x.workload,
+    visible(x.workload),
     x.model,
     String(x.workers),
     ms(x.medianA),
     ms(x.medianB),
-    `${x.ratio.toFixed(2)}x`,
+    Number.isFinite(x.ratio) ? `${x.ratio.toFixed(2)}x` : '-',
     `${x.nA}/${x.nB}`,
     x.mannWhitney ? formatP(x.mannWhitney.p).replace('p ', '').replace('= ', '') : '-',
     x.welch ? formatP(x.welch.p).replace('p ', '').replace('= ', '') : '-',
     verdict[x.verdict] + (x.smallSample && x.verdict !== 'insufficient' ? ' (small n)' : ''),
   ]);
   const side = (n: string, s: Comparison['a']) =>
-    `${n}: ${s.label ? `'${s.label}' ` : ''}${s.id}, ${s.createdAt}${s.status === 'complete' ? '' : ` (${s.status})`} — ${s.machine}`;
+    visible(
+      `${n}: ${s.label ? `'${s.label}' ` : ''}${s.id}, ${s.createdAt}${s.status === 'complete' ? '' : ` (${s.status})`} — ${s.machine}`,
+    );
   const out = [side('A', c.a), side('B', c.b), '', ...pad([head, ...rows], [2, 3, 4, 5, 6, 7, 8]), ''];
   const notable = c.cells.filter((x) => x.verdict === 'a-faster' || x.verdict === 'b-faster');
-  if (notable.length) out.push('Significant differences:', ...notable.map((x) => `  ${x.text}`), '');
-  out.push('By model:', ...c.models.map((m) => `  ${m.text}`), '', `Overall: ${c.overall}`);
+  if (notable.length) out.push('Significant differences:', ...notable.map((x) => `  ${visible(x.text)}`), '');
+  out.push('By model:', ...c.models.map((m) => `  ${visible(m.text)}`), '', `Overall: ${visible(c.overall)}`);
   if (c.cells.some((x) => x.smallSample))
     out.push(
       `Note: cells with fewer than 5 runs a side cannot give a confident verdict; run with --repeat 5 or more.`,
     );
-  if (c.onlyInA.length) out.push(`Only in A: ${c.onlyInA.join(', ')}`);
-  if (c.onlyInB.length) out.push(`Only in B: ${c.onlyInB.join(', ')}`);
-  for (const n of c.notes) out.push(`Note: ${n}`);
+  const unsure = c.cells.filter((x) => x.verdict === 'not-computable');
+  if (unsure.length) out.push('Not computable:', ...unsure.map((x) => `  ${visible(x.text)}`));
+  if (c.onlyInA.length) out.push(`Only in A: ${visible(c.onlyInA.join(', '))}`);
+  if (c.onlyInB.length) out.push(`Only in B: ${visible(c.onlyInB.join(', '))}`);
+  for (const n of c.notes) out.push(`Note: ${visible(n)}`);
   return out.join('\n');
 }
 
@@ -77,9 +85,7 @@ export function registerCompare(program: Command): void {
       const b = await loadReport(fileB);
       if ('code' in b) return void (process.exitCode = b.code);
       const comparison = compareReports(a.report, b.report);
-      process.stdout.write(
-        (opts.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n',
-      );
+      writeOut((opts.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n');
       process.exitCode = 0;
     });
 }

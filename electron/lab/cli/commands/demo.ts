@@ -8,6 +8,7 @@ import { LabError } from '../../../common/errors';
 import { listDemos, runDemo } from '../../demos';
 import { formatCatalog, formatOutcome, formatQuestion, wrap } from '../../demos/text';
 import { collectParam, type ParamFlag } from '../args';
+import { writeOut, writeErr } from '../print';
 
 interface DemoFlags {
   list: boolean;
@@ -18,7 +19,7 @@ interface DemoFlags {
 
 async function demoCommand(name: string | undefined, flags: DemoFlags): Promise<number> {
   if (flags.list || !name) {
-    process.stdout.write(formatCatalog(listDemos()) + '\n');
+    writeOut(formatCatalog(listDemos()) + '\n');
     return flags.list ? 0 : 2;
   }
   if (!isDemoId(name)) {
@@ -29,12 +30,12 @@ async function demoCommand(name: string | undefined, flags: DemoFlags): Promise<
   for (const p of flags.param) params[p.workload ? `${p.workload}.${p.name}` : p.name] = p.value;
   const abort = new AbortController();
   const onSigint = () => {
-    process.stderr.write('\nInterrupted: stopping every thread and process...\n');
+    writeErr('\nInterrupted: stopping every thread and process...\n');
     abort.abort();
   };
   process.once('SIGINT', onSigint);
   if (!flags.json) {
-    process.stdout.write(
+    writeOut(
       `${meta.title}\n\n${wrap(meta.summary)}\n\n${formatQuestion(meta)}\n\nRunning on real threads and processes...\n`,
     );
   }
@@ -44,12 +45,10 @@ async function demoCommand(name: string | undefined, flags: DemoFlags): Promise<
       speed: flags.slow ? 'slow' : 'normal',
       signal: abort.signal,
       onEvent: (e) => {
-        if (e.type === 'phase' && !flags.json) process.stderr.write(`  · ${e.label}\n`);
+        if (e.type === 'phase' && !flags.json) writeErr(`  · ${e.label}\n`);
       },
     });
-    process.stdout.write(
-      flags.json ? JSON.stringify(outcome, null, 2) + '\n' : formatOutcome(outcome) + '\n',
-    );
+    writeOut(flags.json ? JSON.stringify(outcome, null, 2) + '\n' : formatOutcome(outcome) + '\n');
     return 0;
   } catch (err) {
     if (err instanceof LabError && err.code === 'cancelled') return 130;

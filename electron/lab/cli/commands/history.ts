@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { LabError } from '../../../common/errors';
+import { visible } from '../../../common/terminal-text';
 import {
   createHistory,
   defaultHistoryDir,
@@ -14,11 +15,17 @@ import {
 } from '../../report/history';
 import { formatTable } from '../table';
 import { collectOut, printError, writeOutputs } from './report';
+import { writeOut, writeErr } from '../print';
 
 const dirOption = () =>
   new Option('--dir <path>', 'history folder (default: $THREADLAB_HOME/history or ~/.threadlab/history)');
 
+/** One run on one line: every field from the file is made visible, so none can forge or rewrite a line. */
 function line(s: HistorySummary): string {
+  return visible(rawLine(s));
+}
+
+function rawLine(s: HistorySummary): string {
   const when = (s.createdAt ?? s.modifiedAt).replace('T', ' ').slice(0, 19);
   const status = s.running ? 'running' : s.status;
   if (s.status === 'corrupt') return `${when}  ${s.id}  CORRUPT  ${s.error ?? ''}`;
@@ -50,10 +57,9 @@ export function registerHistory(program: Command): void {
       guarded('could not list the history', async () => {
         const store = createHistory(opts.dir ?? defaultHistoryDir());
         const entries = await store.list();
-        if (opts.json) process.stdout.write(JSON.stringify(entries, null, 2) + '\n');
-        else if (!entries.length) process.stdout.write(`no runs recorded in ${store.dir}\n`);
-        else
-          process.stdout.write(`${entries.length} runs in ${store.dir}\n${entries.map(line).join('\n')}\n`);
+        if (opts.json) writeOut(JSON.stringify(entries, null, 2) + '\n');
+        else if (!entries.length) writeOut(`no runs recorded in ${store.dir}\n`);
+        else writeOut(`${entries.length} runs in ${store.dir}\n${entries.map(line).join('\n')}\n`);
       }),
     );
   history
@@ -71,7 +77,7 @@ export function registerHistory(program: Command): void {
     .action((id: string, opts: { dir?: string; json: boolean; out: string[] }) =>
       guarded(`history entry '${id}'`, async () => {
         const report = await createHistory(opts.dir ?? defaultHistoryDir()).get(id);
-        process.stdout.write((opts.json ? JSON.stringify(report, null, 2) : formatTable(report)) + '\n');
+        writeOut((opts.json ? JSON.stringify(report, null, 2) : formatTable(report)) + '\n');
         if (opts.out.length && (await writeOutputs(report, opts.out)) !== 0)
           throw new LabError('internal', 'some files were not written');
       }),
@@ -84,7 +90,7 @@ export function registerHistory(program: Command): void {
     .action((id: string, opts: { dir?: string }) =>
       guarded(`could not delete '${id}'`, async () => {
         await createHistory(opts.dir ?? defaultHistoryDir()).delete(id);
-        process.stderr.write(`deleted ${id}\n`);
+        writeErr(`deleted ${id}\n`);
       }),
     );
 }

@@ -6,8 +6,10 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { LabError } from '../../../common/errors';
+import { visible } from '../../../common/terminal-text';
 import type { Report } from '../../../common/report';
 import { FILE_EXTENSIONS, formatForFile, readReport, writeReport } from '../../report/io';
+import { writeErr } from '../print';
 
 const EXTENSIONS = Object.values(FILE_EXTENSIONS).join(' ');
 
@@ -23,9 +25,11 @@ export function collectOut(value: string, previous: string[] = []): string[] {
 /** Prints a LabError the way every command does: what failed, then one line per field. */
 export function printError(err: unknown, what: string): void {
   if (err instanceof LabError) {
-    const issues = err.issues.map((i) => `  ${i.field}: ${i.message}`);
-    process.stderr.write(`error: ${what}${issues.length ? `\n${issues.join('\n')}` : `: ${err.message}`}\n`);
-  } else process.stderr.write(`error: ${what}: ${err instanceof Error ? err.message : String(err)}\n`);
+    const issues = err.issues.map((i) => `  ${visible(i.field)}: ${visible(i.message)}`);
+    writeErr(
+      `error: ${visible(what)}${issues.length ? `\n${issues.join('\n')}` : `: ${visible(err.message)}`}\n`,
+    );
+  } else writeErr(`error: ${visible(what)}: ${visible(err instanceof Error ? err.message : String(err))}\n`);
 }
 
 /** Exit code for a failure to read a report: 2 when the input is at fault, 1 otherwise. */
@@ -50,7 +54,7 @@ export async function writeOutputs(report: Report, files: readonly string[]): Pr
   for (const file of files) {
     try {
       const format = await writeReport(report, file);
-      process.stderr.write(`${format} written to ${file}\n`);
+      writeErr(`${format} written to ${file}\n`);
     } catch (err) {
       printError(err, `could not write ${file}`);
       code = 1;
@@ -67,7 +71,7 @@ export function registerReport(program: Command): void {
     .option('-o, --out <file>', 'write this file, format from its extension (repeatable)', collectOut, [])
     .action(async (file: string, opts: { out: string[] }) => {
       if (opts.out.length === 0) {
-        process.stderr.write(`error: say where to write with --out <file> (${EXTENSIONS})\n`);
+        writeErr(`error: say where to write with --out <file> (${EXTENSIONS})\n`);
         process.exitCode = 2;
         return;
       }

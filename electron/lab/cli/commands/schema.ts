@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { REPORT_VERSION, ReportSchema } from '../../../common/report';
+import { writeOut } from '../print';
 
 export function reportJsonSchema(): Record<string, unknown> {
   return {
@@ -15,6 +16,6 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('print the JSON Schema of the report format (docs/report.schema.json)')
     .action(() => {
-      process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+      writeOut(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
     });
 }
