@@ -171,7 +171,8 @@ describe('Reports section', () => {
       await act(async () => {
         fireEvent.click(screen.getByTestId('export-pdf'));
       });
-      const alert = await screen.findByText(/The PDF document export failed/);
+      // Generous: on a loaded machine the rejected export can take longer than findBy’s default second.
+      const alert = await screen.findByText(/The PDF document export failed/, {}, { timeout: 15_000 });
       expect(alert.closest('[role="alert"]')?.textContent).toContain('needs a browser engine');
     } finally {
       create.mockRestore();
