@@ -18,6 +18,7 @@ import { registerSchema } from './commands/schema';
 import { cliRecorder, registerHistory } from './commands/history';
 import { collectOut, registerReport, writeOutputs } from './commands/report';
 import { registerDemo } from './commands/demo';
+import { registerPython } from './commands/python';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -175,6 +176,7 @@ export function buildProgram(): Command {
   registerHistory(program);
   registerSchema(program);
   registerDemo(program);
+  registerPython(program);
   return program;
 }
 
