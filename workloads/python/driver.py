@@ -19,7 +19,7 @@ import threading
 import time
 
 from kernels import KernelError, get_workload
-from lanes import Lane, deal, run_lane, run_lane_async, thread_stats, watch_parent
+from lanes import Lane, deal, report_traceback, run_lane, run_lane_async, thread_stats, watch_parent
 from process_pool import ProcessPool, end_live_pools
 
 PROTOCOL = 1
@@ -209,8 +209,11 @@ def main():
                 raise JobError("message: expected {\"type\": \"job\", ...}")
             job_id = job.get("id")
             result, pool = run_job(job)
-        except (JobError, KernelError, ValueError, RuntimeError) as err:
+        except (JobError, KernelError) as err:
             result = {"ok": False, "error": str(err)}
+        except Exception as err:  # noqa: BLE001 - one bad job must not end the driver
+            report_traceback()
+            result = {"ok": False, "error": "%s: %s" % (type(err).__name__, err)}
         send(dict(result, type="result", id=job_id))
         if pool is not None:
             pool.close()

@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 import time
+import traceback
 
 from kernels import M32, KernelError
 
@@ -62,12 +63,11 @@ def run_lane(workload, params, env, lane, t0):
             break
         start = ms_since(t0)
         try:
-            checksum = workload.run(params, index, env)
+            lane.record(index, workload.run(params, index, env), start, ms_since(t0))
         except Exception as err:  # noqa: BLE001 - any kernel failure fails the job with its message
             report_traceback()
             lane.fail(index, err)
             break
-        lane.record(index, checksum, start, ms_since(t0))
     return thread_stats([lane.lane], t0, cpu0, wall0)
 
 
@@ -77,12 +77,11 @@ async def run_lane_async(workload, params, env, lane, t0):
             break
         start = ms_since(t0)
         try:
-            checksum = await workload.run_async(params, index, env)
+            lane.record(index, await workload.run_async(params, index, env), start, ms_since(t0))
         except Exception as err:  # noqa: BLE001
             report_traceback()
             lane.fail(index, err)
             break
-        lane.record(index, checksum, start, ms_since(t0))
 
 
 STDERR_BUDGET = 4096
@@ -90,8 +89,6 @@ STDERR_BUDGET = 4096
 
 def report_traceback():
     """The traceback goes to stderr for the host's log, bounded so a deep recursion cannot flood it."""
-    import traceback
-
     text = traceback.format_exc()
     if len(text) > STDERR_BUDGET:
         text = "...\n" + text[-STDERR_BUDGET:]

@@ -108,6 +108,12 @@ describe('InterpreterProcess on a real interpreter', () => {
         /^fault: kernel threw on unit 2$/,
       );
     expect(py.stderr).toMatch(/KernelError: fault: kernel threw on unit 2/);
+    // Any other exception is named by its type.
+    await expectFailure(
+      py.run(fault('threads', 4), { timeoutMs: 60_000 }),
+      'error',
+      /^MemoryError: fault: unit 2 simulated running out of memory$/,
+    );
     const r = await py.run(job('sequential', 1, { units: [0] }), { timeoutMs: 60_000 });
     expect(r.units).toHaveLength(1);
   });
