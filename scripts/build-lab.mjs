@@ -2,7 +2,7 @@
 // server) into out/lab with esbuild. Worker and process entries are fully self-contained so they load the
 // same way from a source checkout, from the tests and from the packaged app (asarUnpack).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -27,6 +27,14 @@ const started = performance.now();
 for (const [name, src, selfContained] of entries) {
   const file = path.join(root, src);
   if (!existsSync(file)) {
+    // The Python driver and kernels are shipped as source beside the bundles (out/lab/python), where the packaged
+    // app finds them unpacked from the asar archive like the worker entries; an interpreter cannot read an asar.
+    const pythonOut = path.join(outdir, 'python');
+    rmSync(pythonOut, { recursive: true, force: true });
+    cpSync(path.join(root, 'workloads', 'python'), pythonOut, {
+      recursive: true,
+      filter: (src) => !src.includes('__pycache__') && (!path.extname(src) || src.endsWith('.py')),
+    });
     if (!quiet) console.log(`build-lab: ${src} not present yet, skipped`);
     continue;
   }
@@ -45,4 +53,12 @@ for (const [name, src, selfContained] of entries) {
     logLevel: 'warning',
   });
 }
+// The Python driver and kernels are shipped as source beside the bundles (out/lab/python), where the packaged
+// app finds them unpacked from the asar archive like the worker entries; an interpreter cannot read an asar.
+const pythonOut = path.join(outdir, 'python');
+rmSync(pythonOut, { recursive: true, force: true });
+cpSync(path.join(root, 'workloads', 'python'), pythonOut, {
+  recursive: true,
+  filter: (src) => !src.includes('__pycache__') && (!path.extname(src) || src.endsWith('.py')),
+});
 if (!quiet) console.log(`build-lab: out/lab built in ${Math.round(performance.now() - started)} ms`);

@@ -20,6 +20,7 @@ import { cliRecorder, registerHistory } from './commands/history';
 import { collectOut, printError, registerReport, writeOutputs } from './commands/report';
 import { registerDemo } from './commands/demo';
 import { writeOut, writeErr } from './print';
+import { registerPython } from './commands/python';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -173,6 +174,7 @@ export function buildProgram(): Command {
   registerHistory(program);
   registerSchema(program);
   registerDemo(program);
+  registerPython(program);
   return program;
 }
 

@@ -3,10 +3,17 @@
  * demo from the terminal. The explanation and the question come first, then the measured outcome.
  */
 import type { Command } from 'commander';
-import { demoMeta, isDemoId } from '../../../common/demos';
+import { demoMeta, isDemoId, type DemoId } from '../../../common/demos';
 import { LabError } from '../../../common/errors';
 import { listDemos, runDemo } from '../../demos';
 import { formatCatalog, formatOutcome, formatQuestion, wrap } from '../../demos/text';
+import { discoverPythons } from '../../python/discover';
+import {
+  DEFAULT_SNIPPET_LIMIT_MS,
+  runSnippet,
+  SNIPPET_ENDS_BY_TIMEOUT,
+  type SnippetResult,
+} from '../../python/run-snippet';
 import { collectParam, type ParamFlag } from '../args';
 import { writeOut, writeErr } from '../print';
 
@@ -15,6 +22,30 @@ interface DemoFlags {
   json: boolean;
   slow: boolean;
   param: ParamFlag[];
+  python: boolean;
+}
+
+/** The demo's Python, run for real by the first interpreter found; undefined when there is none. */
+async function runDemoPython(id: DemoId, signal: AbortSignal): Promise<SnippetResult | string> {
+  const found = await discoverPythons();
+  const python = found.found[0];
+  if (!python) return found.reason ?? 'no Python found';
+  return runSnippet(demoMeta(id).python, {
+    python,
+    timeLimitMs: SNIPPET_ENDS_BY_TIMEOUT[id] ?? DEFAULT_SNIPPET_LIMIT_MS,
+    signal,
+  });
+}
+
+function formatPython(id: DemoId, r: SnippetResult): string {
+  const lines = [`The Python, run for real (${r.summary}):`, ''];
+  if (r.stdout.trim()) lines.push(r.stdout.trimEnd());
+  if (r.stderr.trim()) lines.push('stderr:', r.stderr.trimEnd());
+  if (!r.stdout.trim() && !r.stderr.trim()) lines.push('(no output)');
+  if (r.truncated) lines.push('(output cut)');
+  if (r.timedOut && SNIPPET_ENDS_BY_TIMEOUT[id] !== undefined)
+    lines.push('', 'It never ends by itself: that is the demo. Its threads were stopped with the process.');
+  return lines.join('\n');
 }
 
 async function demoCommand(name: string | undefined, flags: DemoFlags): Promise<number> {
@@ -48,8 +79,15 @@ async function demoCommand(name: string | undefined, flags: DemoFlags): Promise<
         if (e.type === 'phase' && !flags.json) writeErr(`  · ${e.label}\n`);
       },
     });
-    writeOut(flags.json ? JSON.stringify(outcome, null, 2) + '\n' : formatOutcome(outcome) + '\n');
-    return 0;
+    const python = flags.python ? await runDemoPython(name, abort.signal) : undefined;
+    if (flags.json) {
+      writeOut(JSON.stringify(python === undefined ? outcome : { outcome, python }, null, 2) + '\n');
+    } else {
+      writeOut(formatOutcome(outcome) + '\n');
+      if (typeof python === 'string') writeOut(`\nThe Python cannot run here: ${python}\n`);
+      else if (python) writeOut('\n' + formatPython(name, python) + '\n');
+    }
+    return typeof python === 'string' ? 1 : 0;
   } catch (err) {
     if (err instanceof LabError && err.code === 'cancelled') return 130;
     throw err;
@@ -67,6 +105,11 @@ export function registerDemo(program: Command): void {
     .option('--json', 'print the full outcome as JSON', false)
     .option('--slow', 'slow motion, for presenting', false)
     .option('-p, --param <name=value>', 'a demo parameter (repeatable)', collectParam, [])
+    .option(
+      '--python',
+      "also run the demo's Python for real, with the first interpreter found (lab python)",
+      false,
+    )
     .action(async (name: string | undefined, flags: DemoFlags) => {
       process.exitCode = await demoCommand(name, flags);
     });

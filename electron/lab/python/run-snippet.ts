@@ -1,0 +1,139 @@
+/**
+ * Runs a demo's Python for real: the snippet is written to a private temporary folder (as a file, so
+ * multiprocessing's spawn can re-import it) and run by the chosen interpreter under a time limit, with its
+ * output captured and bounded. A snippet that never ends (the deadlock) is stopped at its limit, with its
+ * whole process group, and the result says so.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { DemoId } from '../../common/demos';
+import type { InterpreterCommand } from './interpreter-process';
+
+export const DEFAULT_SNIPPET_LIMIT_MS = 30_000;
+/** Per stream: enough for every snippet's output, small enough that a runaway print cannot flood the UI. */
+export const DEFAULT_SNIPPET_OUTPUT_BYTES = 64 * 1024;
+
+/** Demos whose Python never ends by itself: they get a short limit, and reaching it is their outcome. */
+export const SNIPPET_ENDS_BY_TIMEOUT: Partial<Record<DemoId, number>> = { deadlock: 6_000 };
+
+export interface SnippetOptions {
+  readonly python: InterpreterCommand;
+  readonly timeLimitMs?: number;
+  readonly maxOutputBytes?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface SnippetResult {
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  /** stopped at its time limit */
+  readonly timedOut: boolean;
+  readonly cancelled: boolean;
+  readonly timeLimitMs: number;
+  readonly wallMs: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** some output was cut at maxOutputBytes */
+  readonly truncated: boolean;
+  /** one sentence: how the run ended */
+  readonly summary: string;
+}
+
+class Bounded {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  truncated = false;
+  constructor(private readonly max: number) {}
+  add(chunk: Buffer): void {
+    const room = this.max - this.size;
+    if (chunk.length > room) this.truncated = true;
+    if (room <= 0) return;
+    const kept = chunk.subarray(0, room);
+    this.chunks.push(kept);
+    this.size += kept.length;
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+function summarise(r: Omit<SnippetResult, 'summary'>): string {
+  const took = `${Math.round(r.wallMs)} ms`;
+  if (r.cancelled) return `cancelled after ${took}`;
+  if (r.timedOut) return `did not finish: stopped at its ${r.timeLimitMs} ms time limit`;
+  if (r.signal) return `killed by ${r.signal} after ${took}`;
+  return r.exitCode === 0 ? `finished in ${took}` : `exited with code ${r.exitCode} after ${took}`;
+}
+
+export async function runSnippet(code: string, options: SnippetOptions): Promise<SnippetResult> {
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_SNIPPET_LIMIT_MS;
+  const max = options.maxOutputBytes ?? DEFAULT_SNIPPET_OUTPUT_BYTES;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'threadlab-snippet-'));
+  try {
+    // Named so it shadows no module a snippet imports (a file called queue.py would).
+    const file = path.join(dir, 'threadlab_snippet.py');
+    await writeFile(file, code, 'utf8');
+    const posix = process.platform !== 'win32';
+    const started = performance.now();
+    const child = spawn(options.python.executable, [...(options.python.args ?? []), '-B', file], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Unbuffered, so output printed before a time limit is not lost with the process.
+      env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' },
+      detached: posix,
+      windowsHide: true,
+    });
+    const out = new Bounded(max);
+    const err = new Bounded(max);
+    child.stdout.on('data', (c: Buffer) => out.add(c));
+    child.stderr.on('data', (c: Buffer) => err.add(c));
+    let timedOut = false;
+    let cancelled = false;
+    const stop = () => {
+      try {
+        // The whole group: a snippet's multiprocessing children go with it.
+        if (posix && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeLimitMs);
+    const onAbort = () => {
+      cancelled = true;
+      stop();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    const [exitCode, signal] = await new Promise<[number | null, string | null]>((resolve) => {
+      child.once('error', (e) => {
+        err.add(Buffer.from(`${e.message}\n`));
+        resolve([null, null]);
+      });
+      child.once('close', (code, sig) => resolve([code, sig]));
+    });
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    // A daemon grandchild may still hold the group; the snippet's run is over, so is the group.
+    stop();
+    const result = {
+      exitCode,
+      signal,
+      timedOut,
+      cancelled,
+      timeLimitMs,
+      wallMs: performance.now() - started,
+      stdout: out.text(),
+      stderr: err.text(),
+      truncated: out.truncated || err.truncated,
+    };
+    return { ...result, summary: summarise(result) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

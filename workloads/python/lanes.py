@@ -1,0 +1,115 @@
+"""Running one lane of units (a thread's, a process's or an asyncio task's share of a job) and measuring
+what can be seen of it from inside Python: per unit its start and end on perf_counter relative to the job
+start, per thread its CPU time (time.thread_time) against its wall time.
+
+perf_counter reads a system-wide monotonic clock (CLOCK_MONOTONIC, QueryPerformanceCounter,
+mach_absolute_time), so units timed in child processes line up with the parent's job start.
+"""
+import os
+import sys
+import threading
+import time
+import traceback
+
+from kernels import M32, KernelError
+
+
+def ms_since(t0):
+    return (time.perf_counter() - t0) * 1000.0
+
+
+class Lane:
+    """The units one lane ran and the first error it hit; `stop` is shared by the lanes of a job so the
+    others take no new unit once one has failed."""
+
+    def __init__(self, lane, units, stop):
+        self.lane = lane
+        self.units = units
+        self.stop = stop
+        self.records = []
+        self.error = None
+
+    def record(self, index, checksum, start_ms, end_ms):
+        if not isinstance(checksum, int) or checksum < 0 or checksum > M32:
+            raise ValueError("unit %d returned %r, not an unsigned 32-bit checksum" % (index, checksum))
+        self.records.append(
+            {"index": index, "checksum": checksum, "lane": self.lane, "startMs": start_ms, "endMs": end_ms}
+        )
+
+    def fail(self, index, err):
+        # A kernel's own errors already name the workload; anything else is named by its type.
+        message = str(err) if isinstance(err, KernelError) else "%s: %s" % (type(err).__name__, err)
+        self.error = {"message": message, "unit": index}
+        self.stop.set()
+
+
+def thread_stats(lanes, t0, cpu0, wall0):
+    return {
+        "lanes": lanes,
+        "pid": os.getpid(),
+        "threadId": threading.get_ident(),
+        "cpuMs": (time.thread_time() - cpu0) * 1000.0,
+        "wallMs": (time.perf_counter() - wall0) * 1000.0,
+        "startMs": (wall0 - t0) * 1000.0,
+    }
+
+
+def run_lane(workload, params, env, lane, t0):
+    """Runs lane.units one after another on this thread; returns this thread's stats."""
+    cpu0 = time.thread_time()
+    wall0 = time.perf_counter()
+    for index in lane.units:
+        if lane.stop.is_set():
+            break
+        start = ms_since(t0)
+        try:
+            lane.record(index, workload.run(params, index, env), start, ms_since(t0))
+        except Exception as err:  # noqa: BLE001 - any kernel failure fails the job with its message
+            report_traceback()
+            lane.fail(index, err)
+            break
+    return thread_stats([lane.lane], t0, cpu0, wall0)
+
+
+async def run_lane_async(workload, params, env, lane, t0):
+    for index in lane.units:
+        if lane.stop.is_set():
+            break
+        start = ms_since(t0)
+        try:
+            lane.record(index, await workload.run_async(params, index, env), start, ms_since(t0))
+        except Exception as err:  # noqa: BLE001
+            report_traceback()
+            lane.fail(index, err)
+            break
+
+
+STDERR_BUDGET = 4096
+
+
+def report_traceback():
+    """The traceback goes to stderr for the host's log, bounded so a deep recursion cannot flood it."""
+    text = traceback.format_exc()
+    if len(text) > STDERR_BUDGET:
+        text = "...\n" + text[-STDERR_BUDGET:]
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def deal(units, lanes):
+    """Round-robin, as the TypeScript models deal units: lane k gets units k, k + lanes, ..."""
+    return [units[k::lanes] for k in range(lanes)]
+
+
+def watch_parent(poll_s=0.2):
+    """Leaves at once when the parent dies without warning (its pid changes on re-parenting): a killed
+    host must not leave Python running."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(poll_s)
+            if os.getppid() != parent:
+                os._exit(70)
+
+    threading.Thread(target=watch, name="threadlab-lifeline", daemon=True).start()
