@@ -44,6 +44,16 @@ async function harness(threads: number, mode: string, ms: number, intervalMs: nu
   return { results, violations: new Int32Array(shared)[1] as number, holdersLeft: new Int32Array(shared)[0] };
 }
 
+/** The waiter's wait in each of `trials` runs of 'hold-then-wait' (the holder computes for `holdMs`). */
+async function waitsForLock(trials: number, intervalMs: number, holdMs: number): Promise<number[]> {
+  const waits: number[] = [];
+  for (let i = 0; i < trials; i++) {
+    const { results } = await harness(2, 'hold-then-wait', holdMs, intervalMs);
+    waits.push(results[1]?.waitedMs ?? -1);
+  }
+  return waits;
+}
+
 describe('emulated GIL (after CPython ceval_gil.c)', () => {
   it('never has two holders while four CPU-bound threads contend', async () => {
     const { results, violations, holdersLeft } = await harness(4, 'contend', 300, 1);
@@ -58,24 +68,28 @@ describe('emulated GIL (after CPython ceval_gil.c)', () => {
     for (const r of results) expect(r.holdMs).toBeGreaterThan(250);
   });
 
+  // How long a waiter waits is one interval plus however late the OS wakes it, and a busy machine wakes
+  // threads late: every trial must wait at least the interval (that bound is firm), and the quickest of a few
+  // trials shows the wait is about one interval. Without forced switching it would last the holder's whole
+  // work (150 and 300 ms here), far above both upper bounds.
   it('gives a waiter the lock after about one switch interval (5 ms), not before and not much later', async () => {
-    const { results } = await harness(2, 'hold-then-wait', 400, 5);
-    const waited = results[1]?.waitedMs ?? -1;
-    expect(waited).toBeGreaterThanOrEqual(4.5);
-    expect(waited).toBeLessThan(5 + 25);
+    const waits = await waitsForLock(5, 5, 150);
+    for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(4.5);
+    expect(Math.min(...waits)).toBeLessThan(5 + 25);
   });
 
   it('ties the wait to the configured interval (50 ms)', async () => {
-    const { results } = await harness(2, 'hold-then-wait', 600, 50);
-    const waited = results[1]?.waitedMs ?? -1;
-    expect(waited).toBeGreaterThanOrEqual(48);
-    expect(waited).toBeLessThan(50 + 40);
+    const waits = await waitsForLock(3, 50, 300);
+    for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(48);
+    expect(Math.min(...waits)).toBeLessThan(50 + 40);
   });
 
   it('is released during I/O: another thread takes it while the holder sleeps', async () => {
     const { results, violations } = await harness(2, 'io', 300, 5);
     expect(violations).toBe(0);
-    expect(results[1]?.waitedMs ?? 999).toBeLessThan(5);
+    // The holder sleeps 300 ms in I/O: a lock kept through the sleep would make the other thread wait for
+    // most of it. Well under that is "taken during the sleep" however late a busy machine runs either thread.
+    expect(results[1]?.waitedMs ?? 999).toBeLessThan(100);
     expect(results[0]?.forcedDrops).toBe(0);
   });
 });
