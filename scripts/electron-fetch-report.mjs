@@ -17,12 +17,15 @@ function report(event) {
   }
 }
 
-/** The network error's own code (ECONNREFUSED, ENOTFOUND, UND_ERR_CONNECT_TIMEOUT...) rather than "fetch failed". */
-function reason(error) {
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause && typeof cause === 'object' && 'code' in cause) return String(cause.code);
-  if (cause instanceof Error) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The innermost cause of a failed fetch, which names what really happened ("fetch failed" wraps "Request was
+ * cancelled", which wraps "Proxy response (403) !== 200"), with its code where it has one (ECONNREFUSED...).
+ */
+function failure(error) {
+  let inner = error;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  const code = inner && typeof inner === 'object' && typeof inner.code === 'string' ? inner.code : null;
+  return { error: inner instanceof Error ? inner.message : String(inner), code };
 }
 
 globalThis.fetch = async (input, init) => {
@@ -32,7 +35,7 @@ globalThis.fetch = async (input, init) => {
   try {
     response = await realFetch(input, init);
   } catch (error) {
-    report({ url, error: reason(error) });
+    report({ url, ...failure(error) });
     throw error;
   }
   const totalBytes = Number(response.headers.get('content-length')) || null;

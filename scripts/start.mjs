@@ -53,8 +53,10 @@ const NETWORK_ERRORS = {
 /** Why the last request failed, in words, or null when it did not fail at the network or HTTP level. */
 function requestFailure(event) {
   if (!event) return null;
-  if (event.error)
-    return NETWORK_ERRORS[event.error] ? `${NETWORK_ERRORS[event.error]} (${event.error})` : event.error;
+  if (event.error !== undefined) {
+    if (NETWORK_ERRORS[event.code]) return `${NETWORK_ERRORS[event.code]} (${event.code})`;
+    return event.code ? `${event.error} (${event.code})` : event.error;
+  }
   if (event.status >= 400) return `HTTP ${event.status}${event.statusText ? ` ${event.statusText}` : ''}`;
   return null;
 }

@@ -19,6 +19,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installElectron } from '../../scripts/start.mjs';
 import { makeZip } from '../support/zip';
@@ -54,6 +55,11 @@ async function startMirror(zip?: Buffer): Promise<Mirror> {
     }
     res.statusCode = 404;
     res.end('not here');
+  });
+  // As a proxy it refuses every tunnel: Node's fetch reaches an HTTP(S) proxy with CONNECT.
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+    requests.push(`CONNECT ${req.url ?? ''}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -140,6 +146,23 @@ describe('npm start without the Electron binary', () => {
     expect(output).not.toContain('HTTPError');
     expect(code).toBe(1);
     expect(existsSync(path.join(dir, 'node_modules', 'electron', 'path.txt'))).toBe(false);
+  });
+
+  it('goes through the proxy in HTTP_PROXY, and names the proxy’s refusal as the reason', async () => {
+    // The loopback server plays the proxy; the mirror's host does not exist, so only a proxied request gets out.
+    const { code, output } = await runStart(
+      dir,
+      cleanEnv({
+        ELECTRON_MIRROR: 'http://electron-mirror.invalid/',
+        HTTP_PROXY: mirror.url,
+        ELECTRON_CACHE: path.join(dir, 'cache'),
+      }),
+    );
+    expect(mirror.requests).toEqual(['CONNECT electron-mirror.invalid:80']);
+    expect(output).toContain(`tried:  http://electron-mirror.invalid/v${version}/${ZIP_NAME}`);
+    expect(output).toMatch(/reason: .*403/);
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(code).toBe(1);
   });
 
   it('names a refused connection as the reason', async () => {
