@@ -64,11 +64,13 @@ describe('emulated GIL (after CPython ceval_gil.c)', () => {
     const { results, violations, holdersLeft } = await harness(4, 'contend', 300, 1);
     expect(violations).toBe(0);
     expect(holdersLeft).toBe(0);
-    // with a 1 ms interval and 300 ms of work each, the lock must really change hands, by request
+    // With a 1 ms interval and 300 ms of work each, the lock must really change hands, by request: without
+    // forced drops the four would run one after another, 3 switches in all. On a quiet machine there are
+    // hundreds; with one core kept busy, 45 were counted once, so the bound is 10.
     const switches = results.reduce((a, r) => a + r.switches, 0);
     const forced = results.reduce((a, r) => a + r.forcedDrops, 0);
-    expect(switches).toBeGreaterThan(50);
-    expect(forced).toBeGreaterThan(50);
+    expect(switches).toBeGreaterThan(10);
+    expect(forced).toBeGreaterThan(10);
     // the threads took turns: total hold time adds up to about the serial work, not 4x in parallel
     for (const r of results) expect(r.holdMs).toBeGreaterThan(250);
   });
@@ -77,7 +79,7 @@ describe('emulated GIL (after CPython ceval_gil.c)', () => {
   // with one core kept busy, the quickest of four hand-overs at 5 ms still took 49.6 ms here. So every
   // forced hand-over must take at least the interval (that bound is firm), and the quickest of a few must
   // come within 100 ms more, where without forced switching the waiter would wait for the rest of the
-  // holder's work (380 and 580 ms). That the 5 ms wait is about 5 ms is a speed claim: bench's GIL hand-off.
+  // holder’s work (380 and 580 ms). How close to 5 ms it comes on a quiet machine is not asserted.
   it('gives a waiter the lock after about one switch interval (5 ms), not before and not much later', async () => {
     const waits = await forcedWaits(4, 5, 400);
     for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(4.5);
