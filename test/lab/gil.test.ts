@@ -44,38 +44,60 @@ async function harness(threads: number, mode: string, ms: number, intervalMs: nu
   return { results, violations: new Int32Array(shared)[1] as number, holdersLeft: new Int32Array(shared)[0] };
 }
 
+/**
+ * The waiter's wait in each of `trials` runs of 'hold-then-wait' (the holder computes for `holdMs`), kept only
+ * where the holder was made to drop the lock: on a busy machine the waiter can start so late that the holder
+ * has finished and let go on its own, and such a wait says nothing about the switch interval.
+ */
+async function forcedWaits(trials: number, intervalMs: number, holdMs: number): Promise<number[]> {
+  const waits: number[] = [];
+  for (let i = 0; i < trials; i++) {
+    const { results } = await harness(2, 'hold-then-wait', holdMs, intervalMs);
+    if ((results[0]?.forcedDrops ?? 0) > 0) waits.push(results[1]?.waitedMs ?? -1);
+  }
+  expect(waits.length, 'trials in which the holder was asked to drop the lock').toBeGreaterThan(0);
+  return waits;
+}
+
 describe('emulated GIL (after CPython ceval_gil.c)', () => {
   it('never has two holders while four CPU-bound threads contend', async () => {
     const { results, violations, holdersLeft } = await harness(4, 'contend', 300, 1);
     expect(violations).toBe(0);
     expect(holdersLeft).toBe(0);
-    // with a 1 ms interval and 300 ms of work each, the lock must really change hands, by request
+    // With a 1 ms interval and 300 ms of work each, the lock must really change hands, by request: without
+    // forced drops the four would run one after another, 3 switches in all. On a quiet machine there are
+    // hundreds; with one core kept busy, 45 were counted once, so the bound is 10.
     const switches = results.reduce((a, r) => a + r.switches, 0);
     const forced = results.reduce((a, r) => a + r.forcedDrops, 0);
-    expect(switches).toBeGreaterThan(50);
-    expect(forced).toBeGreaterThan(50);
+    expect(switches).toBeGreaterThan(10);
+    expect(forced).toBeGreaterThan(10);
     // the threads took turns: total hold time adds up to about the serial work, not 4x in parallel
     for (const r of results) expect(r.holdMs).toBeGreaterThan(250);
   });
 
+  // How long a waiter waits is one interval plus however late the OS runs the holder and wakes the waiter:
+  // with one core kept busy, the quickest of four hand-overs at 5 ms still took 49.6 ms here. So every
+  // forced hand-over must take at least the interval (that bound is firm), and the quickest of a few must
+  // come within 100 ms more, where without forced switching the waiter would wait for the rest of the
+  // holder’s work (380 and 580 ms). How close to 5 ms it comes on a quiet machine is not asserted.
   it('gives a waiter the lock after about one switch interval (5 ms), not before and not much later', async () => {
-    const { results } = await harness(2, 'hold-then-wait', 400, 5);
-    const waited = results[1]?.waitedMs ?? -1;
-    expect(waited).toBeGreaterThanOrEqual(4.5);
-    expect(waited).toBeLessThan(5 + 25);
+    const waits = await forcedWaits(4, 5, 400);
+    for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(4.5);
+    expect(Math.min(...waits)).toBeLessThan(5 + 100);
   });
 
   it('ties the wait to the configured interval (50 ms)', async () => {
-    const { results } = await harness(2, 'hold-then-wait', 600, 50);
-    const waited = results[1]?.waitedMs ?? -1;
-    expect(waited).toBeGreaterThanOrEqual(48);
-    expect(waited).toBeLessThan(50 + 40);
+    const waits = await forcedWaits(3, 50, 600);
+    for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(48);
+    expect(Math.min(...waits)).toBeLessThan(50 + 100);
   });
 
   it('is released during I/O: another thread takes it while the holder sleeps', async () => {
     const { results, violations } = await harness(2, 'io', 300, 5);
     expect(violations).toBe(0);
-    expect(results[1]?.waitedMs ?? 999).toBeLessThan(5);
+    // The holder sleeps 300 ms in I/O: a lock kept through the sleep would make the other thread wait for
+    // most of it. Well under that is "taken during the sleep" however late a busy machine runs either thread.
+    expect(results[1]?.waitedMs ?? 999).toBeLessThan(100);
     expect(results[0]?.forcedDrops).toBe(0);
   });
 });

@@ -55,6 +55,31 @@ describe('every model computes what sequential code computes', () => {
     });
   }
 
+  it('sleeping overlaps on every model: two workers finish four sleeps sooner than one after another could', async () => {
+    // Overlap measured directly, not as a speedup ratio: one unit sleeps at least SLEEP_MS - 1 ms (a timer
+    // fires at most 1 ms early, from libuv's cached clock), so a run in which no two sleeps overlapped lasts at
+    // least UNITS * (SLEEP_MS - 1) ms whatever the machine is doing. Two overlapping workers need about half
+    // of that: the other half is slack for a busy machine, and the fastest of three runs is taken. How much
+    // faster overlap makes it is a speed claim, measured by `npm run bench` (I/O-bound sleep, 8 workers).
+    const UNITS = 4;
+    const SLEEP_MS = 50;
+    const report = await runExperiment(
+      {
+        workloads: [{ name: 'sleep', params: { units: UNITS, ms: SLEEP_MS } }],
+        models: ['threads', 'processes', 'async', 'gil'],
+        workers: [2],
+        repeat: 3,
+        warmup: 0,
+      },
+      { sampleCpu: false },
+    );
+    const serialMs = UNITS * (SLEEP_MS - 1);
+    const sequential = report.results.find((r) => r.model === 'sequential');
+    expect(sequential?.wallMs?.min).toBeGreaterThanOrEqual(serialMs);
+    for (const r of report.results.filter((x) => x.model !== 'sequential'))
+      expect(r.wallMs?.min, `${r.model} × ${r.workers}`).toBeLessThan(serialMs);
+  });
+
   it('records GIL statistics and a bounded timeline only for the gil model', async () => {
     const report = await runExperiment(
       {

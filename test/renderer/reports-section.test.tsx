@@ -171,7 +171,7 @@ describe('Reports section', () => {
       await act(async () => {
         fireEvent.click(screen.getByTestId('export-pdf'));
       });
-      // Generous: on a loaded machine the rejected export can take longer than findBy’s default second.
+      // The engine looks for a browser first, which takes more than findByText's default 1 s on a busy machine.
       const alert = await screen.findByText(/The PDF document export failed/, {}, { timeout: 15_000 });
       expect(alert.closest('[role="alert"]')?.textContent).toContain('needs a browser engine');
     } finally {

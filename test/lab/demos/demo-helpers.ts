@@ -5,11 +5,15 @@ import { expect } from 'vitest';
 import { LANE_LIMITS, type DemoOutcome } from '../../../electron/common/demos';
 import { runDemo, type RunDemoOptions } from '../../../electron/lab/demos';
 
-/** Small parameters: every demo quick enough for a two-core test machine. */
+/**
+ * Small parameters: every demo quick enough for a two-core test machine. Where a demo's outcome rests on
+ * one thing outlasting another (the joined thread's work, the daemon's steps beyond main's end), the gap is
+ * a few hundred ms, so that a busy machine running main late cannot close it.
+ */
 export const SMALL: Record<string, Record<string, number>> = {
   'thread-vs-process': { spawns: 3 },
-  lifecycle: { threads: 3, workMs: 40 },
-  daemon: { steps: 6, stepMs: 25, mainMs: 40 },
+  lifecycle: { threads: 3, workMs: 100 },
+  daemon: { steps: 6, stepMs: 60, mainMs: 40 },
   race: { threads: 4, iterations: 5000, window: 200, runs: 4 },
   lock: { threads: 4, iterations: 2000, window: 50, runs: 2 },
   atomics: { threads: 4, iterations: 20_000, runs: 2 },
