@@ -14,8 +14,8 @@ import { getWorkload, workloadCatalog } from '../../../workloads/registry';
 import type { UnitEnv } from '../../../workloads/types';
 import { CpuSampler } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
-import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
-import { createExecutor, spansOf, type Executor } from '../runtime/executor';
+import { defaultEntriesDir } from '../runtime/entries';
+import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
 import { planCells, poolSizes, runOrder, type Cell } from './plan';
 import { openResources } from './resources';
@@ -23,7 +23,6 @@ import { addGilTotals, buildResults, newCellData, type CellData } from './result
 import { TOOL_VERSION } from '../version';
 
 export interface RunnerOptions {
-  readonly entriesDir?: string;
   readonly onEvent?: (event: LabEvent) => void;
   readonly signal?: AbortSignal;
   readonly runId?: string;
@@ -31,15 +30,50 @@ export interface RunnerOptions {
   readonly sampleCpu?: boolean;
 }
 
-export async function runExperiment(input: unknown, options: RunnerOptions = {}): Promise<Report> {
+/** Where the executors come from: real workers from entriesDir (the default), or a given factory. */
+export interface ExperimentSetup {
+  /** folder with the bundled worker entries; ignored when `executors` is given */
+  readonly entriesDir?: string;
+  /** makes each model's executor; tests pass a fake that starts no worker */
+  readonly executors?: ExecutorFactory;
+}
+
+/** A validated experiment with the factory of its executors: what runPrepared runs. */
+export interface PreparedExperiment {
+  readonly config: ExperimentConfig;
+  readonly executors: ExecutorFactory;
+}
+
+/**
+ * Validates the input and the worker entries, once per experiment, and throws before anything starts: the
+ * API layer calls it to refuse a bad experiment at once, then hands the result to runPrepared.
+ */
+export function prepareExperiment(input: unknown, setup: ExperimentSetup = {}): PreparedExperiment {
   const config = validateExperiment(input, workloadCatalog());
-  config.workloads = config.workloads.map((w) => {
-    const def = getWorkload(w.name);
-    return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
-  });
-  const entriesDir = options.entriesDir ?? defaultEntriesDir();
-  checkEntriesDir(entriesDir);
-  return new ExperimentRun(config, entriesDir, options).run();
+  const executors = setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir());
+  return { config, executors };
+}
+
+export async function runExperiment(
+  input: unknown,
+  options: RunnerOptions & ExperimentSetup = {},
+): Promise<Report> {
+  return runPrepared(prepareExperiment(input, options), options);
+}
+
+export async function runPrepared(
+  prepared: PreparedExperiment,
+  options: RunnerOptions = {},
+): Promise<Report> {
+  // Machine-dependent parameters (a calibration) are resolved here and recorded, so the run can be repeated.
+  const config: ExperimentConfig = {
+    ...prepared.config,
+    workloads: prepared.config.workloads.map((w) => {
+      const def = getWorkload(w.name);
+      return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
+    }),
+  };
+  return new ExperimentRun(config, prepared.executors, options).run();
 }
 
 class ExperimentRun {
@@ -56,7 +90,7 @@ class ExperimentRun {
 
   constructor(
     private readonly config: ExperimentConfig,
-    private readonly entriesDir: string,
+    private readonly createExecutor: ExecutorFactory,
     private readonly options: RunnerOptions,
   ) {
     this.runId = options.runId ?? randomUUID();
@@ -78,13 +112,18 @@ class ExperimentRun {
     return choice.params;
   }
 
-  private executorOptions(model: Model) {
-    return {
-      entriesDir: this.entriesDir,
+  /** The one place executors are made and started: at spawn time, and again to replace a broken one. */
+  private async startExecutor(
+    model: Model,
+  ): Promise<{ executor: Executor; totalMs: number; perWorkerMs: number[] }> {
+    const executor = this.createExecutor(model, {
       maxWorkers: this.sizes.get(model) ?? 1,
       memoryLimitMb: this.config.memoryLimitMb,
       switchIntervalMs: this.config.switchIntervalMs,
-    };
+    });
+    this.executors.set(model, executor);
+    const started = await executor.start();
+    return { executor, ...started };
   }
 
   /** A started executor for the model, replacing one that a failed run left broken. */
@@ -92,10 +131,7 @@ class ExperimentRun {
     const current = this.executors.get(model);
     if (current && !current.broken) return current;
     if (current) await current.close();
-    const ex = createExecutor(model, this.executorOptions(model));
-    this.executors.set(model, ex);
-    await ex.start();
-    return ex;
+    return (await this.startExecutor(model)).executor;
   }
 
   async run(): Promise<Report> {
@@ -119,9 +155,7 @@ class ExperimentRun {
       this.progress(0, order.length, 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
         if (this.abort.signal.aborted) break;
-        const ex = createExecutor(model, this.executorOptions(model));
-        this.executors.set(model, ex);
-        const started = await ex.start();
+        const started = await this.startExecutor(model);
         spawn.push({
           model,
           workers: size,
@@ -263,10 +297,5 @@ class ExperimentRun {
           : null,
       },
     });
-  }
-
-  /** Cancels from inside (used by the API layer). */
-  cancel(): void {
-    this.abort.abort();
   }
 }
