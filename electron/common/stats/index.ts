@@ -10,6 +10,8 @@ import { createRng } from '../random';
 
 /** Re-exported so callers that resample get the same generator the bootstrap uses. See ../random. */
 export { createRng };
+/** The one median (of an even count, the mean of the two middle values); throws for no values. */
+export { median } from 'simple-statistics';
 export { summarize } from './summary';
 export { bootstrapSpeedup, efficiency, type BootstrapOptions } from './speedup';
 export { fitAmdahl, type AmdahlPoint, type AmdahlResult } from './amdahl';
