@@ -1,4 +1,8 @@
-/** Number formatting for labels, tables and tooltips: short, with units, readable from a distance. */
+/**
+ * Number formatting for labels, tables, tooltips and the CLI: short, with units, readable from a distance.
+ * One place, so a demo metric reads the same in the app and in the terminal.
+ */
+import type { DemoMetric } from './demos';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
@@ -43,4 +47,39 @@ export function formatBytes(bytes: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A count with thousands separators, as the outcome sentences write them. */
+export function formatCount(n: number): string {
+  return grouped.format(n);
+}
+
+/** A demo metric: its number in the unit's usual form, and the unit word to put beside it ('' for none). */
+export function formatMetric(m: Pick<DemoMetric, 'value' | 'unit'>): {
+  readonly value: string;
+  readonly unit: string;
+} {
+  switch (m.unit) {
+    case 'ms':
+      return { value: formatMs(m.value), unit: '' };
+    case 'µs':
+      return {
+        value: m.value >= 10_000 ? formatMs(m.value / 1000) : `${grouped.format(m.value)} µs`,
+        unit: '',
+      };
+    case 'count':
+      return { value: grouped.format(m.value), unit: '' };
+    case 'req/s':
+      return { value: grouped.format(m.value), unit: 'per second' };
+    case 'x':
+      return { value: `${m.value.toFixed(m.value >= 10 ? 0 : 2)}×`, unit: '' };
+    case 'pid':
+      return { value: String(m.value), unit: 'pid' };
+    case 'value':
+      return { value: String(m.value), unit: '' };
+    default:
+      return { value: Number(m.value.toPrecision(4)).toLocaleString('en-US'), unit: m.unit };
+  }
 }
