@@ -9,7 +9,7 @@ import type { LabEvent, Progress } from '../../common/api';
 import { validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
-import { median } from 'simple-statistics';
+import { median } from '../../common/stats';
 import { getWorkload, workloadCatalog } from '../../../workloads/registry';
 import type { UnitEnv } from '../../../workloads/types';
 import { CpuSampler } from '../measure/sampler';
@@ -83,7 +83,8 @@ class ExperimentRun {
   private readonly sizes: Map<Model, number>;
   private readonly cells: Cell[];
   private readonly data = new Map<string, CellData>();
-  private readonly abort = new AbortController();
+  /** the caller's cancel signal, or one that never fires */
+  private readonly signal: AbortSignal;
   private readonly createdAt = new Date();
   private readonly t0 = performance.now();
   private logicalCores = 1;
@@ -102,8 +103,7 @@ class ExperimentRun {
       const params = this.paramsOf(cell.workload);
       this.data.set(cell.key, newCellData(cell, def.kind, def.unitCount(params)));
     }
-    options.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
-    if (options.signal?.aborted) this.abort.abort();
+    this.signal = options.signal ?? new AbortController().signal;
   }
 
   private paramsOf(workload: string) {
@@ -154,7 +154,7 @@ class ExperimentRun {
       await sampler?.start();
       this.progress(0, order.length, 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
-        if (this.abort.signal.aborted) break;
+        if (this.signal.aborted) break;
         const started = await this.startExecutor(model);
         spawn.push({
           model,
@@ -166,7 +166,7 @@ class ExperimentRun {
       measuringSince = performance.now();
       let runSeq = 0;
       for (const step of order) {
-        if (this.abort.signal.aborted) break;
+        if (this.signal.aborted) break;
         const d = this.data.get(step.cell.key);
         if (!d) continue;
         this.progress(done, order.length, step.warmup ? 'warmup' : 'measuring', step, measuringSince);
@@ -193,7 +193,7 @@ class ExperimentRun {
       id: this.runId,
       createdAt: this.createdAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      status: this.abort.signal.aborted ? 'cancelled' : 'complete',
+      status: this.signal.aborted ? 'cancelled' : 'complete',
       tool: { name: 'threadlab', version: TOOL_VERSION },
       machine,
       config: this.config,
@@ -228,7 +228,7 @@ class ExperimentRun {
         env,
         timeline: this.config.timeline,
         timeoutMs: this.config.timeoutMs,
-        signal: this.abort.signal,
+        signal: this.signal,
       });
       if (warmup) return;
       d.wallMs.push(outcome.wallMs);
@@ -245,7 +245,7 @@ class ExperimentRun {
       }
       this.emitPartial(d);
     } catch (err) {
-      if (err instanceof RunFailure && err.reason === 'cancelled' && this.abort.signal.aborted) return;
+      if (err instanceof RunFailure && err.reason === 'cancelled' && this.signal.aborted) return;
       d.failure =
         err instanceof RunFailure
           ? err.toFailure()
