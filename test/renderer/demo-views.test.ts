@@ -13,7 +13,7 @@ import {
   logScale,
   semaphoreView,
 } from '../../renderer/state/demo-views';
-import { formatMetric } from '../../renderer/state/demo-views-more';
+import { formatMetric } from '../../electron/common/format';
 import { must, realDemo, SMALL } from './demo-real';
 
 const outcomes: Partial<Record<keyof typeof SMALL, DemoOutcome>> = {};

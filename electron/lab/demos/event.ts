@@ -6,7 +6,8 @@ import { EVENT_SLOTS, LIGHT, WAITING } from '../../../workloads/demos/kernels/ev
 import { monoNow } from '../../../workloads/demos/clock';
 import { Flag } from '../../../workloads/demos/sync';
 import { metric, type DemoModule } from './demo';
-import { count, median, ms } from './numbers';
+import { count, ms } from './numbers';
+import { median } from '../../common/stats';
 
 export const event: DemoModule = {
   id: 'event',

@@ -21,7 +21,7 @@ import { LabError } from '../../common/errors';
 import { DEMO_SOURCES } from '../../../workloads/demos/sources.generated';
 import { defaultEntriesDir } from '../runtime/entries';
 import { DEMO_ENTRIES, DemoContext } from './context';
-import { resolveParams } from './params';
+import { demoParams } from '../../common/params';
 import { DEMO_MODULES } from './registry';
 
 export interface RunDemoOptions {
@@ -64,7 +64,7 @@ export async function runDemo(id: string, options: RunDemoOptions = {}): Promise
       { field: 'id', message: `unknown demo '${id}' (known: ${DEMO_IDS.join(', ')})` },
     ]);
   const meta = demoMeta(id);
-  const params = resolveParams(meta, options.params);
+  const params = demoParams(meta, options.params);
   const speed = options.speed ?? 'normal';
   if (speed !== 'normal' && speed !== 'slow')
     throw LabError.invalid([{ field: 'speed', message: "must be 'normal' or 'slow'" }]);

@@ -1,9 +1,12 @@
 /**
  * One executor per execution model, all behind one interface. An executor owns a started pool sized for
- * the largest worker count it will be asked for; a run with N workers uses the first N.
+ * the largest worker count it will be asked for; a run with N workers uses the first N. The runner gets its
+ * executors from an ExecutorFactory, so its scheduling and failure handling can be tested with a fake one
+ * that starts no worker (as hyperfine tests its scheduler with a mock executor).
  */
 import path from 'node:path';
 import type { Model } from '../../common/config';
+import { checkEntriesDir } from './entries';
 import type { TimelineSpan } from '../../common/report';
 import { abortGil, createGilBuffer } from '../gil/layout';
 import { sharedNow } from '../gil/recorder';
@@ -38,9 +41,8 @@ export interface RunOutcome {
   readonly gil: { readonly threads: RecorderSnapshot[]; readonly originMs: number } | null;
 }
 
+/** What the runner tells an executor about the experiment it serves. */
 export interface ExecutorOptions {
-  /** folder holding the bundled thread-entry.js and process-entry.js */
-  readonly entriesDir: string;
   /** the largest worker count this executor will run */
   readonly maxWorkers: number;
   readonly memoryLimitMb: number;
@@ -57,6 +59,9 @@ export interface Executor {
   close(): Promise<void>;
 }
 
+/** Makes a new, not yet started executor for a model; the runner calls it again to replace a broken one. */
+export type ExecutorFactory = (model: Model, options: ExecutorOptions) => Executor;
+
 /** Unit i goes to worker i mod N: deterministic, and balanced when units are many and alike. */
 export function roundRobin(unitCount: number, workers: number): number[][] {
   const out: number[][] = Array.from({ length: workers }, () => []);
@@ -67,7 +72,11 @@ export function roundRobin(unitCount: number, workers: number): number[][] {
 abstract class PoolExecutor implements Executor {
   abstract readonly model: Model;
   protected pool: Pool | null = null;
-  constructor(protected readonly options: ExecutorOptions) {}
+  constructor(
+    /** folder holding the bundled thread-entry.js and process-entry.js */
+    protected readonly entriesDir: string,
+    protected readonly options: ExecutorOptions,
+  ) {}
 
   protected abstract poolSize(): number;
   protected abstract createHandle(index: number): WorkerHandle;
@@ -105,6 +114,10 @@ abstract class PoolExecutor implements Executor {
   async close(): Promise<void> {
     await this.pool?.close();
   }
+
+  protected threadEntry(): string {
+    return path.join(this.entriesDir, 'thread-entry.js');
+  }
 }
 
 function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): RunOutcome {
@@ -117,8 +130,6 @@ function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): R
   };
 }
 
-const threadEntry = (o: ExecutorOptions) => path.join(o.entriesDir, 'thread-entry.js');
-
 /** The baseline: every unit, one after another, in one worker thread (the main thread never computes). */
 export class SequentialExecutor extends PoolExecutor {
   readonly model: Model = 'sequential';
@@ -126,7 +137,7 @@ export class SequentialExecutor extends PoolExecutor {
     return 1;
   }
   protected createHandle(i: number) {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+    return new ThreadHandle(this.threadEntry(), { index: i, gil: null }, this.options.memoryLimitMb);
   }
   protected plan(r: RunRequest) {
     return [{ units: roundRobin(r.unitCount, 1)[0] ?? [], concurrency: 1 }];
@@ -148,7 +159,7 @@ export class ThreadsExecutor extends PoolExecutor {
     return this.options.maxWorkers;
   }
   protected createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+    return new ThreadHandle(this.threadEntry(), { index: i, gil: null }, this.options.memoryLimitMb);
   }
   protected plan(r: RunRequest) {
     return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
@@ -159,10 +170,7 @@ export class ThreadsExecutor extends PoolExecutor {
 export class ProcessesExecutor extends ThreadsExecutor {
   override readonly model: Model = 'processes';
   protected override createHandle(_i: number): WorkerHandle {
-    return new ProcessHandle(
-      path.join(this.options.entriesDir, 'process-entry.js'),
-      this.options.memoryLimitMb,
-    );
+    return new ProcessHandle(path.join(this.entriesDir, 'process-entry.js'), this.options.memoryLimitMb);
   }
 }
 
@@ -171,11 +179,7 @@ export class GilExecutor extends ThreadsExecutor {
   override readonly model: Model = 'gil';
   private readonly gil = createGilBuffer(this.options.switchIntervalMs);
   protected override createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(
-      threadEntry(this.options),
-      { index: i, gil: this.gil },
-      this.options.memoryLimitMb,
-    );
+    return new ThreadHandle(this.threadEntry(), { index: i, gil: this.gil }, this.options.memoryLimitMb);
   }
   override async close(): Promise<void> {
     // Wake any thread blocked on the lock first, so terminate() never waits on a sleeping futex.
@@ -184,19 +188,26 @@ export class GilExecutor extends ThreadsExecutor {
   }
 }
 
-export function createExecutor(model: Model, options: ExecutorOptions): Executor {
-  switch (model) {
-    case 'sequential':
-      return new SequentialExecutor(options);
-    case 'async':
-      return new AsyncExecutor(options);
-    case 'threads':
-      return new ThreadsExecutor(options);
-    case 'processes':
-      return new ProcessesExecutor(options);
-    case 'gil':
-      return new GilExecutor(options);
-  }
+/**
+ * The executors that run real workers from the bundled entries in entriesDir. The folder is checked here,
+ * once per experiment, so a missing build fails before any worker is started.
+ */
+export function workerExecutors(entriesDir: string): ExecutorFactory {
+  checkEntriesDir(entriesDir);
+  return (model, options) => {
+    switch (model) {
+      case 'sequential':
+        return new SequentialExecutor(entriesDir, options);
+      case 'async':
+        return new AsyncExecutor(entriesDir, options);
+      case 'threads':
+        return new ThreadsExecutor(entriesDir, options);
+      case 'processes':
+        return new ProcessesExecutor(entriesDir, options);
+      case 'gil':
+        return new GilExecutor(entriesDir, options);
+    }
+  };
 }
 
 /** Converts GIL recorder snapshots into the result model's per-thread stats and timeline spans. */
