@@ -2,7 +2,7 @@
  * The demo catalog: what a UI shows before a demo runs. Explanations, Python and questions are written for
  * this project. Parameters are small overrides; the defaults are what a classroom should see.
  */
-import type { ParamSpec } from '../../workloads/types';
+import type { ParamSpec } from './workload';
 import { DEMO_PYTHON } from './demo-python';
 import type { DemoId, DemoMeta } from './demos';
 

@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../electron/common/api';
 import { LabError } from '../../electron/common/errors';
 import { parseReport } from '../../electron/common/report-parse';
-import { createHistory, defaultHistoryDir, historyRecorder } from '../../electron/lab/report/history';
+import { createHistory, defaultHistoryDir } from '../../electron/lab/report/history';
+import { historyRecorder } from '../../electron/lab/report/history-recorder';
 import { runExperiment } from '../../electron/lab/runner/runner';
 import { loadSample, loadSampleB } from '../fixtures/reports/fixtures';
 

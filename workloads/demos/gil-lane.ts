@@ -1,6 +1,6 @@
 /** Turns the emulated GIL's recorded spans into lane spans: holding the lock, waiting for it, or without it. */
 import type { LaneState } from '../../electron/common/demos';
-import type { RecorderSnapshot } from '../../electron/lab/gil/recorder';
+import type { RecorderSnapshot } from '../gil/recorder';
 import type { RawSpan } from './protocol';
 
 /**

@@ -3,7 +3,7 @@
  * stops reporting after a fixed number, so a busy loop cannot flood the host.
  */
 import type { LaneState } from '../../electron/common/demos';
-import { monoNow } from './clock';
+import { monoNow } from '../clock';
 import type { FromWorker, RawSpan } from './protocol';
 
 export class LaneLog {

@@ -2,7 +2,7 @@
  * Entry of every child process (the processes model). It leaves as soon as its parent goes away, so a crashed
  * or killed engine never leaves orphans computing in the background.
  */
-import type { HostMessage, WorkerMessage } from '../../electron/lab/runtime/protocol';
+import type { HostMessage, WorkerMessage } from '../protocol';
 import { plainContext } from '../local-context';
 import { errorMessage, runJob } from './run-job';
 

@@ -3,8 +3,8 @@
  * UnitContext and reports a checksum. With concurrency > 1 (the async model) the units are spread over that
  * many tasks interleaving on this one event loop.
  */
-import type { DoneMessage, RunJob } from '../../electron/lab/runtime/protocol';
-import { sharedNow } from '../../electron/lab/gil/recorder';
+import type { DoneMessage, RunJob } from '../protocol';
+import { sharedNow } from '../gil/recorder';
 import { getWorkload } from '../registry';
 import { combineChecksums, type UnitContext } from '../types';
 

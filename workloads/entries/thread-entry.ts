@@ -4,8 +4,8 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { Gil } from '../../electron/lab/gil/gil';
-import type { HostMessage, ThreadWorkerData, WorkerMessage } from '../../electron/lab/runtime/protocol';
+import { Gil } from '../gil/gil';
+import type { HostMessage, ThreadWorkerData, WorkerMessage } from '../protocol';
 import { plainContext } from '../local-context';
 import type { UnitContext } from '../types';
 import { errorMessage, runJob } from './run-job';

@@ -2,7 +2,7 @@
  * Small helpers shared by the kernels: parameter specs and lookup, and the integer mixing and
  * pseudo-random functions that make every checksum reproducible on any machine.
  */
-import type { ParamSpec, Params } from '../types';
+import type { ParamSpec, Params } from '../../electron/common/workload';
 
 export function param(
   name: string,

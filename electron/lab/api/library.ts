@@ -18,7 +18,8 @@ import { LabError } from '../../common/errors';
 import { EXPORTERS, type ExportFormat } from '../../common/export/index';
 import type { Report } from '../../common/report';
 import { parseReport } from '../../common/report-parse';
-import { createHistory, historyRecorder, type History, type HistorySummary } from '../report/history';
+import { createHistory, type History, type HistorySummary } from '../report/history';
+import { historyRecorder } from '../report/history-recorder';
 import { writeFileAtomic } from '../report/io';
 
 /**

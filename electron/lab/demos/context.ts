@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { TransferListItem } from 'node:worker_threads';
 import { LaneBoard, type DemoEvent, type LaneKind, type LaneState } from '../../common/demos';
 import type { KernelInput, KernelName, KernelOutput } from '../../../workloads/demos/kernels';
-import { monoNow } from '../../../workloads/demos/clock';
-import { abortGil, createGilBuffer, setSwitchInterval } from '../gil/layout';
+import { monoNow } from '../../../workloads/clock';
+import { abortGil, createGilBuffer, setSwitchInterval } from '../../../workloads/gil/layout';
 import { DemoProcess, DemoThread, type DemoWorker, type LaneSink } from './workers';
 
 export const DEMO_ENTRIES = {

@@ -6,11 +6,10 @@
 import os from 'node:os';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { DEMO_CATALOG, demoMeta } from '../../common/demo-catalog';
 import {
-  DEMO_CATALOG,
   DEMO_IDS,
   SLOW_FACTOR,
-  demoMeta,
   isDemoId,
   type DemoEvent,
   type DemoMeta,

@@ -11,7 +11,7 @@ import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
 import { median } from 'simple-statistics';
 import { getWorkload, workloadCatalog } from '../../../workloads/registry';
-import type { UnitEnv } from '../../../workloads/types';
+import type { UnitEnv } from '../../common/workload';
 import { CpuSampler } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
 import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';

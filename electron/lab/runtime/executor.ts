@@ -5,15 +5,15 @@
 import path from 'node:path';
 import type { Model } from '../../common/config';
 import type { TimelineSpan } from '../../common/report';
-import { abortGil, createGilBuffer } from '../gil/layout';
-import { sharedNow } from '../gil/recorder';
-import type { RecorderSnapshot } from '../gil/recorder';
-import type { UnitEnv, Params } from '../../../workloads/types';
+import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
+import { sharedNow } from '../../../workloads/gil/recorder';
+import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
+import type { Params, UnitEnv } from '../../common/workload';
 import { combineChecksums } from '../../../workloads/types';
 import type { WorkerHandle } from './handle';
 import { Pool } from './pool';
 import { ProcessHandle } from './process-handle';
-import type { DoneMessage, RunJob } from './protocol';
+import type { DoneMessage, RunJob } from '../../../workloads/protocol';
 import { ThreadHandle } from './thread-handle';
 
 /** What a run asks for, independent of the model. */

@@ -2,7 +2,7 @@
  * One worker, whatever runs it: a worker thread or a child process (after piscina/tinypool's runtime split).
  * The pool talks to this interface only.
  */
-import type { HostMessage, WorkerMessage } from './protocol';
+import type { HostMessage, WorkerMessage } from '../../../workloads/protocol';
 
 /** How a worker ended when nobody asked it to. */
 export interface ExitInfo {

@@ -6,7 +6,7 @@
  */
 import type { Failure } from '../../common/report';
 import { describeExit, type WorkerHandle } from './handle';
-import type { DoneMessage, RunJob, WorkerMessage } from './protocol';
+import type { DoneMessage, RunJob, WorkerMessage } from '../../../workloads/protocol';
 
 export class RunFailure extends Error {
   constructor(

@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { HandleEvents, type WorkerHandle } from './handle';
-import type { HostMessage, WorkerMessage } from './protocol';
+import type { HostMessage, WorkerMessage } from '../../../workloads/protocol';
 
 const STDERR_KEEP = 4096;
 

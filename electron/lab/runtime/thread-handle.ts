@@ -1,7 +1,7 @@
 /** A worker thread behind the WorkerHandle interface; memory bounded by resourceLimits. */
 import { Worker } from 'node:worker_threads';
 import { HandleEvents, type ExitInfo, type WorkerHandle } from './handle';
-import type { HostMessage, ThreadWorkerData, WorkerMessage } from './protocol';
+import type { HostMessage, ThreadWorkerData, WorkerMessage } from '../../../workloads/protocol';
 
 export class ThreadHandle implements WorkerHandle {
   readonly kind = 'thread' as const;

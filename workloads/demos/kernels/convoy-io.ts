@@ -5,10 +5,10 @@
  */
 import net from 'node:net';
 import { once } from 'node:events';
-import { Gil } from '../../../electron/lab/gil/gil';
-import { GilRecorder, sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { GilRecorder, sharedNow } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 
 export interface ConvoyIoInput {

@@ -4,10 +4,10 @@
  * no lock at all and yields to its event loop now and then only to hear the host say stop.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Gil } from '../../../electron/lab/gil/gil';
-import { GilRecorder, sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { GilRecorder, sharedNow } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 import { busyFor, spin } from '../sync';
 

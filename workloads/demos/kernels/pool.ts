@@ -3,10 +3,10 @@
  * a bound, by trial division) and answers each with its result; a GIL-bound worker holds the emulated lock
  * while it computes, so only one job of a GIL pool makes progress at a time.
  */
-import { Gil } from '../../../electron/lab/gil/gil';
-import { sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { sharedNow } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 
 export interface PoolInput {

@@ -3,7 +3,7 @@
  * forced drops) and, when asked, the spans themselves for a Beazley-style timeline. Spans are bounded so a
  * long run cannot grow memory without limit; `truncated` says when some were dropped.
  */
-import type { GilThreadStats, TimelineSpan } from '../../common/report';
+import type { GilThreadStats, TimelineSpan } from '../../electron/common/report';
 
 /** Milliseconds on a clock shared by all threads of the process (epoch-based, sub-millisecond). */
 export function sharedNow(): number {

@@ -2,8 +2,8 @@
  * Messages between the host (engine) and its workers, as discriminated unions. The same messages travel over
  * a worker thread's port and a child process's IPC channel.
  */
-import type { Params, UnitEnv } from '../../../workloads/types';
-import type { RecorderSnapshot } from '../gil/recorder';
+import type { Params, UnitEnv } from '../electron/common/workload';
+import type { RecorderSnapshot } from './gil/recorder';
 
 /** One run's share of work for one worker. */
 export interface RunJob {
