@@ -17,7 +17,7 @@ export interface RunJob {
   readonly env: UnitEnv;
   /** record GIL spans for the timeline */
   readonly timeline: boolean;
-  /** sharedNow() at dispatch: spans are measured from here */
+  /** monoNow() at dispatch: spans are measured from here */
   readonly originMs: number;
 }
 
@@ -28,7 +28,7 @@ export interface DoneMessage {
   readonly runId: number;
   readonly checksum: number;
   readonly unitsDone: number;
-  /** sharedNow() when this worker started and finished its units */
+  /** monoNow() when this worker started and finished its units */
   readonly startMs: number;
   readonly endMs: number;
   /** JS heap of this thread (threads) or resident memory of this process (processes), in bytes */

@@ -4,7 +4,7 @@
  * many tasks interleaving on this one event loop.
  */
 import type { DoneMessage, RunJob } from '../protocol';
-import { sharedNow } from '../gil/recorder';
+import { monoNow } from '../clock';
 import { getWorkload } from '../registry';
 import { combineChecksums, type UnitContext } from '../types';
 
@@ -15,7 +15,7 @@ export async function runJob(
 ): Promise<Omit<DoneMessage, 'gil'>> {
   const def = getWorkload(job.workload);
   const checksums: number[] = [];
-  const startMs = sharedNow();
+  const startMs = monoNow();
   const lanes = Math.max(1, Math.min(job.concurrency, job.units.length));
   if (lanes === 1) {
     for (const unit of job.units) checksums.push(await def.runUnit(job.params, unit, ctx));
@@ -32,7 +32,7 @@ export async function runJob(
     }
     await Promise.all(tasks);
   }
-  const endMs = sharedNow();
+  const endMs = monoNow();
   return {
     type: 'done',
     runId: job.runId,

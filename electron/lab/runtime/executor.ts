@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Model } from '../../common/config';
 import type { TimelineSpan } from '../../common/report';
 import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
-import { sharedNow } from '../../../workloads/gil/recorder';
+import { monoNow } from '../../../workloads/clock';
 import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
 import type { Params, UnitEnv } from '../../common/workload';
 import { combineChecksums } from '../../../workloads/types';
@@ -85,7 +85,7 @@ abstract class PoolExecutor implements Executor {
 
   async run(request: RunRequest): Promise<RunOutcome> {
     if (!this.pool) throw new Error(`${this.model} executor used before start()`);
-    const originMs = sharedNow();
+    const originMs = monoNow();
     const jobs: RunJob[] = this.plan(request).map((p) => ({
       runId: request.runId,
       workload: request.workload,

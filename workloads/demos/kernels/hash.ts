@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Gil } from '../../gil/gil';
-import { GilRecorder, sharedNow } from '../../gil/recorder';
+import { GilRecorder } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
@@ -51,7 +51,7 @@ export function hashWorker(input: HashInput, io: KernelIo): HashOutput {
   Atomics.add(c, ARMED, 1);
   new Flag(c, GO).wait();
   const originMono = monoNow();
-  gil.recorder.reset(sharedNow(), true);
+  gil.recorder.reset(originMono, true);
   const start = monoNow();
   gil.acquire();
   const digests = input.jobs.map((job, k) => {
