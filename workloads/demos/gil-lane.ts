@@ -1,7 +1,7 @@
 /** Turns the emulated GIL's recorded spans into lane spans: holding the lock, waiting for it, or without it. */
 import type { LaneState } from '../../electron/common/demos';
 import type { RecorderSnapshot } from '../gil/recorder';
-import type { RawSpan } from './protocol';
+import type { RawSpan } from '../protocol';
 
 /** The recorder measures spans from the origin it was reset with; `originMono` is that origin. */
 export function gilSpans(

@@ -43,11 +43,3 @@ export async function runJob(
     memoryBytes: measureMemory(),
   };
 }
-
-export function errorMessage(
-  runId: number,
-  err: unknown,
-): { type: 'error'; runId: number; message: string; stack?: string } {
-  const e = err instanceof Error ? err : new Error(String(err));
-  return { type: 'error', runId, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
-}

@@ -4,8 +4,6 @@
  * happens, everything it started is ended before runDemo settles.
  */
 import os from 'node:os';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { DEMO_CATALOG, demoMeta } from '../../common/demo-catalog';
 import {
   DEMO_IDS,
@@ -18,8 +16,9 @@ import {
 } from '../../common/demos';
 import { LabError } from '../../common/errors';
 import { DEMO_SOURCES } from '../../../workloads/demos/sources.generated';
-import { defaultEntriesDir } from '../runtime/entries';
-import { DEMO_ENTRIES, DemoContext } from './context';
+import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+import { RUNTIME_ENTRIES } from '../runtime/family';
+import { DEMO_PROGRAMS, DemoContext } from './context';
 import { resolveParams } from './params';
 import { DEMO_MODULES } from './registry';
 
@@ -41,11 +40,9 @@ export function listDemos(): DemoMeta[] {
   return [...DEMO_CATALOG];
 }
 
+/** The runtimes' entries and the demos' own programs must all be built. */
 export function checkDemoEntries(dir: string): void {
-  for (const f of Object.values(DEMO_ENTRIES)) {
-    if (!existsSync(path.join(dir, f)))
-      throw new Error(`demo entry ${f} is missing from ${dir}: run 'npm run build:lab' first`);
-  }
+  checkEntriesDir(dir, [...Object.values(RUNTIME_ENTRIES), ...Object.values(DEMO_PROGRAMS)]);
 }
 
 class DemoStopped extends Error {

@@ -2,7 +2,6 @@
  * One executor per execution model, all behind one interface. An executor owns a started pool sized for
  * the largest worker count it will be asked for; a run with N workers uses the first N.
  */
-import path from 'node:path';
 import type { Model } from '../../common/config';
 import type { TimelineSpan } from '../../common/report';
 import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
@@ -10,11 +9,11 @@ import { monoNow } from '../../../workloads/clock';
 import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
 import type { Params, UnitEnv } from '../../common/workload';
 import { combineChecksums } from '../../../workloads/types';
-import type { WorkerHandle } from './handle';
-import { Pool } from './pool';
-import { ProcessHandle } from './process-handle';
 import type { DoneMessage, RunJob } from '../../../workloads/protocol';
-import { ThreadHandle } from './thread-handle';
+import { startWorker, type WorkerOptions } from './family';
+import type { WorkerHandle } from './handle';
+import type { ProcessLauncher } from './launcher';
+import { Pool } from './pool';
 
 /** What a run asks for, independent of the model. */
 export interface RunRequest {
@@ -45,6 +44,8 @@ export interface ExecutorOptions {
   readonly maxWorkers: number;
   readonly memoryLimitMb: number;
   readonly switchIntervalMs: number;
+  /** how child processes are started (default: child_process.fork) */
+  readonly launcher?: ProcessLauncher;
 }
 
 export interface Executor {
@@ -117,7 +118,14 @@ function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): R
   };
 }
 
-const threadEntry = (o: ExecutorOptions) => path.join(o.entriesDir, 'thread-entry.js');
+function workerOptions(o: ExecutorOptions, thread?: WorkerOptions['thread']): WorkerOptions {
+  return {
+    entriesDir: o.entriesDir,
+    memoryLimitMb: o.memoryLimitMb,
+    ...(thread ? { thread } : {}),
+    ...(o.launcher ? { launcher: o.launcher } : {}),
+  };
+}
 
 /** The baseline: every unit, one after another, in one worker thread (the main thread never computes). */
 export class SequentialExecutor extends PoolExecutor {
@@ -126,7 +134,7 @@ export class SequentialExecutor extends PoolExecutor {
     return 1;
   }
   protected createHandle(i: number) {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.options, { index: i, gil: null }));
   }
   protected plan(r: RunRequest) {
     return [{ units: roundRobin(r.unitCount, 1)[0] ?? [], concurrency: 1 }];
@@ -148,7 +156,7 @@ export class ThreadsExecutor extends PoolExecutor {
     return this.options.maxWorkers;
   }
   protected createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.options, { index: i, gil: null }));
   }
   protected plan(r: RunRequest) {
     return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
@@ -159,10 +167,7 @@ export class ThreadsExecutor extends PoolExecutor {
 export class ProcessesExecutor extends ThreadsExecutor {
   override readonly model: Model = 'processes';
   protected override createHandle(_i: number): WorkerHandle {
-    return new ProcessHandle(
-      path.join(this.options.entriesDir, 'process-entry.js'),
-      this.options.memoryLimitMb,
-    );
+    return startWorker('process', workerOptions(this.options));
   }
 }
 
@@ -171,11 +176,7 @@ export class GilExecutor extends ThreadsExecutor {
   override readonly model: Model = 'gil';
   private readonly gil = createGilBuffer(this.options.switchIntervalMs);
   protected override createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(
-      threadEntry(this.options),
-      { index: i, gil: this.gil },
-      this.options.memoryLimitMb,
-    );
+    return startWorker('thread', workerOptions(this.options, { index: i, gil: this.gil }));
   }
   override async close(): Promise<void> {
     // Wake any thread blocked on the lock first, so terminate() never waits on a sleeping futex.
