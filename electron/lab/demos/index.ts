@@ -18,6 +18,7 @@ import { LabError } from '../../common/errors';
 import { DEMO_SOURCES } from '../../../workloads/demos/sources.generated';
 import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
 import { RUNTIME_ENTRIES } from '../runtime/family';
+import type { ProcessLauncher } from '../runtime/launcher';
 import { DEMO_PROGRAMS, DemoContext } from './context';
 import { resolveParams } from './params';
 import { DEMO_MODULES } from './registry';
@@ -34,6 +35,8 @@ export interface RunDemoOptions {
   readonly entriesDir?: string;
   /** a tighter hard limit than the catalog's (tests, impatient callers); never a looser one */
   readonly timeLimitMs?: number;
+  /** how demo child processes are started (default: child_process.fork) */
+  readonly launcher?: ProcessLauncher;
 }
 
 export function listDemos(): DemoMeta[] {
@@ -88,6 +91,7 @@ export async function runDemo(id: string, options: RunDemoOptions = {}): Promise
     slow,
     params,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.launcher ? { launcher: options.launcher } : {}),
   });
   const startedAt = new Date().toISOString();
   try {
