@@ -39,11 +39,14 @@ async function run(job: RunJob): Promise<WorkerMessage> {
   };
   gil.recorder.reset(job.originMs, job.timeline);
   gil.acquire();
+  let done;
   try {
-    return { ...(await runJob(job, ctx, heapBytes)), gil: gil.recorder.snapshot() };
+    done = await runJob(job, ctx, heapBytes);
   } finally {
     if (gil.isHeld) gil.release(false);
   }
+  // After the release, so the last hold is in the snapshot.
+  return { ...done, gil: gil.recorder.snapshot() };
 }
 
 port.on('message', (msg: HostMessage) => {

@@ -11,6 +11,7 @@ import type { ExitInfo, RuntimeKind, WorkerHandle } from '../../../electron/lab/
 import { forkLauncher, type ProcessLauncher } from '../../../electron/lab/runtime/launcher';
 import { Pool } from '../../../electron/lab/runtime/pool';
 import { FAULT_MODES } from '../../../workloads/kernels/fault';
+import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
 import { runSequentially } from '../../../workloads/local-context';
 import type { RunJob, WorkerMessage } from '../../../workloads/protocol';
 import { getWorkload } from '../../../workloads/registry';
@@ -153,6 +154,22 @@ describe.each(KINDS)('the %s runtime', (kind) => {
       expect(() => handle.send(message, { transfer: [port2] })).toThrow(/attachment\.transfer/);
       port1.close();
     }
+  });
+});
+
+describe('the thread runtime under the emulated GIL', () => {
+  it('holds the lock for a whole run alone, and its snapshot counts that last hold', async () => {
+    const gil = createGilBuffer(5);
+    const handle = startWorker('thread', { entriesDir, memoryLimitMb: 128, thread: { index: 0, gil } });
+    started.push(handle);
+    const done = next(handle, 'done');
+    handle.send({ type: 'run', job: { ...job(1, 'primes', SMALL.primes ?? {}, [0, 1, 2]), timeline: true } });
+    const snapshot = (await done).gil;
+    expect(snapshot?.stats).toMatchObject({ acquisitions: 1, switches: 0, forcedDrops: 0 });
+    expect(snapshot?.stats.holdMs).toBeGreaterThan(0);
+    // (an uncontended take may still last long enough on a busy machine to be drawn as a short wait)
+    expect(snapshot?.spans.at(-1)?.state).toBe('hold');
+    abortGil(gil);
   });
 });
 
