@@ -3,7 +3,7 @@
  * once here so every error names the field it is about.
  */
 import { z } from 'zod';
-import type { ParamSpec, WorkloadKind } from '../../workloads/types';
+import type { ParamSpec, WorkloadKind } from './workload';
 import { LabError, type FieldIssue } from './errors';
 import { collectParams } from './params';
 

@@ -3,7 +3,7 @@
  * so an experiment's `workloads[0].params.span` and a demo's `params.threads` are checked by the same rules
  * and refused with the same words.
  */
-import type { ParamSpec } from '../../workloads/types';
+import type { ParamSpec } from './workload';
 import { LabError, type FieldIssue } from './errors';
 
 /** A parameter spec; whole numbers unless `integer: false`. */

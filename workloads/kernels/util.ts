@@ -3,7 +3,7 @@
  * pseudo-random functions that make every checksum reproducible on any machine.
  */
 import { param } from '../../electron/common/params';
-import type { ParamSpec, Params } from '../types';
+import type { ParamSpec, Params } from '../../electron/common/workload';
 
 /** The one ParamSpec builder, re-exported for the kernels. */
 export { param };

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DemoStartOptions, LabEvent } from '../../common/api';
-import { DEMO_IDS, demoMeta, isDemoId, type DemoId, type DemoMeta } from '../../common/demos';
+import { demoMeta } from '../../common/demo-catalog';
+import { DEMO_IDS, isDemoId, type DemoId, type DemoMeta } from '../../common/demos';
 import { LabError } from '../../common/errors';
 import { checkDemoEntries, listDemos, runDemo } from '../demos/index';
 import { demoParams } from '../../common/params';

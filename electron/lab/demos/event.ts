@@ -3,7 +3,7 @@
  * measure, per worker, the time from set() to running again.
  */
 import { EVENT_SLOTS, LIGHT, WAITING } from '../../../workloads/demos/kernels/event';
-import { monoNow } from '../../../workloads/demos/clock';
+import { monoNow } from '../../../workloads/clock';
 import { Flag } from '../../../workloads/demos/sync';
 import { metric, type DemoModule } from './demo';
 import { count, ms } from './numbers';

@@ -11,7 +11,7 @@ import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
 import { median } from '../../common/stats';
 import { getWorkload, workloadCatalog } from '../../../workloads/registry';
-import type { UnitEnv } from '../../../workloads/types';
+import type { UnitEnv } from '../../common/workload';
 import { CpuSampler } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
 import { defaultEntriesDir } from '../runtime/entries';
@@ -21,6 +21,7 @@ import { planCells, poolSizes, runOrder, type Cell } from './plan';
 import { openResources } from './resources';
 import { addGilTotals, buildResults, newCellData, type CellData } from './results';
 import { TOOL_VERSION } from '../version';
+import type { ProcessLauncher } from '../runtime/launcher';
 
 export interface RunnerOptions {
   readonly onEvent?: (event: LabEvent) => void;
@@ -36,6 +37,8 @@ export interface ExperimentSetup {
   readonly entriesDir?: string;
   /** makes each model's executor; tests pass a fake that starts no worker */
   readonly executors?: ExecutorFactory;
+  /** how the real executors start child processes (default: child_process.fork); the desktop app may pass its own */
+  readonly launcher?: ProcessLauncher;
 }
 
 /** A validated experiment with the factory of its executors: what runPrepared runs. */
@@ -50,7 +53,8 @@ export interface PreparedExperiment {
  */
 export function prepareExperiment(input: unknown, setup: ExperimentSetup = {}): PreparedExperiment {
   const config = validateExperiment(input, workloadCatalog());
-  const executors = setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir());
+  const executors =
+    setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir(), setup.launcher);
   return { config, executors };
 }
 

@@ -4,20 +4,19 @@
  * executors from an ExecutorFactory, so its scheduling and failure handling can be tested with a fake one
  * that starts no worker (as hyperfine tests its scheduler with a mock executor).
  */
-import path from 'node:path';
 import type { Model } from '../../common/config';
 import { checkEntriesDir } from './entries';
 import type { TimelineSpan } from '../../common/report';
-import { abortGil, createGilBuffer } from '../gil/layout';
-import { sharedNow } from '../gil/recorder';
-import type { RecorderSnapshot } from '../gil/recorder';
-import type { UnitEnv, Params } from '../../../workloads/types';
+import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
+import { monoNow } from '../../../workloads/clock';
+import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
+import type { Params, UnitEnv } from '../../common/workload';
 import { combineChecksums } from '../../../workloads/types';
+import type { DoneMessage, RunJob } from '../../../workloads/protocol';
+import { startWorker, type WorkerOptions } from './family';
 import type { WorkerHandle } from './handle';
+import type { ProcessLauncher } from './launcher';
 import { Pool } from './pool';
-import { ProcessHandle } from './process-handle';
-import type { DoneMessage, RunJob } from './protocol';
-import { ThreadHandle } from './thread-handle';
 
 /** What a run asks for, independent of the model. */
 export interface RunRequest {
@@ -47,6 +46,8 @@ export interface ExecutorOptions {
   readonly maxWorkers: number;
   readonly memoryLimitMb: number;
   readonly switchIntervalMs: number;
+  /** how child processes are started (default: child_process.fork) */
+  readonly launcher?: ProcessLauncher;
 }
 
 export interface Executor {
@@ -94,7 +95,7 @@ abstract class PoolExecutor implements Executor {
 
   async run(request: RunRequest): Promise<RunOutcome> {
     if (!this.pool) throw new Error(`${this.model} executor used before start()`);
-    const originMs = sharedNow();
+    const originMs = monoNow();
     const jobs: RunJob[] = this.plan(request).map((p) => ({
       runId: request.runId,
       workload: request.workload,
@@ -114,10 +115,6 @@ abstract class PoolExecutor implements Executor {
   async close(): Promise<void> {
     await this.pool?.close();
   }
-
-  protected threadEntry(): string {
-    return path.join(this.entriesDir, 'thread-entry.js');
-  }
 }
 
 function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): RunOutcome {
@@ -130,6 +127,19 @@ function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): R
   };
 }
 
+function workerOptions(
+  entriesDir: string,
+  o: ExecutorOptions,
+  thread?: WorkerOptions['thread'],
+): WorkerOptions {
+  return {
+    entriesDir,
+    memoryLimitMb: o.memoryLimitMb,
+    ...(thread ? { thread } : {}),
+    ...(o.launcher ? { launcher: o.launcher } : {}),
+  };
+}
+
 /** The baseline: every unit, one after another, in one worker thread (the main thread never computes). */
 export class SequentialExecutor extends PoolExecutor {
   readonly model: Model = 'sequential';
@@ -137,7 +147,7 @@ export class SequentialExecutor extends PoolExecutor {
     return 1;
   }
   protected createHandle(i: number) {
-    return new ThreadHandle(this.threadEntry(), { index: i, gil: null }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: null }));
   }
   protected plan(r: RunRequest) {
     return [{ units: roundRobin(r.unitCount, 1)[0] ?? [], concurrency: 1 }];
@@ -159,7 +169,7 @@ export class ThreadsExecutor extends PoolExecutor {
     return this.options.maxWorkers;
   }
   protected createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(this.threadEntry(), { index: i, gil: null }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: null }));
   }
   protected plan(r: RunRequest) {
     return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
@@ -170,7 +180,7 @@ export class ThreadsExecutor extends PoolExecutor {
 export class ProcessesExecutor extends ThreadsExecutor {
   override readonly model: Model = 'processes';
   protected override createHandle(_i: number): WorkerHandle {
-    return new ProcessHandle(path.join(this.entriesDir, 'process-entry.js'), this.options.memoryLimitMb);
+    return startWorker('process', workerOptions(this.entriesDir, this.options));
   }
 }
 
@@ -179,7 +189,7 @@ export class GilExecutor extends ThreadsExecutor {
   override readonly model: Model = 'gil';
   private readonly gil = createGilBuffer(this.options.switchIntervalMs);
   protected override createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(this.threadEntry(), { index: i, gil: this.gil }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: this.gil }));
   }
   override async close(): Promise<void> {
     // Wake any thread blocked on the lock first, so terminate() never waits on a sleeping futex.
@@ -192,9 +202,10 @@ export class GilExecutor extends ThreadsExecutor {
  * The executors that run real workers from the bundled entries in entriesDir. The folder is checked here,
  * once per experiment, so a missing build fails before any worker is started.
  */
-export function workerExecutors(entriesDir: string): ExecutorFactory {
+export function workerExecutors(entriesDir: string, launcher?: ProcessLauncher): ExecutorFactory {
   checkEntriesDir(entriesDir);
-  return (model, options) => {
+  return (model, given) => {
+    const options = launcher && !given.launcher ? { ...given, launcher } : given;
     switch (model) {
       case 'sequential':
         return new SequentialExecutor(entriesDir, options);
