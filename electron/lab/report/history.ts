@@ -19,7 +19,8 @@ import {
   type ResultEntry,
 } from '../../common/report';
 import { TOOL_VERSION } from '../version';
-import { MAX_REPORT_BYTES, readReport, writeFileAtomic } from './io';
+import { MAX_REPORT_BYTES } from '../../common/api';
+import { readReport, writeFileAtomic } from './io';
 
 export { historyRecorder, type HistoryRecorder, type RecorderOptions } from './history-recorder';
 
