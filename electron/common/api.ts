@@ -64,25 +64,32 @@ const RUN_ID = id('a run id');
 const ENTRY_ID = id('a history entry id');
 
 const DEMO_SPEEDS = ['normal', 'slow'] as const satisfies readonly DemoSpeed[];
-const DEMO_OPTIONS = z.strictObject(
-  {
-    // Names and ranges are the demo's own (checked by the engine); here only the shape and a sane size.
-    params: z
-      .record(
-        z.string().max(64, { error: 'names must be at most 64 characters' }),
-        z.number({ error: 'must be a number' }),
-        { error: 'must be an object of name: number' },
-      )
-      .refine((p) => Object.keys(p).length <= 32, { error: 'has too many parameters' })
-      .optional(),
-    speed: z.enum(DEMO_SPEEDS, { error: "must be 'normal' or 'slow'" }).optional(),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `has unknown option(s) ${issue.keys.join(', ')} (known: params, speed)`
-        : 'must be an options object { params?, speed? }',
-  },
+/**
+ * Built on first use (z.lazy), not at import: the browser client and the UI import this table for its
+ * names, and constructing a zod object probes `new Function`, which the page's strict CSP reports as a
+ * violation even though zod catches it. Any object schema in the table must be lazy for the same reason.
+ */
+const DEMO_OPTIONS = z.lazy(() =>
+  z.strictObject(
+    {
+      // Names and ranges are the demo's own (checked by the engine); here only the shape and a sane size.
+      params: z
+        .record(
+          z.string().max(64, { error: 'names must be at most 64 characters' }),
+          z.number({ error: 'must be a number' }),
+          { error: 'must be an object of name: number' },
+        )
+        .refine((p) => Object.keys(p).length <= 32, { error: 'has too many parameters' })
+        .optional(),
+      speed: z.enum(DEMO_SPEEDS, { error: "must be 'normal' or 'slow'" }).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `has unknown option(s) ${issue.keys.join(', ')} (known: params, speed)`
+          : 'must be an options object { params?, speed? }',
+    },
+  ),
 );
 /** How a demo is started: overrides checked against its catalog params, and slow motion for a presenter. */
 export type DemoStartOptions = z.output<typeof DEMO_OPTIONS>;
