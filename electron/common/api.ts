@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { HistoryEntrySummary, ExportedFile, LabEvent, LabInfo, Unsubscribe } from './api-types';
 import type { ExperimentConfigInput } from './config';
 import type { DemoMeta, DemoSpeed } from './demos';
-import { LabError, type LabErrorCode, type LabErrorData } from './errors';
+import { LabError, type LabErrorCode, type LabErrorData, type FieldIssue } from './errors';
 import { isRenderedFormat, REPORT_FILE_FORMATS } from './export/types';
 import type { Report } from './report';
 
@@ -53,6 +53,8 @@ interface MethodSpec {
   readonly control: boolean | ((args: readonly unknown[]) => boolean);
   /** takes the asking client's AbortSignal as one more, last argument (aborted when that client leaves) */
   readonly takesSignal?: true;
+  /** the LabError code of a refused argument list, when not 'invalid-config' */
+  readonly badArgsCode?: LabErrorCode;
 }
 
 const id = (what: string) =>
@@ -155,6 +157,7 @@ export const LAB_METHOD_TABLE = {
     ]),
     result: returns<Report>(),
     control: true,
+    badArgsCode: 'invalid-report',
   },
   /**
    * A history entry as a file; pdf and png need a browser engine (LabError 'not-found' without one). Those
@@ -230,14 +233,19 @@ export function parseLabArgs<M extends LabMethod>(method: M, args: readonly unkn
   const schema: z.ZodTuple = LAB_METHOD_TABLE[method].args;
   const parsed = schema.safeParse(args);
   if (parsed.success) return parsed.data as LabMethodArgs<M>;
-  const code: LabErrorCode = method === 'importReport' ? 'invalid-report' : 'invalid-config';
-  throw LabError.invalid(
+  throw badArgs(
+    method,
     parsed.error.issues.map((i) => ({
       field: `${method}(${i.path.length ? `args[${i.path.map(String).join('][')}]` : 'args'})`,
       message: i.message,
     })),
-    code,
   );
+}
+
+/** The LabError for arguments of `method` that are refused: field issues, with the method's own code. */
+export function badArgs(method: LabMethod, issues: readonly FieldIssue[]): LabError {
+  const spec: MethodSpec = LAB_METHOD_TABLE[method];
+  return LabError.invalid(issues, spec.badArgsCode ?? 'invalid-config');
 }
 
 /**

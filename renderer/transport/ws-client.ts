@@ -5,6 +5,7 @@
  * rebuilt as LabError so the UI can show which field is wrong.
  */
 import {
+  badArgs,
   labMethodsOver,
   MAX_REQUEST_BYTES,
   type LabApi,
@@ -153,10 +154,9 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
       // Past the server's frame limit the server would hang up on us; say why instead (a huge import).
       if (text.length > SURELY_SMALL_CHARS && new TextEncoder().encode(text).length > MAX_REQUEST_BYTES) {
         reject(
-          LabError.invalid(
-            [{ field: `${method}(args)`, message: `are over ${MAX_REQUEST_BYTES / 2 ** 20} MiB` }],
-            method === 'importReport' ? 'invalid-report' : 'invalid-config',
-          ),
+          badArgs(method, [
+            { field: `${method}(args)`, message: `are over ${MAX_REQUEST_BYTES / 2 ** 20} MiB` },
+          ]),
         );
         return;
       }
