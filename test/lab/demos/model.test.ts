@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CATALOG } from '../../../electron/common/demo-catalog';
+import { DEMO_CATALOG } from '../../../electron/common/demos';
 import {
   DEMO_IDS,
   LANE_LIMITS,

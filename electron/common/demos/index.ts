@@ -4,34 +4,24 @@
  * the measurements, one sentence built from the numbers, key metrics, and per-demo details.
  * No node:*, no DOM: the renderer imports this file as it is.
  */
-import type { ParamSpec } from './workload';
-import type { DemoDetails } from './demo-details';
+import type { DemoDetails, DemoId } from './catalog';
+import type { DemoQuestion } from './definition';
 
-export * from './demo-details';
-
-/** Every demo, in the order a lesson would take them. */
-export const DEMO_IDS = [
-  'thread-vs-process',
-  'lifecycle',
-  'daemon',
-  'race',
-  'lock',
-  'atomics',
-  'deadlock',
-  'semaphore',
-  'event',
-  'queue',
-  'barrier',
-  'pools',
-  'tcp-server',
-  'convoy',
-  'native-gil',
-] as const;
-export type DemoId = (typeof DEMO_IDS)[number];
-
-export function isDemoId(value: string): value is DemoId {
-  return (DEMO_IDS as readonly string[]).includes(value);
-}
+export * from './catalog';
+export type * from './definition';
+export type * from './counter';
+export type { ThreadVsProcessDetails } from './thread-vs-process';
+export type { LifecycleThreadInfo, LifecycleDetails } from './lifecycle';
+export type { DaemonRun, DaemonDetails } from './daemon';
+export type { DeadlockEdge, DeadlockFix, DeadlockDetails } from './deadlock';
+export type { SemaphoreDetails } from './semaphore';
+export type { EventDetails } from './event';
+export type { QueueSide, QueueDetails } from './queue';
+export type { BarrierRound, BarrierDetails } from './barrier';
+export type { PoolKind, PoolRun, PoolsDetails } from './pools';
+export type { ServerModel, ServerRun, TcpServerDetails } from './tcp-server';
+export type { ConvoySetting, ConvoyDetails } from './convoy';
+export type { NativeGilVariant, NativeGilDetails } from './native-gil';
 
 /** What a lane was doing during one span. */
 export const LANE_STATES = [
@@ -96,31 +86,6 @@ export type DemoEvent =
   | { readonly type: 'truncated'; readonly laneId: string; readonly atMs: number }
   | { readonly type: 'pid'; readonly laneId: string; readonly pid: number; readonly threadId: number }
   | { readonly type: 'phase'; readonly label: string; readonly atMs: number };
-
-/** A multiple-choice question asked before the demo runs ("predict, then run"). */
-export interface DemoQuestion {
-  readonly prompt: string;
-  readonly choices: readonly { readonly id: string; readonly label: string }[];
-}
-
-/** Catalog entry of a demo: everything a UI shows before running it. */
-export interface DemoMeta {
-  readonly id: DemoId;
-  readonly title: string;
-  /** the concept of CONCEPTS.md it shows */
-  readonly concept: string;
-  /** a short plain-words explanation */
-  readonly summary: string;
-  /** the equivalent Python, short and idiomatic */
-  readonly python: string;
-  readonly question: DemoQuestion;
-  /** small overrides a caller may pass in `params` (validated against these specs) */
-  readonly params: readonly ParamSpec[];
-  /** hard limit at normal speed; slow motion multiplies it */
-  readonly timeLimitMs: number;
-  /** what the demo starts, for a UI badge */
-  readonly uses: readonly ('threads' | 'processes' | 'gil' | 'sockets')[];
-}
 
 export type DemoSpeed = 'normal' | 'slow';
 /** How much slower every deliberate pause (sleeps, work steps, red lights) runs in slow motion. */
