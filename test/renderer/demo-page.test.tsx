@@ -11,8 +11,8 @@ import { DemoPage, type DemoPageProps } from '../../renderer/components/demos/De
 import type { Presenter } from '../../renderer/hooks/useDemoPresenter';
 import { LabContext } from '../../renderer/LabContext';
 import { DemosSection } from '../../renderer/sections/DemosSection';
-import { demosReducer, initialDemosState } from '../../renderer/state/demo';
-import { must, realDemo, SMALL, type RealDemo } from './demo-real';
+import { demosReducer, initialDemosState } from '../../renderer/state/demo-runs';
+import { must, realDemo, SMALL, type RealDemo } from '../support/real-demo';
 
 let race: RealDemo;
 let service: LabService;

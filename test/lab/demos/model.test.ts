@@ -18,7 +18,7 @@ import { findCycle } from '../../../electron/lab/demos/wait-for-graph';
 import { frame, FrameReader } from '../../../workloads/demos/frames';
 import { sha256Hex } from '../../../workloads/demos/sha256-js';
 import { DEMO_SOURCES } from '../../../workloads/demos/sources.generated';
-import { SMALL } from './demo-helpers';
+import { SMALL } from '../../support/demos';
 
 describe('catalog', () => {
   it('has one entry, one module and small test params per demo, in DEMO_IDS order', () => {

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createHistory } from '../../electron/lab/report/history';
-import { childPids } from './helpers';
+import { createHistory } from '../../../electron/lab/report/history';
+import { childPids } from '../../support/lab';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-kill-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));

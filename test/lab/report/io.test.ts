@@ -11,12 +11,12 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LabError } from '../../electron/common/errors';
-import { EXPORTERS } from '../../electron/common/export/index';
-import { findChromium } from '../../electron/lab/report/chromium';
-import { formatForFile, readReport, writeReport } from '../../electron/lab/report/io';
-import { SAMPLE_B_FILE, SAMPLE_FILE, loadSample } from '../fixtures/reports/fixtures';
-import { labCli } from './helpers';
+import { LabError } from '../../../electron/common/errors';
+import { EXPORTERS } from '../../../electron/common/export/index';
+import { findChromium } from '../../../electron/lab/report/chromium';
+import { formatForFile, readReport, writeReport } from '../../../electron/lab/report/io';
+import { SAMPLE_B_FILE, SAMPLE_FILE, loadSample } from '../../fixtures/reports/fixtures';
+import { labCli } from '../../support/lab';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadlab-report-io-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { launchTestChromium } from '../support/chromium';
+import { launchTestChromium } from '../../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
+import { startLabServer, type LabServer } from '../../../electron/lab/serve/server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);

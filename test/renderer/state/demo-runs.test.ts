@@ -3,8 +3,8 @@
  * what a window receives must be exactly the lanes the engine put in the outcome.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../electron/common/api';
-import type { DemoId } from '../../electron/common/demos';
+import type { LabEvent } from '../../../electron/common/api';
+import type { DemoId } from '../../../electron/common/demos';
 import {
   currentPhase,
   demosReducer,
@@ -12,7 +12,7 @@ import {
   lanesFromEvents,
   type DemoAction,
   type DemosState,
-} from '../../renderer/state/demo';
+} from '../../../renderer/state/demo-runs';
 import {
   advanceReplay,
   countUpTo,
@@ -21,8 +21,8 @@ import {
   stepReplay,
   replayAtEnd,
   replayEndMs,
-} from '../../renderer/state/demo-replay';
-import { cancelledDemo, must, realDemo, SMALL, type RealDemo } from './demo-real';
+} from '../../../renderer/state/demo-replay';
+import { cancelledDemo, must, realDemo, SMALL, type RealDemo } from '../../support/real-demo';
 
 const reduce = (events: readonly DemoAction[], from: DemosState = initialDemosState) =>
   events.reduce(demosReducer, from);

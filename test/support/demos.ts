@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { expect } from 'vitest';
-import { LANE_LIMITS, type DemoOutcome } from '../../../electron/common/demos';
-import { runDemo, type RunDemoOptions } from '../../../electron/lab/demos';
+import { LANE_LIMITS, type DemoOutcome } from '../../electron/common/demos';
+import { runDemo, type RunDemoOptions } from '../../electron/lab/demos';
 
 /**
  * Small parameters: every demo quick enough for a two-core test machine. Where a demo's outcome rests on

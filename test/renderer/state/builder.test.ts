@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Machine } from '../../electron/common/report';
-import { validateExperiment } from '../../electron/common/config';
-import { LabError } from '../../electron/common/errors';
-import { machineInfo } from '../../electron/lab/measure/machine';
-import { workloadCatalog } from '../../workloads/registry';
-import { formToInput, initialForm, parseWorkerList } from '../../renderer/state/builder';
-import { fieldKeyOf, fieldTitle, issuesFor, toErrorView } from '../../renderer/state/errors';
+import type { Machine } from '../../../electron/common/report';
+import { validateExperiment } from '../../../electron/common/config';
+import { LabError } from '../../../electron/common/errors';
+import { machineInfo } from '../../../electron/lab/measure/machine';
+import { workloadCatalog } from '../../../workloads/registry';
+import { formToInput, initialForm, parseWorkerList } from '../../../renderer/state/builder';
+import { fieldKeyOf, fieldTitle, issuesFor, toErrorView } from '../../../renderer/state/errors';
 
 let machine: Machine;
 beforeAll(async () => {

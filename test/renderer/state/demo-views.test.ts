@@ -3,17 +3,17 @@
  * convoy at their smallest settings), plus the lane shaping and the list's chapters.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CATALOG } from '../../electron/common/demos';
-import { maxConcurrent, timeIn, type DemoOutcome } from '../../electron/common/demos';
-import { demoChapters, neighbour } from '../../renderer/state/demo-groups';
-import { laneGroups, shapeTimeline } from '../../renderer/state/demo-lanes';
-import { convoyView } from '../../renderer/state/demo-views/convoy';
-import { counterView } from '../../renderer/state/demo-views/counter';
-import { deadlockView } from '../../renderer/state/demo-views/deadlock';
-import { logScale } from '../../renderer/state/demo-views/scale';
-import { semaphoreView } from '../../renderer/state/demo-views/semaphore';
-import { formatMetric } from '../../electron/common/format';
-import { must, realDemo, SMALL } from './demo-real';
+import { DEMO_CATALOG } from '../../../electron/common/demos';
+import { maxConcurrent, timeIn, type DemoOutcome } from '../../../electron/common/demos';
+import { demoChapters, neighbour } from '../../../renderer/state/demo-groups';
+import { laneGroups, shapeTimeline } from '../../../renderer/state/demo-lanes';
+import { convoyView } from '../../../renderer/state/demo-views/convoy';
+import { counterView } from '../../../renderer/state/demo-views/counter';
+import { deadlockView } from '../../../renderer/state/demo-views/deadlock';
+import { logScale } from '../../../renderer/state/demo-views/scale';
+import { semaphoreView } from '../../../renderer/state/demo-views/semaphore';
+import { formatMetric } from '../../../electron/common/format';
+import { must, realDemo, SMALL } from '../../support/real-demo';
 
 const outcomes: Partial<Record<keyof typeof SMALL, DemoOutcome>> = {};
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reportJsonSchema } from '../../electron/lab/cli/commands/schema';
-import { TOOL_VERSION } from '../../electron/lab/version';
+import { reportJsonSchema } from '../../../electron/lab/cli/commands/schema';
+import { TOOL_VERSION } from '../../../electron/lab/version';
 
 describe('documented report schema', () => {
   it('docs/report.schema.json is the schema the code reads (regenerate: npm run lab -- schema > docs/report.schema.json)', () => {

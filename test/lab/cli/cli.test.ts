@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReport } from '../../electron/common/report-parse';
-import { childPids, isAlive } from './helpers';
+import { parseReport } from '../../../electron/common/report-parse';
+import { childPids, isAlive } from '../../support/lab';
 
 const cli = path.resolve('out/lab/cli.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadlab-cli-'));

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEntrySummary } from '../../electron/common/api';
-import type { Report } from '../../electron/common/report';
-import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
-import { formatWhen, historyRow, keepPicks, togglePick } from '../../renderer/state/reports';
-import { loadSample, loadSampleB, SAMPLE_B_FILE, SAMPLE_FILE } from '../fixtures/reports/fixtures';
+import type { HistoryEntrySummary } from '../../../electron/common/api';
+import type { Report } from '../../../electron/common/report';
+import { createLabService, type LabService } from '../../../electron/lab/api/lab-service';
+import { formatWhen, historyRow, keepPicks, togglePick } from '../../../renderer/state/reports';
+import { loadSample, loadSampleB, SAMPLE_B_FILE, SAMPLE_FILE } from '../../fixtures/reports/fixtures';
 import { readFileSync } from 'node:fs';
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };

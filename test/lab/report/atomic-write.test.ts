@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../electron/lab/report/io';
-import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
+import { writeFileAtomic } from '../../../electron/lab/report/io';
+import { SAMPLE_FILE } from '../../fixtures/reports/fixtures';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadlab-atomic-'));
 const disk = path.join(tmp, 'full');

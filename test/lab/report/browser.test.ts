@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchTestChromium } from '../support/chromium';
+import { launchTestChromium } from '../../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toHtml } from '../../electron/common/export/index';
-import { findChromium } from '../../electron/lab/report/chromium';
-import { writeReport } from '../../electron/lab/report/io';
-import { HOSTILE, hostileReport, loadSample } from '../fixtures/reports/fixtures';
+import { toHtml } from '../../../electron/common/export/index';
+import { findChromium } from '../../../electron/lab/report/chromium';
+import { writeReport } from '../../../electron/lab/report/io';
+import { HOSTILE, hostileReport, loadSample } from '../../fixtures/reports/fixtures';
 
 const executablePath = findChromium();
 if (!executablePath)

@@ -1,8 +1,8 @@
 /** The compare view's overlay and table, shaped from the two real fixture runs. */
 import { describe, expect, it } from 'vitest';
-import { COMPARE_MIN_RUNS, compareReports, formatP } from '../../electron/common/compare';
-import type { Report } from '../../electron/common/report';
-import { summarize } from '../../electron/common/stats';
+import { COMPARE_MIN_RUNS, compareReports, formatP } from '../../../electron/common/compare';
+import type { Report } from '../../../electron/common/report';
+import { summarize } from '../../../electron/common/stats';
 import {
   cellRows,
   overlayAxis,
@@ -10,8 +10,8 @@ import {
   overlayRows,
   sideName,
   smallSampleNote,
-} from '../../renderer/state/reports-compare';
-import { loadSample, loadSampleB } from '../fixtures/reports/fixtures';
+} from '../../../renderer/state/reports-compare';
+import { loadSample, loadSampleB } from '../../fixtures/reports/fixtures';
 
 const titles = { primes: 'Prime counting', sleep: 'Timer sleep' };
 const speedupOf = (r: Report, workload: string, model: string, workers: number) =>

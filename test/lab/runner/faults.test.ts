@@ -2,8 +2,8 @@
  * Faults end one cell with a clear reason; the rest of the experiment goes on and nothing is left running.
  */
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../../electron/lab/runner/runner';
-import { childPids } from './helpers';
+import { runExperiment } from '../../../electron/lab/runner/runner';
+import { childPids } from '../../support/lab';
 
 const FAULT = { throw: 1, exit: 2, hang: 3, oom: 4 } as const;
 

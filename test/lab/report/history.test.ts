@@ -10,14 +10,14 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../electron/common/api';
-import { LabError } from '../../electron/common/errors';
-import { parseReport } from '../../electron/common/report-parse';
-import { createHistory, defaultHistoryDir } from '../../electron/lab/report/history';
-import { historyRecorder } from '../../electron/lab/report/history-recorder';
-import { runExperiment } from '../../electron/lab/runner/runner';
-import { fakeExecutors } from '../support/fake-executor';
-import { loadSample, loadSampleB } from '../fixtures/reports/fixtures';
+import type { LabEvent } from '../../../electron/common/api';
+import { LabError } from '../../../electron/common/errors';
+import { parseReport } from '../../../electron/common/report-parse';
+import { createHistory, defaultHistoryDir } from '../../../electron/lab/report/history';
+import { historyRecorder } from '../../../electron/lab/report/history-recorder';
+import { runExperiment } from '../../../electron/lab/runner/runner';
+import { fakeExecutors } from '../../support/fake-executor';
+import { loadSample, loadSampleB } from '../../fixtures/reports/fixtures';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

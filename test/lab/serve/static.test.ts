@@ -3,15 +3,15 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_HEADER, CSP_META, cspHeader } from '../../electron/lab/serve/csp';
+import { CSP_HEADER, CSP_META, cspHeader } from '../../../electron/lab/serve/csp';
 import {
   isAllowedHost,
   isAllowedOrigin,
   isLoopbackAddress,
   isTrustedHostname,
-} from '../../electron/lab/serve/origin';
-import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
-import { mimeType, resolveRequestPath } from '../../electron/lab/serve/static';
+} from '../../../electron/lab/serve/origin';
+import { startLabServer, type LabServer } from '../../../electron/lab/serve/server';
+import { mimeType, resolveRequestPath } from '../../../electron/lab/serve/static';
 
 interface Reply {
   status: number;

@@ -3,12 +3,12 @@
  * sequential code computes, and nothing may be left running afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '../../electron/common/config';
-import { ReportSchema } from '../../electron/common/report';
-import { runExperiment } from '../../electron/lab/runner/runner';
-import { getWorkload, WORKLOADS } from '../../workloads/registry';
-import { runSequentially } from '../../workloads/local-context';
-import { childPids, SMALL } from './helpers';
+import { MODELS } from '../../../electron/common/config';
+import { ReportSchema } from '../../../electron/common/report';
+import { runExperiment } from '../../../electron/lab/runner/runner';
+import { getWorkload, WORKLOADS } from '../../../workloads/registry';
+import { runSequentially } from '../../../workloads/local-context';
+import { childPids, SMALL } from '../../support/lab';
 
 const visible = WORKLOADS.filter((w) => !w.hidden).map((w) => w.name);
 

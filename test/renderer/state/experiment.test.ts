@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../electron/common/api';
+import type { LabEvent } from '../../../electron/common/api';
 import {
   experimentReducer,
   initialExperimentState,
   MAX_SAMPLES,
   type ExperimentAction,
   type ExperimentState,
-} from '../../renderer/state/experiment';
-import { realRun, type RealRun } from './real-report';
+} from '../../../renderer/state/experiment';
+import { realRun, type RealRun } from '../../support/real-report';
 
 let run: RealRun;
 beforeAll(async () => {

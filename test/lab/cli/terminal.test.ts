@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isTerminalSafe } from '../../electron/common/terminal-text';
-import { SAMPLE_B_FILE, SAMPLE_FILE } from '../fixtures/reports/fixtures';
-import { labCli } from './helpers';
+import { isTerminalSafe } from '../../../electron/common/terminal-text';
+import { SAMPLE_B_FILE, SAMPLE_FILE } from '../../fixtures/reports/fixtures';
+import { labCli } from '../../support/lab';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadlab-terminal-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -8,21 +8,21 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../electron/common/api';
-import { validateExperiment } from '../../electron/common/config';
-import type { LabError } from '../../electron/common/errors';
+import type { LabEvent } from '../../../electron/common/api';
+import { validateExperiment } from '../../../electron/common/config';
+import type { LabError } from '../../../electron/common/errors';
 import {
   checkMemoryBudget,
   MAX_IN_FLIGHT_PER_CLIENT,
   MAX_RENDER_QUEUE,
-} from '../../electron/lab/api/budgets';
-import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
-import { startLabServer, type LabServer } from '../../electron/lab/serve/server';
-import { connectLab } from '../../renderer/transport/ws-client';
-import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
-import { bridgeServer, exchange, NodeSocket, rawSocket } from '../support/lab-socket';
-import { workloadCatalog } from '../../workloads/registry';
-import { LONG } from './api-contract-helpers';
+} from '../../../electron/lab/api/budgets';
+import { createLabService, type LabService } from '../../../electron/lab/api/lab-service';
+import { startLabServer, type LabServer } from '../../../electron/lab/serve/server';
+import { connectLab } from '../../../renderer/transport/ws-client';
+import { SAMPLE_FILE } from '../../fixtures/reports/fixtures';
+import { bridgeServer, exchange, NodeSocket, rawSocket } from '../../support/lab-socket';
+import { workloadCatalog } from '../../../workloads/registry';
+import { LONG } from '../api-contract-helpers';
 
 let dir: string;
 let rendererDir: string;

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeLimitsReports } from '../../bench/report-memory';
-import { LabError } from '../../electron/common/errors';
-import { parseReport } from '../../electron/common/report-parse';
-import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
+import { writeLimitsReports } from '../../../bench/report-memory';
+import { LabError } from '../../../electron/common/errors';
+import { parseReport } from '../../../electron/common/report-parse';
+import { SAMPLE_FILE } from '../../fixtures/reports/fixtures';
 
 const outDir = path.resolve('out/test');
 

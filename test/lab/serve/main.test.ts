@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { LabEvent } from '../../electron/common/api';
-import { connectLab, type SocketConstructor } from '../../renderer/transport/ws-client';
-import { LONG, nextEvent } from './api-contract';
+import type { LabEvent } from '../../../electron/common/api';
+import { connectLab, type SocketConstructor } from '../../../renderer/transport/ws-client';
+import { LONG, nextEvent } from '../api-contract';
 
 const SERVE = path.resolve('out/lab/serve.js');
 
