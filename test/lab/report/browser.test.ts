@@ -18,7 +18,7 @@ import { HOSTILE, hostileReport, loadSample } from '../../fixtures/reports/fixtu
 const executablePath = findChromium();
 if (!executablePath)
   console.warn(
-    'report-browser tests skipped: no Chromium (install the chromium package or set THREADLAB_CHROMIUM)',
+    'test/lab/report/browser.test.ts skipped: no Chromium (install the chromium package or set THREADLAB_CHROMIUM)',
   );
 
 describe.skipIf(!executablePath)('HTML report in real Chromium', () => {

@@ -17,7 +17,9 @@ import { startLabServer, type LabServer } from '../../../electron/lab/serve/serv
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium)
-  console.warn(`serve-browser.test: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(
+    `test/lab/serve/browser.test.ts: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install chromium)`,
+  );
 
 const PAGE_SCRIPT = `
 import { ensureLabApi } from ${JSON.stringify(path.resolve('renderer/transport/install.ts'))};
