@@ -1,6 +1,7 @@
 /**
- * The only place that touches `window.lab`. Everything else receives the LabApi through LabContext, so
- * components and hooks can be rendered in tests with the in-process engine and nothing global.
+ * The app's one reader of `window.lab`, which the preload sets in Electron and transport/install.ts sets in a
+ * browser. Components and hooks receive the LabApi through LabContext instead, so they can be rendered in
+ * tests with the in-process engine and nothing global.
  */
 import type { LabApi, Unsubscribe } from '../electron/common/api';
 

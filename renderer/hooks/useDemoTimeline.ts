@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DemoEvent, Lane } from '../../electron/common/demos';
-import { lanesFromEvents, lastEventMs, type DemoRun } from '../state/demo';
+import { lanesFromEvents, lastEventMs, type DemoRun } from '../state/demo-runs';
 import {
   advanceReplay,
   eventTimes,

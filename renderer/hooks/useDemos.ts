@@ -7,7 +7,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DemoStartOptions } from '../../electron/common/api';
 import type { DemoEvent, DemoId, DemoMeta } from '../../electron/common/demos';
 import { useLab } from '../LabContext';
-import { demosReducer, initialDemosState, type DemosState } from '../state/demo';
+import { demosReducer, initialDemosState, type DemosState } from '../state/demo-runs';
 import { toErrorView, type ErrorView } from '../state/errors';
 
 /** How long live events are gathered before the page re-renders with them. */

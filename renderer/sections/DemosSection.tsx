@@ -10,7 +10,7 @@ import { DemoList } from '../components/demos/DemoList';
 import { DemoPage } from '../components/demos/DemoPage';
 import { useDemoPresenter } from '../hooks/useDemoPresenter';
 import { useDemos } from '../hooks/useDemos';
-import type { DemoRunStatus } from '../state/demo';
+import type { DemoRunStatus } from '../state/demo-runs';
 import { demoOrder, neighbour } from '../state/demo-groups';
 import type { ErrorView } from '../state/errors';
 import type { SectionProps } from './section';

@@ -4,7 +4,7 @@
  * up to a cursor, drawn up to the clock, so the last frame of a replay is exactly the outcome's lanes.
  */
 import type { DemoEvent } from '../../electron/common/demos';
-import { eventAtMs } from './demo';
+import { eventAtMs } from './demo-runs';
 
 export interface ReplayState {
   /** false: the view shows the live or final lanes, not a replay */

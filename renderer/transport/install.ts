@@ -1,8 +1,10 @@
 /**
- * Makes sure `window.lab` exists before the app renders: in Electron the preload has already set it; in a
- * browser (`npm run serve`) it connects to the WebSocket of the server that served this page. The app should
- * use the LabApi this resolves with: in Electron it restores LabError instances, which contextBridge cannot
- * carry across.
+ * The browser mode's way to the engine, loaded by renderer/lab.ts only when the preload set no `window.lab`:
+ * it connects to the WebSocket of the server that served this page (`npm run serve`) and sets `window.lab` to
+ * that client, whose rejections are LabError instances already. Given a preload's object instead, it wraps
+ * it with withLabErrors to restore the LabError instances contextBridge cannot carry; but in Electron
+ * connectLab returns the preload's object itself and never calls this, so there the UI receives the plain
+ * LabErrorData the preload rejects with.
  */
 import type { LabApi } from '../../electron/common/api';
 import { LabError } from '../../electron/common/errors';

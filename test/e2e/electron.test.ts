@@ -18,7 +18,7 @@ const ROOT = path.resolve('.');
 const binary = electronBinary(ROOT);
 const skipReason =
   'the Electron binary is not installed (node_modules/electron/path.txt or dist/ missing: it downloads from GitHub, ' +
-  'which this machine cannot reach). Browser mode is covered by test/lab/serve-browser.test.ts.';
+  'which this machine cannot reach). Browser mode is covered by test/lab/serve/browser.test.ts.';
 if (!binary) console.warn(`test/e2e/electron.test.ts: SKIPPED, ${skipReason}`);
 
 const TINY = {

@@ -18,7 +18,7 @@ import { speedupCaption, speedupSummary } from '../../renderer/charts/describe';
 import { headlineConfig, headlineWorkers } from '../../renderer/state/headline';
 import { validateExperiment } from '../../electron/common/config';
 import { workloadCatalog } from '../../workloads/registry';
-import { realRun } from './real-report';
+import { realRun } from '../support/real-report';
 
 let report: Report;
 beforeAll(async () => {

@@ -5,14 +5,14 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_CATALOG, demoMeta } from '../../electron/common/demo-catalog';
+import { DEMO_CATALOG, demoMeta } from '../../electron/common/demos';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import { DemoPage, type DemoPageProps } from '../../renderer/components/demos/DemoPage';
 import type { Presenter } from '../../renderer/hooks/useDemoPresenter';
 import { LabContext } from '../../renderer/LabContext';
 import { DemosSection } from '../../renderer/sections/DemosSection';
-import { demosReducer, initialDemosState } from '../../renderer/state/demo';
-import { must, realDemo, SMALL, type RealDemo } from './demo-real';
+import { demosReducer, initialDemosState } from '../../renderer/state/demo-runs';
+import { must, realDemo, SMALL, type RealDemo } from '../support/real-demo';
 
 let race: RealDemo;
 let service: LabService;

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../electron/common/report';
 import { ResultsView } from '../../renderer/components/results/ResultsView';
-import { realRun } from './real-report';
+import { realRun } from '../support/real-report';
 
 let report: Report;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GilStats, Report } from '../../electron/common/report';
 import { defaultTimeline, timelineChoices, timelineLanes } from '../../renderer/charts/timeline';
 import { axisMs, coveringTicks, niceTicks } from '../../renderer/charts/ticks';
-import { realRun } from './real-report';
+import { realRun } from '../support/real-report';
 
 let report: Report;
 beforeAll(async () => {

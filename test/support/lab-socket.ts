@@ -9,8 +9,8 @@ import type { SocketConstructor } from '../../renderer/transport/ws-client';
 
 /**
  * The `ws` client as connectLab's socket: Node 20 has no global WebSocket, and `ws` speaks the same protocol
- * (the browser is covered by serve-browser.test.ts). Its handler property types are wider than the DOM's,
- * hence the cast.
+ * (the browser is covered by test/lab/serve/browser.test.ts). Its handler property types are wider than the
+ * DOM's, hence the cast.
  */
 export const NodeSocket = WebSocket as unknown as SocketConstructor;
 

@@ -11,7 +11,7 @@ import { startEchoServer, type EchoServer } from '../../workloads/echo-server';
 import { plainContext } from '../../workloads/local-context';
 import { defaultParams, getWorkload, WORKLOADS } from '../../workloads/registry';
 import type { Params, UnitEnv } from '../../electron/common/workload';
-import { SMALL } from '../lab/helpers';
+import { SMALL } from '../support/lab';
 import { PYTHON } from '../lab/python/python-helpers';
 
 /** SMALL for every workload, plus shapes where units and rows do not divide evenly, odd sizes and caps. */

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DemoStartOptions, LabEvent } from '../../common/api';
-import { demoMeta } from '../../common/demo-catalog';
+import { demoMeta } from '../../common/demos';
 import { DEMO_IDS, isDemoId, type DemoId, type DemoMeta } from '../../common/demos';
 import { LabError } from '../../common/errors';
 import { checkDemoEntries, listDemos, runDemo } from '../demos/index';

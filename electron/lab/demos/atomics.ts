@@ -1,5 +1,5 @@
 /** atomics: Atomics.add against a lock and against no synchronisation, with nothing between read and write. */
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { compare, histogram, runCounter } from './counter-runs';
 import { count, ms, ratio } from './numbers';
 

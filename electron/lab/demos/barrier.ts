@@ -1,7 +1,7 @@
 /** barrier: threads with different work times meet at a barrier each round; arrivals and releases timed. */
 import type { BarrierRound } from '../../common/demos';
 import { BARRIER_SLOTS } from '../../../workloads/demos/kernels/barrier';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 
 export const barrier: DemoModule = {

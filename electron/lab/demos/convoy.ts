@@ -8,7 +8,7 @@ import type { ConvoySetting } from '../../common/demos';
 import { SPIN_SLOTS, SPINNING, STOP_SPIN } from '../../../workloads/demos/kernels/cpu';
 import { startEchoServer } from '../../../workloads/echo-server';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { count, ms, percentile, ratio } from './numbers';
 
 interface Setting {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DaemonRun, LaneSpan } from '../../common/demos';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 
 interface LogLine {

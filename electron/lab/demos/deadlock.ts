@@ -13,7 +13,7 @@ import {
 } from '../../../workloads/demos/kernels/deadlock';
 import type { KernelInput } from '../../../workloads/demos/kernels';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 import { findCycle } from './wait-for-graph';
 

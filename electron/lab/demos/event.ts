@@ -5,7 +5,7 @@
 import { EVENT_SLOTS, LIGHT, WAITING } from '../../../workloads/demos/kernels/event';
 import { monoNow } from '../../../workloads/clock';
 import { Flag } from '../../../workloads/demos/sync';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { count, ms } from './numbers';
 import { median } from '../../common/stats';
 

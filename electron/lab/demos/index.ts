@@ -4,7 +4,7 @@
  * happens, everything it started is ended before runDemo settles.
  */
 import os from 'node:os';
-import { DEMO_CATALOG, demoMeta } from '../../common/demo-catalog';
+import { DEMO_CATALOG, demoMeta } from '../../common/demos';
 import {
   DEMO_IDS,
   SLOW_FACTOR,

@@ -3,7 +3,7 @@
  * join(), refuse a second start(), and move the active count up and down.
  */
 import type { LifecycleThreadInfo } from '../../common/demos';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 import { Threading } from './pythonic-thread';
 

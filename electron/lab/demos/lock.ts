@@ -1,5 +1,5 @@
 /** lock: the race's increments under a mutex: exact every run; timed against the unlocked version. */
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { compare, histogram, runCounter } from './counter-runs';
 import { count, ms, ratio } from './numbers';
 

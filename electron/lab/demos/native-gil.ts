@@ -7,7 +7,7 @@ import type { NativeGilVariant } from '../../common/demos';
 import { ARMED, GO, HASH_SLOTS } from '../../../workloads/demos/kernels/hash';
 import { Flag } from '../../../workloads/demos/sync';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms, ratio } from './numbers';
 
 type Variant = NativeGilVariant['name'];

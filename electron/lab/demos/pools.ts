@@ -4,7 +4,7 @@
  */
 import type { PoolKind, PoolRun } from '../../common/demos';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms, ratio } from './numbers';
 import { HostPool } from './pool-host';
 

@@ -1,7 +1,7 @@
 /** queue: producers and consumers through a bounded ring buffer in shared memory; blocks counted and timed. */
 import type { QueueSide } from '../../common/demos';
 import { Q_DATA, Q_FREE, Q_MAX, type QueueOutput } from '../../../workloads/demos/kernels/queue';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { count, ms } from './numbers';
 
 function side(outs: readonly QueueOutput[]): QueueSide {

@@ -1,5 +1,5 @@
 /** race: unsynchronised read-work-write on a shared counter, several runs, lost updates counted. */
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { compare, histogram, runCounter } from './counter-runs';
 import { count } from './numbers';
 import { median } from '../../common/stats';

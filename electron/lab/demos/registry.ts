@@ -5,7 +5,7 @@ import { barrier } from './barrier';
 import { convoy } from './convoy';
 import { daemonDemo } from './daemon';
 import { deadlock } from './deadlock';
-import type { DemoModule } from './demo';
+import type { DemoModule } from './demo-module';
 import { event } from './event';
 import { lifecycle } from './lifecycle';
 import { lock } from './lock';

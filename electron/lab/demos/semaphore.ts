@@ -1,7 +1,7 @@
 /** semaphore: N workers, K permits; the most inside at once, from an Atomics counter and from the lanes. */
 import { maxConcurrent } from '../../common/demos';
 import { ENTRIES, MAX_INSIDE, PERMITS, SEMAPHORE_SLOTS } from '../../../workloads/demos/kernels/semaphore';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 
 export const semaphore: DemoModule = {

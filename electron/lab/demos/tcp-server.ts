@@ -1,7 +1,7 @@
 /** tcp-server: the same loopback clients against a thread, a process and a GIL-bound thread per client. */
 import type { ServerModel, ServerRun } from '../../common/demos';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { count, ms, percentile } from './numbers';
 import { startServer } from './tcp-servers';
 

@@ -6,7 +6,7 @@
  */
 import { threadId as mainThreadId } from 'node:worker_threads';
 import type { DemoContext } from './context';
-import { metric, type DemoModule } from './demo';
+import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 import { median } from '../../common/stats';
 

@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { DemoId, DemoMeta } from '../../../electron/common/demos';
-import type { DemoRunStatus } from '../../state/demo';
+import type { DemoRunStatus } from '../../state/demo-runs';
 import { demoChapters } from '../../state/demo-groups';
 
 interface Props {

@@ -7,7 +7,7 @@ import type { DemoMeta } from '../../../electron/common/demos';
 import type { FieldIssue } from '../../../electron/common/errors';
 import { useDemoTimeline, type DemoTimeline } from '../../hooks/useDemoTimeline';
 import type { Presenter } from '../../hooks/useDemoPresenter';
-import type { DemoRun } from '../../state/demo';
+import type { DemoRun } from '../../state/demo-runs';
 import type { ErrorView } from '../../state/errors';
 import { formatMs } from '../../../electron/common/format';
 import { ErrorAlert } from '../common/ErrorAlert';

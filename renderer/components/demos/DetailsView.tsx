@@ -1,52 +1,14 @@
 /** The per-demo view of an outcome's details, chosen by their kind. */
-import { memo } from 'react';
+import { memo, type ComponentType } from 'react';
 import type { DemoOutcome } from '../../../electron/common/demos';
-import { ConvoyView } from './views/ConvoyView';
-import { CounterView } from './views/CounterView';
-import { DeadlockView } from './views/DeadlockView';
-import {
-  BarrierView,
-  DaemonView,
-  EventView,
-  LifecycleView,
-  NativeGilView,
-  QueueView,
-} from './views/MoreViews';
-import { SemaphoreView } from './views/SemaphoreView';
-import { PoolsView, ServerView, ThreadVsProcessView } from './views/SystemViews';
+import { DEMO_VIEWS } from './views';
+import type { DemoViewProps } from './views';
+import type { DemoId } from '../../../electron/common/demos';
 
-function View({ outcome }: { outcome: DemoOutcome }) {
-  const d = outcome.details;
-  switch (d.kind) {
-    case 'race':
-    case 'lock':
-    case 'atomics':
-      return <CounterView details={d} />;
-    case 'deadlock':
-      return <DeadlockView details={d} />;
-    case 'semaphore':
-      return <SemaphoreView details={d} lanes={outcome.lanes} />;
-    case 'convoy':
-      return <ConvoyView details={d} />;
-    case 'tcp-server':
-      return <ServerView details={d} />;
-    case 'pools':
-      return <PoolsView details={d} />;
-    case 'thread-vs-process':
-      return <ThreadVsProcessView details={d} />;
-    case 'lifecycle':
-      return <LifecycleView details={d} />;
-    case 'daemon':
-      return <DaemonView details={d} />;
-    case 'event':
-      return <EventView details={d} />;
-    case 'queue':
-      return <QueueView details={d} />;
-    case 'barrier':
-      return <BarrierView details={d} />;
-    case 'native-gil':
-      return <NativeGilView details={d} />;
-  }
+/** K is inferred from the details' kind, so the view looked up is the one for these details. */
+function View<K extends DemoId>({ kind, ...props }: DemoViewProps<K> & { kind: K }) {
+  const Chosen: ComponentType<DemoViewProps<K>> = DEMO_VIEWS[kind];
+  return <Chosen {...props} />;
 }
 
 export const DetailsView = memo(function DetailsView({ outcome }: { outcome: DemoOutcome }) {
@@ -59,7 +21,7 @@ export const DetailsView = memo(function DetailsView({ outcome }: { outcome: Dem
       <h3 className="demo-step-heading">
         <span className="demo-step">In detail</span> {outcome.title}
       </h3>
-      <View outcome={outcome} />
+      <View kind={outcome.details.kind} details={outcome.details} lanes={outcome.lanes} />
     </section>
   );
 });

@@ -3,7 +3,7 @@
  * with its key numbers, a failure named by the engine, or a cancel confirmed.
  */
 import { useId } from 'react';
-import { currentPhase, type DemoRun } from '../../state/demo';
+import { currentPhase, type DemoRun } from '../../state/demo-runs';
 import { formatMetric, formatMs } from '../../../electron/common/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 

@@ -8,8 +8,8 @@ import { DEMO_PROGRAMS } from '../../../electron/lab/demos/context';
 import { RUNTIME_ENTRIES } from '../../../electron/lab/runtime/family';
 import { forkLauncher, type ProcessLauncher } from '../../../electron/lab/runtime/launcher';
 import { main } from '../../../electron/lab/cli/main';
-import { childPids } from '../helpers';
-import { osThreads, run, SMALL } from './demo-helpers';
+import { childPids } from '../../support/lab';
+import { osThreads, run, SMALL } from '../../support/demos';
 
 /** Lets terminated workers' OS threads be joined before counting. */
 const settle = () => new Promise((r) => setTimeout(r, 150));

@@ -1,7 +1,7 @@
 /** Demos under the emulated GIL and over loopback TCP: convoy, native hashing, thread-per-client servers. */
 import { describe, expect, it } from 'vitest';
 import { ratio } from '../../../electron/lab/demos/numbers';
-import { n, parallelHeadroom, run, SMALL } from './demo-helpers';
+import { n, parallelHeadroom, run, SMALL } from '../../support/demos';
 
 describe('GIL demos', () => {
   it('convoy: a CPU-bound GIL thread at 5 ms cuts I/O throughput far down; a child process restores most of it', async () => {

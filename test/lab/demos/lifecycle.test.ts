@@ -1,6 +1,6 @@
 /** Demos about what threads and processes are: ids, memory, start-up, lifecycle, daemon exit, pools. */
 import { describe, expect, it } from 'vitest';
-import { run } from './demo-helpers';
+import { run } from '../../support/demos';
 
 describe('threads and processes', () => {
   it('thread-vs-process: same PID for the thread, its own for the child; the child write is not seen', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CATALOG } from '../../../electron/common/demo-catalog';
+import { DEMO_CATALOG } from '../../../electron/common/demos';
 import {
   DEMO_IDS,
   LANE_LIMITS,
@@ -18,7 +18,7 @@ import { findCycle } from '../../../electron/lab/demos/wait-for-graph';
 import { frame, FrameReader } from '../../../workloads/demos/frames';
 import { sha256Hex } from '../../../workloads/demos/sha256-js';
 import { DEMO_SOURCES } from '../../../workloads/demos/sources.generated';
-import { SMALL } from './demo-helpers';
+import { SMALL } from '../../support/demos';
 
 describe('catalog', () => {
   it('has one entry, one module and small test params per demo, in DEMO_IDS order', () => {

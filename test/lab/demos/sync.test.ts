@@ -1,7 +1,7 @@
 /** Demos on worker threads and shared memory: races, locks, atomics, deadlock, semaphore, event, queue, barrier. */
 import { describe, expect, it } from 'vitest';
 import { maxConcurrent, timeIn } from '../../../electron/common/demos';
-import { n, run } from './demo-helpers';
+import { n, run } from '../../support/demos';
 
 describe('race / lock / atomics', () => {
   it('race: unsynchronised increments lose updates, and the sentence says how many', async () => {

@@ -7,14 +7,13 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PYTHON } from '../../../electron/common/demo-python';
-import type { DemoId } from '../../../electron/common/demos';
+import { DEMO_IDS, demoMeta, type DemoId } from '../../../electron/common/demos';
 import {
   runSnippet,
   SNIPPET_ENDS_BY_TIMEOUT,
   type SnippetResult,
 } from '../../../electron/lab/python/run-snippet';
-import { isAlive } from '../helpers';
+import { isAlive } from '../../support/lab';
 import { eventually, PYTHON } from './python-helpers';
 
 const lines = (r: SnippetResult) => r.stdout.trim().split('\n');
@@ -103,12 +102,12 @@ const CLAIMS: Record<DemoId, (r: SnippetResult) => void> = {
 };
 
 describe("the demos' Python, run with python3", () => {
-  it.each(Object.keys(DEMO_PYTHON) as DemoId[])(
+  it.each([...DEMO_IDS])(
     '%s does what its comments say',
     async (id) => {
       const attempts = ATTEMPTS[id] ?? 1;
       for (let attempt = 1; ; attempt++) {
-        const r = await runSnippet(DEMO_PYTHON[id], {
+        const r = await runSnippet(demoMeta(id).python, {
           python: PYTHON,
           timeLimitMs: SNIPPET_ENDS_BY_TIMEOUT[id] ?? 60_000,
         });

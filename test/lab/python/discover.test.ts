@@ -11,7 +11,7 @@ import { candidates, discoverPythons } from '../../../electron/lab/python/discov
 import { InterpreterProcess } from '../../../electron/lab/python/interpreter-process';
 import { plainContext } from '../../../workloads/local-context';
 import { defaultParams, getWorkload } from '../../../workloads/registry';
-import { SMALL } from '../helpers';
+import { SMALL } from '../../support/lab';
 
 const MISSING = '/nonexistent/threadlab/python3';
 const here = await discoverPythons();

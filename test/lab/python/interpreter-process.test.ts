@@ -12,7 +12,7 @@ import type { DriverJob, DriverModel } from '../../../electron/lab/python/protoc
 import type { RunFailure } from '../../../electron/lab/runtime/pool';
 import { plainContext } from '../../../workloads/local-context';
 import { defaultParams, getWorkload } from '../../../workloads/registry';
-import { isAlive, SMALL } from '../helpers';
+import { isAlive, SMALL } from '../../support/lab';
 import { eventually, procChildren, PYTHON } from './python-helpers';
 
 const primes = getWorkload('primes');

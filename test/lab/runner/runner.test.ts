@@ -1,7 +1,7 @@
 /**
  * The runner's scheduling and bookkeeping on a fake executor: which executors it makes, in what order it
  * runs the cells, what it records, and how a failure, a timeout or a cancel ends one cell or the run. No
- * worker is started, so each test takes milliseconds; test/lab/models.test.ts and faults.test.ts cover the
+ * worker is started, so each test takes milliseconds; test/lab/runner/models.test.ts and faults.test.ts cover the
  * same runner on real workers.
  */
 import { median } from 'simple-statistics';

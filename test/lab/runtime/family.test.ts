@@ -15,7 +15,7 @@ import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
 import { runSequentially } from '../../../workloads/local-context';
 import type { RunJob, WorkerMessage } from '../../../workloads/protocol';
 import { getWorkload } from '../../../workloads/registry';
-import { SMALL } from '../helpers';
+import { SMALL } from '../../support/lab';
 
 const KINDS: readonly RuntimeKind[] = ['thread', 'process'];
 const entriesDir = defaultEntriesDir();

@@ -3,7 +3,7 @@
  * demo from the terminal. The explanation and the question come first, then the measured outcome.
  */
 import type { Command } from 'commander';
-import { demoMeta } from '../../../common/demo-catalog';
+import { demoMeta } from '../../../common/demos';
 import { isDemoId, type DemoId } from '../../../common/demos';
 import { LabError } from '../../../common/errors';
 import { listDemos, runDemo } from '../../demos';

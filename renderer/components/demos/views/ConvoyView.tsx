@@ -3,7 +3,7 @@
  * magnitude), with the 'alone' rate as the reference line, and the latencies behind it.
  */
 import type { ConvoyDetails } from '../../../../electron/common/demos';
-import { convoyView } from '../../../state/demo-views';
+import { convoyView } from '../../../state/demo-views/convoy';
 import { formatCount, formatMs, formatPct } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 

@@ -3,7 +3,7 @@
  * updates); how the losses spread over the runs; and the same increments done the other ways, timed.
  */
 import type { CounterDetails } from '../../../../electron/common/demos';
-import { counterView } from '../../../state/demo-views';
+import { counterView } from '../../../state/demo-views/counter';
 import { formatCount, formatMs } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { DeadlockDetails } from '../../../../electron/common/demos';
-import { deadlockView, type GraphNode } from '../../../state/demo-views';
+import { deadlockView, type GraphNode } from '../../../state/demo-views/deadlock';
 import { formatMs } from '../../../../electron/common/format';
 
 const R = 120;

@@ -4,7 +4,7 @@
  */
 import type { Lane, SemaphoreDetails } from '../../../../electron/common/demos';
 import { niceTicks } from '../../../charts/ticks';
-import { semaphoreView } from '../../../state/demo-views';
+import { semaphoreView } from '../../../state/demo-views/semaphore';
 import { formatMs } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 
