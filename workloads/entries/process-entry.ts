@@ -5,10 +5,12 @@
 import type { HostMessage, WorkerMessage } from '../../electron/lab/runtime/protocol';
 import { plainContext } from '../local-context';
 import { errorMessage, runJob } from './run-job';
+import { processCpuClock } from '../cpu-clock';
 
 if (!process.send) throw new Error('process-entry must be started with child_process.fork');
 const post = (m: WorkerMessage) => process.send?.(m);
 const rss = () => process.memoryUsage().rss;
+const cpuClock = processCpuClock();
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (msg: HostMessage) => {
@@ -17,7 +19,7 @@ process.on('message', (msg: HostMessage) => {
     return;
   }
   const job = msg.job;
-  void runJob(job, plainContext(job.env), rss).then(
+  void runJob(job, plainContext(job.env), rss, cpuClock).then(
     (done) => post({ ...done, gil: null }),
     (err: unknown) => post(errorMessage(job.runId, err)),
   );

@@ -9,6 +9,7 @@ import type { HostMessage, ThreadWorkerData, WorkerMessage } from '../../electro
 import { plainContext } from '../local-context';
 import type { UnitContext } from '../types';
 import { errorMessage, runJob } from './run-job';
+import { threadCpuClock } from '../cpu-clock';
 
 const port = parentPort;
 if (!port) throw new Error('thread-entry must run in a worker thread');
@@ -16,6 +17,7 @@ const data = workerData as ThreadWorkerData;
 const gil = data.gil ? new Gil(data.gil, data.index) : null;
 const post = (m: WorkerMessage) => port.postMessage(m);
 const heapBytes = () => getHeapStatistics().used_heap_size;
+const cpuClock = threadCpuClock();
 
 port.on('message', (msg: HostMessage) => {
   if (msg.type === 'exit') {
@@ -26,7 +28,7 @@ port.on('message', (msg: HostMessage) => {
   void (async () => {
     try {
       if (!gil) {
-        post({ ...(await runJob(job, plainContext(job.env), heapBytes)), gil: null });
+        post({ ...(await runJob(job, plainContext(job.env), heapBytes, cpuClock)), gil: null });
         return;
       }
       const ctx: UnitContext = {
@@ -39,7 +41,7 @@ port.on('message', (msg: HostMessage) => {
       gil.acquire();
       let done;
       try {
-        done = await runJob(job, ctx, heapBytes);
+        done = await runJob(job, ctx, heapBytes, cpuClock);
       } finally {
         if (gil.isHeld) gil.release(false);
       }

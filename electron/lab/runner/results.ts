@@ -4,6 +4,7 @@
  */
 import type {
   AmdahlFit,
+  CpuMethod,
   Failure,
   GilStats,
   GilThreadStats,
@@ -21,6 +22,9 @@ export interface CellData {
   readonly kind: WorkloadKind;
   readonly units: number;
   readonly wallMs: number[];
+  /** per measured run, the workers' CPU time (same order as wallMs) */
+  readonly cpuMs: number[];
+  cpuMethod: CpuMethod | null;
   readonly checksums: number[];
   /** per worker index, the largest value seen */
   readonly memoryBytes: number[];
@@ -35,6 +39,8 @@ export function newCellData(cell: Cell, kind: WorkloadKind, units: number): Cell
     kind,
     units,
     wallMs: [],
+    cpuMs: [],
+    cpuMethod: null,
     checksums: [],
     memoryBytes: [],
     gilTotals: null,
@@ -63,6 +69,17 @@ export function addGilTotals(
   });
 }
 
+/** CPU time and cores busy (cpuMs / wallMs of the same run) of a cell's measured runs. */
+function cpuSummaries(d: CellData): Pick<ResultEntry, 'cpuMs' | 'coresBusy' | 'cpuMethod'> {
+  if (!d.cpuMs.length || d.cpuMs.length !== d.wallMs.length)
+    return { cpuMs: null, coresBusy: null, cpuMethod: null };
+  const coresBusy = d.cpuMs.map((c, i) => {
+    const wall = d.wallMs[i] ?? 0;
+    return wall > 0 ? c / wall : 0;
+  });
+  return { cpuMs: summarize(d.cpuMs), coresBusy: summarize(coresBusy), cpuMethod: d.cpuMethod };
+}
+
 export interface BuildOptions {
   readonly seed: number;
   readonly logicalCores: number;
@@ -79,6 +96,7 @@ export function buildResults(
   const results = data.map((d): ResultEntry => {
     const base = baseline.get(d.cell.workload);
     const wallMs = d.wallMs.length ? summarize(d.wallMs) : null;
+    const cpu = cpuSummaries(d);
     const speedup =
       wallMs && base && base.wallMs.length
         ? bootstrapSpeedup(base.wallMs, d.wallMs, { seed: opts.seed })
@@ -111,6 +129,7 @@ export function buildResults(
       workers: d.cell.workers,
       units: d.units,
       wallMs,
+      ...cpu,
       speedup,
       efficiency: speedup ? efficiency(speedup.median, d.cell.workers) : null,
       warnings,

@@ -198,6 +198,8 @@ class ExperimentRun {
       });
       if (warmup) return;
       d.wallMs.push(outcome.wallMs);
+      d.cpuMs.push(outcome.cpuMs);
+      d.cpuMethod = outcome.cpuMethod;
       d.checksums.push(outcome.checksum);
       outcome.memoryBytes.forEach((b, i) => {
         d.memoryBytes[i] = Math.max(d.memoryBytes[i] ?? 0, b);
