@@ -89,7 +89,14 @@ export const SpeedupSchema = z.strictObject({
 export type Speedup = z.infer<typeof SpeedupSchema>;
 
 /** Typed measurement warnings, after hyperfine's. */
-export const WARNING_KINDS = ['noisy', 'too-short', 'outliers', 'first-run-slower', 'few-cores'] as const;
+export const WARNING_KINDS = [
+  'noisy',
+  'too-short',
+  'outliers',
+  'first-run-slower',
+  'few-cores',
+  'busy-machine',
+] as const;
 export const WarningSchema = z.strictObject({
   kind: z.enum(WARNING_KINDS),
   message: z.string().max(1000),
@@ -159,6 +166,11 @@ export const ResultEntrySchema = z.strictObject({
   /** cores kept busy per run = cpuMs / wallMs: about 1 for GIL-bound threads, about N for N threads */
   coresBusy: WallSummarySchema.nullable().optional(),
   cpuMethod: z.enum(CPU_METHODS).nullable().optional(),
+  /**
+   * What other programs used while this cell ran, in cores (machine-wide busy CPU minus the lab's own), and
+   * the time a hypervisor stole; null where the OS does not say (no /proc/stat), absent in version 1
+   */
+  interference: z.strictObject({ otherCores: nonNeg, stealCores: nonNeg }).nullable().optional(),
   /** per worker, bytes of JS heap (threads) or resident memory (processes), max over runs */
   memoryBytes: list(nonNeg, REPORT_LIMITS.workersPerCell, 'figures'),
   gil: GilStatsSchema.nullable(),

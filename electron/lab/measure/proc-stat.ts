@@ -3,7 +3,7 @@
  * all, so that the lab's own CPU can be taken out of it to see what other programs used. Reading one small
  * file is far cheaper than systeminformation's currentLoad, which matters for a sampler that runs all along.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 /** Cumulative CPU time since boot, in ms. */
 export interface CpuTimes {
@@ -70,4 +70,47 @@ export function busyBetween(
       return x && all > 0 ? Math.min(100, Math.max(0, ((y.busyMs - x.busyMs) / all) * 100)) : 0;
     }),
   };
+}
+
+/** One process's cumulative CPU (user + system) from /proc/<pid>/stat. */
+export interface ProcessCpu {
+  readonly pid: number;
+  readonly ppid: number;
+  /** the kernel's name for it (comm: the executable's file name, at most 15 characters) */
+  readonly name: string;
+  readonly cpuMs: number;
+}
+
+/** Parses /proc/<pid>/stat, whose name field may itself hold spaces and parentheses. */
+export function parseProcessStat(pid: number, text: string): ProcessCpu | null {
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) return null;
+  // after ") ": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+  const rest = text.slice(close + 2).split(' ');
+  const ticks = Number(rest[11]) + Number(rest[12]);
+  const ppid = Number(rest[1]);
+  if (!Number.isFinite(ticks) || !Number.isFinite(ppid)) return null;
+  return { pid, ppid, name: text.slice(open + 1, close), cpuMs: ticks * MS_PER_TICK };
+}
+
+/** Every process's CPU so far; empty where there is no /proc. One small read per process, so used sparingly. */
+export function readProcessCpu(): Map<number, ProcessCpu> {
+  const out = new Map<number, ProcessCpu>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const d of pids) {
+    const pid = Number(d);
+    try {
+      const p = parseProcessStat(pid, readFileSync(`/proc/${d}/stat`, 'utf8'));
+      if (p) out.set(pid, p);
+    } catch {
+      // it ended between the listing and the read
+    }
+  }
+  return out;
 }

@@ -15,6 +15,12 @@ import type {
 import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
 import type { WorkloadKind } from '../../../workloads/types';
 import type { Cell } from './plan';
+import {
+  busyMachineWarning,
+  emptyTotals,
+  interferenceOf,
+  type InterferenceTotals,
+} from '../measure/interference';
 
 /** Everything measured for one cell while the experiment ran. */
 export interface CellData {
@@ -25,6 +31,8 @@ export interface CellData {
   /** per measured run, the workers' CPU time (same order as wallMs) */
   readonly cpuMs: number[];
   cpuMethod: CpuMethod | null;
+  /** other programs' CPU over the measured runs */
+  readonly interference: InterferenceTotals;
   readonly checksums: number[];
   /** per worker index, the largest value seen */
   readonly memoryBytes: number[];
@@ -41,6 +49,7 @@ export function newCellData(cell: Cell, kind: WorkloadKind, units: number): Cell
     wallMs: [],
     cpuMs: [],
     cpuMethod: null,
+    interference: emptyTotals(),
     checksums: [],
     memoryBytes: [],
     gilTotals: null,
@@ -84,6 +93,8 @@ export interface BuildOptions {
   readonly seed: number;
   readonly logicalCores: number;
   readonly switchIntervalMs: number;
+  /** the programs that used most CPU during the experiment, named in busy-machine warnings */
+  readonly topOthers?: readonly { name: string; pid: number; cores: number }[];
 }
 
 export function buildResults(
@@ -109,6 +120,9 @@ export function buildResults(
         message: `${d.cell.workers} workers share ${opts.logicalCores} logical cores: CPU-bound work cannot speed up more than ${opts.logicalCores}x here.`,
       });
     }
+    const interference = interferenceOf(d.interference);
+    const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
+    if (busy) warnings.push(busy);
     const reference = base?.checksums[0];
     const checksum = d.checksums[0] ?? null;
     const checksumOk =
@@ -130,6 +144,7 @@ export function buildResults(
       units: d.units,
       wallMs,
       ...cpu,
+      interference,
       speedup,
       efficiency: speedup ? efficiency(speedup.median, d.cell.workers) : null,
       warnings,
