@@ -28,7 +28,7 @@ export const REPORT_LIMITS = {
   rawPerCell: 10_000,
   /** measured runs in all cells together: 640 cells x 1000 repeats = 640,000 at most in a real run */
   rawTotal: 1_000_000,
-  /** warnings of one cell: one of each of the 5 kinds in a real run */
+  /** warnings of one cell: one of each of the 6 kinds in a real run */
   warningsPerCell: 50,
   /** workers of one cell (its GIL threads and memory figures): `workers` is at most 256 */
   workersPerCell: 256,
