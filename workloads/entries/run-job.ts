@@ -3,8 +3,8 @@
  * UnitContext and reports a checksum. With concurrency > 1 (the async model) the units are spread over that
  * many tasks interleaving on this one event loop.
  */
-import type { DoneMessage, RunJob } from '../../electron/lab/runtime/protocol';
-import { sharedNow } from '../../electron/lab/gil/recorder';
+import type { DoneMessage, RunJob } from '../protocol';
+import { monoNow } from '../clock';
 import { getWorkload } from '../registry';
 import { combineChecksums, type UnitContext } from '../types';
 import type { CpuClock } from '../cpu-clock';
@@ -17,7 +17,7 @@ export async function runJob(
 ): Promise<Omit<DoneMessage, 'gil'>> {
   const def = getWorkload(job.workload);
   const checksums: number[] = [];
-  const startMs = sharedNow();
+  const startMs = monoNow();
   const cpuStartMs = cpuClock?.nowMs() ?? 0;
   const lanes = Math.max(1, Math.min(job.concurrency, job.units.length));
   if (lanes === 1) {
@@ -35,7 +35,7 @@ export async function runJob(
     }
     await Promise.all(tasks);
   }
-  const endMs = sharedNow();
+  const endMs = monoNow();
   const cpuMs = cpuClock ? cpuClock.nowMs() - cpuStartMs : null;
   return {
     type: 'done',
@@ -48,12 +48,4 @@ export async function runJob(
     cpuMs,
     cpuMethod: cpuClock?.method ?? null,
   };
-}
-
-export function errorMessage(
-  runId: number,
-  err: unknown,
-): { type: 'error'; runId: number; message: string; stack?: string } {
-  const e = err instanceof Error ? err : new Error(String(err));
-  return { type: 'error', runId, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }

@@ -14,17 +14,11 @@ import type {
   ReportFileFormat,
   Unsubscribe,
 } from '../../common/api';
-import {
-  MODELS,
-  validateExperiment,
-  type ExperimentConfig,
-  type ExperimentConfigInput,
-} from '../../common/config';
+import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
 import { machineInfo } from '../measure/machine';
-import { runExperiment } from '../runner/runner';
-import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+import { prepareExperiment, runPrepared, type PreparedExperiment } from '../runner/runner';
 import { TOOL_VERSION } from '../version';
 import { checkMemoryBudget } from './budgets';
 import { DemoSlot } from './demo-slot';
@@ -123,11 +117,12 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         ),
       );
     }
-    let config: ExperimentConfig;
+    let prepared: PreparedExperiment;
     try {
-      config = validateExperiment(input, workloadCatalog());
-      checkMemoryBudget(config);
-      checkEntriesDir(options.entriesDir ?? defaultEntriesDir());
+      prepared = prepareExperiment(input, {
+        ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
+      });
+      checkMemoryBudget(prepared.config);
     } catch (err) {
       return Promise.reject(
         err instanceof LabError ? err : new LabError('internal', LabError.toData(err).message),
@@ -146,11 +141,10 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         }
         emit(event);
       };
-      const run = runExperiment(config, {
+      const run = runPrepared(prepared, {
         runId,
         signal: abort.signal,
         onEvent,
-        ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
         ...(options.sampleCpu !== undefined ? { sampleCpu: options.sampleCpu } : {}),
       });
       const done = run.then(
@@ -161,7 +155,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
           else reject(LabError.fromData(error));
         },
       );
-      const me: CurrentRun = { runId, config, abort, done, ended: false };
+      const me: CurrentRun = { runId, config: prepared.config, abort, done, ended: false };
       current = me;
       void done.finally(() => {
         me.ended = true;

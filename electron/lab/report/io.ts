@@ -7,12 +7,10 @@ import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promi
 import path from 'node:path';
 import { LabError } from '../../common/errors';
 import { exporterForFile, EXPORTERS, type ExportFormat } from '../../common/export/index';
+import { MAX_IMPORT_BYTES } from '../../common/api';
 import type { Report } from '../../common/report';
 import { parseReport } from '../../common/report-parse';
 import { renderPdf, renderPng, type BrowserOptions } from './chromium';
-
-/** Saved reports larger than this are refused before they are read (a real one is well under 5 MiB). */
-export const MAX_REPORT_BYTES = 50 * 2 ** 20;
 
 /** Every format a file can be written in: the pure exporters' plus the two rendered by Chromium. */
 export type FileFormat = ExportFormat | 'pdf' | 'png';
@@ -121,9 +119,10 @@ function fsCode(err: unknown): string | undefined {
 /**
  * Reads and validates a saved JSON report. Nothing in it is executed.
  * @throws LabError('not-found') when the file does not exist; LabError('invalid-report') naming the file and,
- *   for schema errors, each field's path (`results[0].wallMs.median: must not be negative`).
+ *   for schema errors, each field's path (`results[0].wallMs.median: must not be negative`). A file over
+ *   `maxBytes` (by default the import limit, the one cap on a report's size) is refused before it is read.
  */
-export async function readReport(file: string, maxBytes = MAX_REPORT_BYTES): Promise<Report> {
+export async function readReport(file: string, maxBytes = MAX_IMPORT_BYTES): Promise<Report> {
   const name = path.basename(file);
   let size: number;
   try {

@@ -13,7 +13,7 @@ import type {
   TimelineSpan,
 } from '../../common/report';
 import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
-import type { WorkloadKind } from '../../../workloads/types';
+import type { WorkloadKind } from '../../common/workload';
 import type { Cell } from './plan';
 import {
   busyMachineWarning,

@@ -9,23 +9,23 @@ import type { LabEvent, Progress } from '../../common/api';
 import { validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
-import { median } from 'simple-statistics';
+import { median } from '../../common/stats';
 import { getWorkload, workloadCatalog } from '../../../workloads/registry';
-import type { UnitEnv } from '../../../workloads/types';
+import type { UnitEnv } from '../../common/workload';
 import { CpuSampler } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
 import { addTotals, topOthers, watchRun } from '../measure/interference';
 import { readProcessCpu } from '../measure/proc-stat';
-import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
-import { createExecutor, spansOf, type Executor } from '../runtime/executor';
+import { defaultEntriesDir } from '../runtime/entries';
+import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
 import { planCells, poolSizes, runOrder, type Cell } from './plan';
 import { openResources } from './resources';
 import { addGilTotals, buildResults, newCellData, type CellData } from './results';
 import { TOOL_VERSION } from '../version';
+import type { ProcessLauncher } from '../runtime/launcher';
 
 export interface RunnerOptions {
-  readonly entriesDir?: string;
   readonly onEvent?: (event: LabEvent) => void;
   readonly signal?: AbortSignal;
   readonly runId?: string;
@@ -33,15 +33,53 @@ export interface RunnerOptions {
   readonly sampleCpu?: boolean;
 }
 
-export async function runExperiment(input: unknown, options: RunnerOptions = {}): Promise<Report> {
+/** Where the executors come from: real workers from entriesDir (the default), or a given factory. */
+export interface ExperimentSetup {
+  /** folder with the bundled worker entries; ignored when `executors` is given */
+  readonly entriesDir?: string;
+  /** makes each model's executor; tests pass a fake that starts no worker */
+  readonly executors?: ExecutorFactory;
+  /** how the real executors start child processes (default: child_process.fork); the desktop app may pass its own */
+  readonly launcher?: ProcessLauncher;
+}
+
+/** A validated experiment with the factory of its executors: what runPrepared runs. */
+export interface PreparedExperiment {
+  readonly config: ExperimentConfig;
+  readonly executors: ExecutorFactory;
+}
+
+/**
+ * Validates the input and the worker entries, once per experiment, and throws before anything starts: the
+ * API layer calls it to refuse a bad experiment at once, then hands the result to runPrepared.
+ */
+export function prepareExperiment(input: unknown, setup: ExperimentSetup = {}): PreparedExperiment {
   const config = validateExperiment(input, workloadCatalog());
-  config.workloads = config.workloads.map((w) => {
-    const def = getWorkload(w.name);
-    return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
-  });
-  const entriesDir = options.entriesDir ?? defaultEntriesDir();
-  checkEntriesDir(entriesDir);
-  return new ExperimentRun(config, entriesDir, options).run();
+  const executors =
+    setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir(), setup.launcher);
+  return { config, executors };
+}
+
+export async function runExperiment(
+  input: unknown,
+  options: RunnerOptions & ExperimentSetup = {},
+): Promise<Report> {
+  return runPrepared(prepareExperiment(input, options), options);
+}
+
+export async function runPrepared(
+  prepared: PreparedExperiment,
+  options: RunnerOptions = {},
+): Promise<Report> {
+  // Machine-dependent parameters (a calibration) are resolved here and recorded, so the run can be repeated.
+  const config: ExperimentConfig = {
+    ...prepared.config,
+    workloads: prepared.config.workloads.map((w) => {
+      const def = getWorkload(w.name);
+      return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
+    }),
+  };
+  return new ExperimentRun(config, prepared.executors, options).run();
 }
 
 class ExperimentRun {
@@ -51,14 +89,15 @@ class ExperimentRun {
   private readonly sizes: Map<Model, number>;
   private readonly cells: Cell[];
   private readonly data = new Map<string, CellData>();
-  private readonly abort = new AbortController();
+  /** the caller's cancel signal, or one that never fires */
+  private readonly signal: AbortSignal;
   private readonly createdAt = new Date();
   private readonly t0 = performance.now();
   private logicalCores = 1;
 
   constructor(
     private readonly config: ExperimentConfig,
-    private readonly entriesDir: string,
+    private readonly createExecutor: ExecutorFactory,
     private readonly options: RunnerOptions,
   ) {
     this.runId = options.runId ?? randomUUID();
@@ -70,8 +109,7 @@ class ExperimentRun {
       const params = this.paramsOf(cell.workload);
       this.data.set(cell.key, newCellData(cell, def.kind, def.unitCount(params)));
     }
-    options.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
-    if (options.signal?.aborted) this.abort.abort();
+    this.signal = options.signal ?? new AbortController().signal;
   }
 
   private paramsOf(workload: string) {
@@ -80,13 +118,18 @@ class ExperimentRun {
     return choice.params;
   }
 
-  private executorOptions(model: Model) {
-    return {
-      entriesDir: this.entriesDir,
+  /** The one place executors are made and started: at spawn time, and again to replace a broken one. */
+  private async startExecutor(
+    model: Model,
+  ): Promise<{ executor: Executor; totalMs: number; perWorkerMs: number[] }> {
+    const executor = this.createExecutor(model, {
       maxWorkers: this.sizes.get(model) ?? 1,
       memoryLimitMb: this.config.memoryLimitMb,
       switchIntervalMs: this.config.switchIntervalMs,
-    };
+    });
+    this.executors.set(model, executor);
+    const started = await executor.start();
+    return { executor, ...started };
   }
 
   /** A started executor for the model, replacing one that a failed run left broken. */
@@ -94,10 +137,7 @@ class ExperimentRun {
     const current = this.executors.get(model);
     if (current && !current.broken) return current;
     if (current) await current.close();
-    const ex = createExecutor(model, this.executorOptions(model));
-    this.executors.set(model, ex);
-    await ex.start();
-    return ex;
+    return (await this.startExecutor(model)).executor;
   }
 
   async run(): Promise<Report> {
@@ -123,10 +163,8 @@ class ExperimentRun {
       await sampler?.start();
       this.progress(0, order.length, 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
-        if (this.abort.signal.aborted) break;
-        const ex = createExecutor(model, this.executorOptions(model));
-        this.executors.set(model, ex);
-        const started = await ex.start();
+        if (this.signal.aborted) break;
+        const started = await this.startExecutor(model);
         spawn.push({
           model,
           workers: size,
@@ -137,7 +175,7 @@ class ExperimentRun {
       measuringSince = performance.now();
       let runSeq = 0;
       for (const step of order) {
-        if (this.abort.signal.aborted) break;
+        if (this.signal.aborted) break;
         const d = this.data.get(step.cell.key);
         if (!d) continue;
         this.progress(done, order.length, step.warmup ? 'warmup' : 'measuring', step, measuringSince);
@@ -165,7 +203,7 @@ class ExperimentRun {
       id: this.runId,
       createdAt: this.createdAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      status: this.abort.signal.aborted ? 'cancelled' : 'complete',
+      status: this.signal.aborted ? 'cancelled' : 'complete',
       tool: { name: 'threadlab', version: TOOL_VERSION },
       machine,
       config: this.config,
@@ -201,7 +239,7 @@ class ExperimentRun {
         env,
         timeline: this.config.timeline,
         timeoutMs: this.config.timeoutMs,
-        signal: this.abort.signal,
+        signal: this.signal,
       });
       // A child process's CPU is not in this process's; an in-process worker's already is.
       const others = watch?.stop(outcome.cpuMethod === 'process' ? outcome.cpuMs : 0);
@@ -223,7 +261,7 @@ class ExperimentRun {
       }
       this.emitPartial(d);
     } catch (err) {
-      if (err instanceof RunFailure && err.reason === 'cancelled' && this.abort.signal.aborted) return;
+      if (err instanceof RunFailure && err.reason === 'cancelled' && this.signal.aborted) return;
       d.failure =
         err instanceof RunFailure
           ? err.toFailure()
@@ -275,10 +313,5 @@ class ExperimentRun {
           : null,
       },
     });
-  }
-
-  /** Cancels from inside (used by the API layer). */
-  cancel(): void {
-    this.abort.abort();
   }
 }
