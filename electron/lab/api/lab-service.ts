@@ -6,14 +6,7 @@
  * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  ExportedFile,
-  LabApi,
-  LabEvent,
-  LabInfo,
-  ReportFileFormat,
-  Unsubscribe,
-} from '../../common/api';
+import type { ClientLabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
 import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
@@ -43,12 +36,13 @@ export interface LabServiceOptions {
   readonly renderDocument?: DocumentRenderer;
 }
 
-/** The LabApi plus the lifecycle the owner of the engine needs. */
-export interface LabService extends LabApi {
+/**
+ * The LabApi plus the lifecycle the owner of the engine needs. Its exportReport takes the asking client's
+ * signal: when that client has left, a PDF/PNG export still waiting for its turn is dropped.
+ */
+export interface LabService extends ClientLabApi {
   /** true while an experiment or a demo runs */
   readonly busy: boolean;
-  /** `signal`: the asking client has left, and a PDF/PNG export still waiting for its turn is dropped */
-  exportReport(id: string, format: ReportFileFormat, signal?: AbortSignal): Promise<ExportedFile>;
   /**
    * Cancels any run or demo, waits until its workers are gone and the history is written, and refuses new
    * runs from then on.

@@ -21,7 +21,6 @@ import {
 import { TOOL_VERSION } from '../version';
 import { readReport, writeFileAtomic } from './io';
 
-
 /** The CLI's history folder: $THREADLAB_HOME/history, else ~/.threadlab/history. The app passes its own. */
 export function defaultHistoryDir(env: NodeJS.ProcessEnv = process.env): string {
   const home = env['THREADLAB_HOME'] || path.join(os.homedir(), '.threadlab');
