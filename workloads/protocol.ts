@@ -8,6 +8,7 @@
  */
 import type { LaneState } from '../electron/common/demos';
 import type { Params, UnitEnv } from '../electron/common/workload';
+import type { CpuMethod } from '../electron/common/report';
 import type { RecorderSnapshot } from './gil/recorder';
 
 /** One run's share of work for one worker. */
@@ -56,6 +57,12 @@ export interface DoneMessage {
   readonly endMs: number;
   /** JS heap of this thread (threads) or resident memory of this process (processes), in bytes */
   readonly memoryBytes: number;
+  /**
+   * CPU time this worker itself spent on the job (any runtime that can count its own: a thread, a child
+   * process, an interpreter process), and how it was counted; null when it cannot, and the host counts.
+   */
+  readonly cpuMs: number | null;
+  readonly cpuMethod: CpuMethod | null;
   readonly gil: RecorderSnapshot | null;
 }
 

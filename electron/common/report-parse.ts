@@ -4,7 +4,7 @@
  */
 import { LabError } from './errors';
 import { issuesFromZod } from './config';
-import { REPORT_SCHEMA, REPORT_VERSION, ReportSchema, type Report } from './report';
+import { REPORT_SCHEMA, REPORT_VERSIONS_READ, ReportSchema, type Report } from './report';
 
 export function parseReport(text: string, source = 'report'): Report {
   let data: unknown;
@@ -24,12 +24,12 @@ export function parseReport(text: string, source = 'report'): Report {
       [{ field: 'schema', message: `must be '${REPORT_SCHEMA}' (this is not a ThreadLab report)` }],
       'invalid-report',
     );
-  if (head.version !== REPORT_VERSION)
+  if (!(REPORT_VERSIONS_READ as readonly unknown[]).includes(head.version))
     throw LabError.invalid(
       [
         {
           field: 'version',
-          message: `${JSON.stringify(head.version)} is not a version this ThreadLab reads (it reads ${REPORT_VERSION})`,
+          message: `${JSON.stringify(head.version)} is not a version this ThreadLab reads (it reads ${REPORT_VERSIONS_READ.join(' and ')})`,
         },
       ],
       'invalid-report',

@@ -1,13 +1,17 @@
 /**
  * The result model. It IS the export schema (as in hyperfine): the runner fills it, the CLI prints it, the
  * renderer charts it, exporters write it, and a saved file is validated against it when read back.
- * Bump REPORT_VERSION on any incompatible change; readers refuse versions they do not know.
+ * Bump REPORT_VERSION on any incompatible change; readers refuse versions they do not know. Version 2 added
+ * optional fields (CPU time, cores busy) that a version-1 reader's strict schema would refuse, so a version-1
+ * file is still read as it is: every field it lacks is optional.
  */
 import { z } from 'zod';
 import { ExperimentConfigSchema, MODELS } from './config';
 
 export const REPORT_SCHEMA = 'threadlab.report';
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
+/** every version this code reads; a file keeps the version it was written with */
+export const REPORT_VERSIONS_READ = [1, 2] as const;
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
 
@@ -24,7 +28,7 @@ export const REPORT_LIMITS = {
   rawPerCell: 10_000,
   /** measured runs in all cells together: 640 cells x 1000 repeats = 640,000 at most in a real run */
   rawTotal: 1_000_000,
-  /** warnings of one cell: one of each of the 5 kinds in a real run */
+  /** warnings of one cell: one of each of the 6 kinds in a real run */
   warningsPerCell: 50,
   /** workers of one cell (its GIL threads and memory figures): `workers` is at most 256 */
   workersPerCell: 256,
@@ -49,7 +53,10 @@ const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
 const nonNeg = finite.refine((v) => v >= 0, { error: 'must not be negative' });
 const count = z.number().int().min(0);
 
-/** Summary statistics of repeated wall-clock times, in milliseconds. `raw` keeps every measured value. */
+/**
+ * Summary statistics of a repeated measurement: wall-clock times in milliseconds, and with the same shape CPU
+ * times and cores busy. `raw` keeps every measured value.
+ */
 export const WallSummarySchema = z.strictObject({
   median: nonNeg,
   mean: nonNeg,
@@ -65,6 +72,14 @@ export const WallSummarySchema = z.strictObject({
 });
 export type WallSummary = z.infer<typeof WallSummarySchema>;
 
+/**
+ * How a cell's CPU time was counted: each worker thread's own time on CPU ('thread', Linux), each child
+ * process's own user + system time ('process'), or the whole engine process's over the run where a thread
+ * cannot count itself ('process-wide': it includes the host's small share).
+ */
+export const CPU_METHODS = ['thread', 'process', 'process-wide'] as const;
+export type CpuMethod = (typeof CPU_METHODS)[number];
+
 /** Speedup = median sequential time / median time, with a 95% bootstrap confidence interval. */
 export const SpeedupSchema = z.strictObject({
   median: nonNeg,
@@ -74,7 +89,14 @@ export const SpeedupSchema = z.strictObject({
 export type Speedup = z.infer<typeof SpeedupSchema>;
 
 /** Typed measurement warnings, after hyperfine's. */
-export const WARNING_KINDS = ['noisy', 'too-short', 'outliers', 'first-run-slower', 'few-cores'] as const;
+export const WARNING_KINDS = [
+  'noisy',
+  'too-short',
+  'outliers',
+  'first-run-slower',
+  'few-cores',
+  'busy-machine',
+] as const;
 export const WarningSchema = z.strictObject({
   kind: z.enum(WARNING_KINDS),
   message: z.string().max(1000),
@@ -139,6 +161,16 @@ export const ResultEntrySchema = z.strictObject({
   checksum: z.number().int().min(0).max(0xffffffff).nullable(),
   /** true when every run's checksum equals the sequential baseline's */
   checksumOk: z.boolean().nullable(),
+  /** CPU time of the workers per run (user + system), summed over workers; absent in version-1 reports */
+  cpuMs: WallSummarySchema.nullable().optional(),
+  /** cores kept busy per run = cpuMs / wallMs: about 1 for GIL-bound threads, about N for N threads */
+  coresBusy: WallSummarySchema.nullable().optional(),
+  cpuMethod: z.enum(CPU_METHODS).nullable().optional(),
+  /**
+   * What other programs used while this cell ran, in cores (machine-wide busy CPU minus the lab's own), and
+   * the time a hypervisor stole; null where the OS does not say (no /proc/stat), absent in version 1
+   */
+  interference: z.strictObject({ otherCores: nonNeg, stealCores: nonNeg }).nullable().optional(),
   /** per worker, bytes of JS heap (threads) or resident memory (processes), max over runs */
   memoryBytes: list(nonNeg, REPORT_LIMITS.workersPerCell, 'figures'),
   gil: GilStatsSchema.nullable(),
@@ -196,7 +228,7 @@ export type Machine = z.infer<typeof MachineSchema>;
 export const ReportSchema = z
   .strictObject({
     schema: z.literal(REPORT_SCHEMA),
-    version: z.literal(REPORT_VERSION),
+    version: z.union(REPORT_VERSIONS_READ.map((v) => z.literal(v))),
     id: z.string().max(100),
     createdAt: z.iso.datetime(),
     finishedAt: z.iso.datetime().nullable(),

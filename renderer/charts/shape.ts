@@ -137,16 +137,34 @@ export function withLiveSpeedups(results: readonly ResultEntry[]): ResultEntry[]
 }
 
 /** Efficiency (speedup / workers) as a percentage per model. */
+/** One figure per cell of a workload, as a line per model; cells without it (or failed) are left out. */
+function figureSeries(
+  results: readonly ResultEntry[],
+  workload: string,
+  figure: (r: ResultEntry) => number | null,
+): { model: Model; points: XYPoint[] }[] {
+  return [...byModel(results, workload)].map(([model, rows]) => ({
+    model,
+    points: rows.flatMap((r) => {
+      const value = r.failure ? null : figure(r);
+      return value === null ? [] : [{ workers: r.workers, value }];
+    }),
+  }));
+}
+
 export function efficiencySeries(
   results: readonly ResultEntry[],
   workload: string,
 ): { model: Model; points: XYPoint[] }[] {
-  return [...byModel(results, workload)].map(([model, rows]) => ({
-    model,
-    points: rows.flatMap((r) =>
-      r.efficiency === null || r.failure ? [] : [{ workers: r.workers, value: r.efficiency * 100 }],
-    ),
-  }));
+  return figureSeries(results, workload, (r) => (r.efficiency === null ? null : r.efficiency * 100));
+}
+
+/** Median cores kept busy (CPU time / wall time) per cell; empty for a version-1 report, which has none. */
+export function coresBusySeries(
+  results: readonly ResultEntry[],
+  workload: string,
+): { model: Model; points: XYPoint[] }[] {
+  return figureSeries(results, workload, (r) => r.coresBusy?.median ?? null);
 }
 
 /** Median wall time with the fastest and slowest run, per model. */

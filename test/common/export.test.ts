@@ -11,6 +11,8 @@ import {
   toTrace,
 } from '../../electron/common/export/index';
 import { parseReport } from '../../electron/common/report-parse';
+import { REPORT_VERSION, type Report } from '../../electron/common/report';
+import { summarize } from '../../electron/common/stats';
 import { HOSTILE, hostileReport, hugeReport, loadSample } from '../fixtures/reports/fixtures';
 
 /** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
@@ -96,6 +98,32 @@ describe('exporters on the real fixture report', () => {
       for (const x of mine.slice(1)) expect([x[col('warnings')], x[col('failureMessage')]]).toEqual(['', '']);
     }
     expect(toCsv(report)).toMatch(/\r\n$/);
+  });
+
+  it('CPU time and cores busy (version 2) are in the CSV per run and charted in the HTML', () => {
+    const withCpu: Report = {
+      ...report,
+      version: REPORT_VERSION,
+      results: report.results.map((r) => {
+        const cpuMs = (r.wallMs?.raw ?? []).map((w) => w * 1.5);
+        return cpuMs.length
+          ? {
+              ...r,
+              cpuMs: summarize(cpuMs),
+              coresBusy: summarize(cpuMs.map(() => 1.5)),
+              cpuMethod: 'thread' as const,
+            }
+          : r;
+      }),
+    };
+    const [head, ...body] = parseCsv(toCsv(withCpu));
+    const first = withCpu.results.find((r) => r.cpuMs);
+    expect(body[0]?.[head?.indexOf('cpuMs') ?? -1]).toBe(String(first?.cpuMs?.raw[0]));
+    expect(body[0]?.[head?.indexOf('coresBusy') ?? -1]).toBe('1.5');
+    const workloads = new Set(report.results.map((r) => r.workload));
+    expect(toHtml(withCpu).match(/<svg class="chart cores-busy"/g)).toHaveLength(workloads.size);
+    expect(toHtml(report)).not.toContain('cores-busy');
+    expect(parseReport(JSON.stringify(withCpu), 'round-trip')).toEqual(withCpu);
   });
 
   it('markdown shows every cell with its median, speedup and interval', () => {

@@ -38,6 +38,19 @@ describe('ResultsView rendering a real report', () => {
     expect(cpu.querySelectorAll('svg .recharts-line').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('charts the cores each model kept busy, from the CPU time the engine measured', () => {
+    const chart = screen.getByTestId('cores-busy-chart');
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toMatch(
+      /Cores kept busy by primes\. .*Threads \+ emulated GIL \d+\.\d\d at 2 workers/,
+    );
+    expect(chart.querySelectorAll('svg .recharts-line').length).toBeGreaterThanOrEqual(4);
+    // the core count, across and up
+    expect(chart.querySelectorAll('svg .recharts-reference-line')).toHaveLength(2);
+    expect(
+      screen.getByTestId('efficiency-chart').querySelectorAll('svg .recharts-reference-line'),
+    ).toHaveLength(2);
+  });
+
   it('lists every cell in the table, with warnings as text', () => {
     expect(screen.getAllByTestId('results-row')).toHaveLength(report.results.length);
     const warned = report.results.find((r) => r.warnings.length > 0);

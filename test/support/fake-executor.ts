@@ -30,7 +30,7 @@ export interface FakeCall {
  * other error), or hang until timeout or cancel.
  */
 export type FakeAnswer =
-  | { readonly wallMs?: number; readonly checksum?: number }
+  | { readonly wallMs?: number; readonly checksum?: number; readonly cpuMs?: number }
   | { readonly fail: Error }
   | { readonly hang: true };
 
@@ -108,6 +108,8 @@ export function fakeExecutors(
           wallMs: answer.wallMs ?? 100,
           checksum: answer.checksum ?? 42,
           memoryBytes: Array.from({ length: request.workers }, () => 1024),
+          cpuMs: answer.cpuMs ?? answer.wallMs ?? 100,
+          cpuMethod: 'thread',
           gil: null,
         };
       },

@@ -8,11 +8,13 @@ import { errorFields, type HostMessage, type WorkerMessage } from '../protocol';
 import { plainContext } from '../local-context';
 import { KernelSlot } from './run-kernel';
 import { runJob } from './run-job';
+import { processCpuClock } from '../cpu-clock';
 
 if (!process.send) throw new Error('process-entry must be started with child_process.fork');
 const post = (m: WorkerMessage) => process.send?.(m);
 const rss = () => process.memoryUsage().rss;
 const kernel = new KernelSlot(post);
+const cpuClock = processCpuClock();
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (msg: HostMessage, handle?: unknown) => {
@@ -22,7 +24,7 @@ process.on('message', (msg: HostMessage, handle?: unknown) => {
       return;
     case 'run': {
       const job = msg.job;
-      void runJob(job, plainContext(job.env), rss).then(
+      void runJob(job, plainContext(job.env), rss, cpuClock).then(
         (done) => post({ ...done, gil: null }),
         (err: unknown) => post({ type: 'error', runId: job.runId, ...errorFields(err) }),
       );

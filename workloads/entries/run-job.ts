@@ -7,15 +7,18 @@ import type { DoneMessage, RunJob } from '../protocol';
 import { monoNow } from '../clock';
 import { getWorkload } from '../registry';
 import { combineChecksums, type UnitContext } from '../types';
+import type { CpuClock } from '../cpu-clock';
 
 export async function runJob(
   job: RunJob,
   ctx: UnitContext,
   measureMemory: () => number,
+  cpuClock: CpuClock | null,
 ): Promise<Omit<DoneMessage, 'gil'>> {
   const def = getWorkload(job.workload);
   const checksums: number[] = [];
   const startMs = monoNow();
+  const cpuStartMs = cpuClock?.nowMs() ?? 0;
   const lanes = Math.max(1, Math.min(job.concurrency, job.units.length));
   if (lanes === 1) {
     for (const unit of job.units) checksums.push(await def.runUnit(job.params, unit, ctx));
@@ -33,6 +36,7 @@ export async function runJob(
     await Promise.all(tasks);
   }
   const endMs = monoNow();
+  const cpuMs = cpuClock ? cpuClock.nowMs() - cpuStartMs : null;
   return {
     type: 'done',
     runId: job.runId,
@@ -41,5 +45,7 @@ export async function runJob(
     startMs,
     endMs,
     memoryBytes: measureMemory(),
+    cpuMs,
+    cpuMethod: cpuClock?.method ?? null,
   };
 }

@@ -20,6 +20,7 @@ import { plainContext } from '../local-context';
 import type { UnitContext } from '../types';
 import { KernelSlot } from './run-kernel';
 import { runJob } from './run-job';
+import { threadCpuClock } from '../cpu-clock';
 
 const port = parentPort;
 if (!port) throw new Error('thread-entry must run in a worker thread');
@@ -27,10 +28,11 @@ const data = workerData as ThreadWorkerData;
 const gil = data.gil ? new Gil(data.gil, data.index) : null;
 const post = (m: WorkerMessage) => port.postMessage(m);
 const heapBytes = () => getHeapStatistics().used_heap_size;
+const cpuClock = threadCpuClock();
 const kernel = new KernelSlot(post);
 
 async function run(job: RunJob): Promise<WorkerMessage> {
-  if (!gil) return { ...(await runJob(job, plainContext(job.env), heapBytes)), gil: null };
+  if (!gil) return { ...(await runJob(job, plainContext(job.env), heapBytes, cpuClock)), gil: null };
   const ctx: UnitContext = {
     check: () => gil.check(),
     native: (fn) => gil.native(fn),
@@ -41,7 +43,7 @@ async function run(job: RunJob): Promise<WorkerMessage> {
   gil.acquire();
   let done;
   try {
-    done = await runJob(job, ctx, heapBytes);
+    done = await runJob(job, ctx, heapBytes, cpuClock);
   } finally {
     if (gil.isHeld) gil.release(false);
   }

@@ -17,6 +17,8 @@ const HEADER = [
   'repetition',
   'wallMs',
   'outlier',
+  'cpuMs',
+  'coresBusy',
   'medianMs',
   'speedup',
   'speedupCiLow',
@@ -67,12 +69,14 @@ function* cellRows(r: ResultEntry): Generator<string> {
   const raw = r.wallMs?.raw ?? [];
   // A cell without a single finished run still gets a row, so its failure is not lost from the file.
   if (raw.length === 0) {
-    yield `${head},,,,${figures},${text}\r\n`;
+    yield `${head},,,,,,${figures},${text}\r\n`;
     return;
   }
   const outliers = new Set(r.wallMs?.outliers ?? []);
+  // CPU figures per run, empty in a version-1 report
+  const cpu = (i: number) => `${csvField(r.cpuMs?.raw[i] ?? null)},${csvField(r.coresBusy?.raw[i] ?? null)}`;
   for (let i = 0; i < raw.length; i++)
-    yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${figures},${i === 0 ? text : ','}\r\n`;
+    yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${cpu(i)},${figures},${i === 0 ? text : ','}\r\n`;
 }
 
 /** Rows are gathered into UTF-8 chunks of about this many characters, so no one string holds the file. */

@@ -6,7 +6,7 @@
  */
 import type { Report, ResultEntry } from '../report';
 import { HTML_STYLE } from './html-style';
-import { speedupChart, timelineChart, wallChart } from './svg';
+import { coresBusyChart, speedupChart, timelineChart, wallChart } from './svg';
 import {
   bytes,
   checksumText,
@@ -133,6 +133,8 @@ function workloadSection(report: Report, name: string): string {
   const parts = [`<section class="workload"><h2>${esc(name)}</h2>`];
   parts.push(`<figure>${speedupChart(name, rows, report.machine.logicalCores)}</figure>`);
   parts.push(`<figure>${wallChart(name, rows)}</figure>`);
+  const busy = coresBusyChart(name, rows, report.machine.logicalCores);
+  if (busy) parts.push(`<figure>${busy}</figure>`);
   parts.push(
     table(
       [

@@ -92,19 +92,35 @@ function legend(
 
 const W = 640;
 
+/** One cell's point on a per-worker-count line chart: a median with a whisker from low to high. */
+interface WorkerPoint {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+interface WorkerChart {
+  readonly title: string;
+  readonly yLabel: string;
+  readonly className: string;
+  readonly description: string;
+  /** unit after a figure in a tooltip: 'x' for speedup, ' cores' for cores busy */
+  readonly unit: string;
+  readonly point: (r: ResultEntry) => WorkerPoint | null;
+}
+
 /**
- * Speedup against worker count for one workload: a line per model, 95% CI whiskers, the ideal (linear)
- * speedup and a marker at the machine's logical core count, past which CPU-bound work cannot gain.
+ * A figure against worker count for one workload: a line per model with whiskers, the ideal (figure =
+ * workers) and a marker at the machine's logical core count, past which CPU-bound work cannot gain.
  */
-export function speedupChart(
-  workload: string,
-  results: readonly ResultEntry[],
-  logicalCores: number,
-): string {
-  const pts = results.filter((r) => r.speedup);
-  const models = [...new Set(pts.map((r) => r.model))];
+function workerChart(chart: WorkerChart, results: readonly ResultEntry[], logicalCores: number): string {
+  const pts = results.flatMap((r) => {
+    const p = chart.point(r);
+    return p ? [{ r, p }] : [];
+  });
+  const models = [...new Set(pts.map(({ r }) => r.model))];
   const maxX = Math.max(2, ...results.map((r) => r.workers));
-  const top = Math.max(1.2, ...pts.map((r) => Math.max(r.speedup?.ciHigh ?? 0, r.speedup?.median ?? 0)));
+  const top = Math.max(1.2, ...pts.map(({ p }) => Math.max(p.high, p.median)));
   const yMax = niceCeil(Number.isFinite(top * 1.05) ? top * 1.05 : top);
   const L = 52;
   const R = W - 16;
@@ -115,7 +131,7 @@ export function speedupChart(
   const x = (w: number) => L + pad + ((w - 1) / (maxX - 1)) * (R - L - 2 * pad);
   const y = (s: number) => B - (Math.min(s, yMax) / yMax) * (B - T);
   const parts: string[] = [];
-  parts.push(text(L, 16, `${workload}: speedup vs workers`, 'class="title"'));
+  parts.push(text(L, 16, chart.title, 'class="title"'));
   for (const t of ticks(yMax)) {
     parts.push(`<line x1="${L}" y1="${n(y(t))}" x2="${R}" y2="${n(y(t))}" class="grid"/>`);
     parts.push(text(L - 6, y(t) + 4, tick(t), 'text-anchor="end"'));
@@ -127,7 +143,7 @@ export function speedupChart(
   );
   parts.push(text((L + R) / 2, B + 34, 'workers', 'text-anchor="middle"'));
   parts.push(
-    text(14, (T + B) / 2, 'speedup (x)', `text-anchor="middle" transform="rotate(-90 14 ${n((T + B) / 2)})"`),
+    text(14, (T + B) / 2, chart.yLabel, `text-anchor="middle" transform="rotate(-90 14 ${n((T + B) / 2)})"`),
   );
   const idealEnd = Math.min(maxX, yMax);
   parts.push(
@@ -142,20 +158,19 @@ export function speedupChart(
   models.forEach((m, k) => {
     // A few pixels apart per model, so the whiskers of equal worker counts do not hide one another.
     const dx = (k - (models.length - 1) / 2) * 4;
-    const series = pts.filter((r) => r.model === m).sort((a, b) => a.workers - b.workers);
+    const series = pts.filter(({ r }) => r.model === m).sort((a, b) => a.r.workers - b.r.workers);
     const color = MODEL_COLORS[m];
     const dash = MODEL_DASH[m] ? ` stroke-dasharray="${MODEL_DASH[m]}"` : '';
-    const line = series.map((r) => `${n(x(r.workers) + dx)},${n(y(r.speedup?.median ?? 0))}`).join(' ');
+    const line = series.map(({ r, p }) => `${n(x(r.workers) + dx)},${n(y(p.median))}`).join(' ');
     if (series.length > 1)
       parts.push(`<polyline points="${line}" fill="none" stroke="${color}" stroke-width="2.5"${dash}/>`);
-    for (const r of series) {
-      const s = r.speedup;
-      if (!s) continue;
+    for (const { r, p } of series) {
       const cx = x(r.workers) + dx;
+      const u = chart.unit;
       parts.push(
-        `<line x1="${n(cx)}" y1="${n(y(s.ciLow))}" x2="${n(cx)}" y2="${n(y(s.ciHigh))}" stroke="${color}" stroke-width="1.2"/>` +
-          `<circle cx="${n(cx)}" cy="${n(y(s.median))}" r="3.5" fill="${color}"><title>${esc(
-            `${m} × ${r.workers}: ${fixed(s.median, 2)}x [${fixed(s.ciLow, 2)}, ${fixed(s.ciHigh, 2)}]`,
+        `<line x1="${n(cx)}" y1="${n(y(p.low))}" x2="${n(cx)}" y2="${n(y(p.high))}" stroke="${color}" stroke-width="1.2"/>` +
+          `<circle cx="${n(cx)}" cy="${n(y(p.median))}" r="3.5" fill="${color}"><title>${esc(
+            `${m} × ${r.workers}: ${fixed(p.median, 2)}${u} [${fixed(p.low, 2)}, ${fixed(p.high, 2)}]`,
           )}</title></circle>`,
       );
     }
@@ -170,11 +185,55 @@ export function speedupChart(
     logicalCores > maxX
       ? ` This machine has ${logicalCores} logical cores, more than the largest worker count.`
       : '';
-  return svgDoc(
-    `Speedup of ${workload} against worker count.${caption}`,
-    h,
-    parts.join('') + leg.svg,
-    'speedup',
+  return svgDoc(`${chart.description}${caption}`, h, parts.join('') + leg.svg, chart.className);
+}
+
+/** Speedup against worker count for one workload, with its 95% confidence interval as whiskers. */
+export function speedupChart(
+  workload: string,
+  results: readonly ResultEntry[],
+  logicalCores: number,
+): string {
+  return workerChart(
+    {
+      title: `${workload}: speedup vs workers`,
+      yLabel: 'speedup (x)',
+      className: 'speedup',
+      description: `Speedup of ${workload} against worker count.`,
+      unit: 'x',
+      point: (r) =>
+        r.speedup ? { median: r.speedup.median, low: r.speedup.ciLow, high: r.speedup.ciHigh } : null,
+    },
+    results,
+    logicalCores,
+  );
+}
+
+/**
+ * Cores kept busy (CPU time / wall time) against worker count for one workload, whiskers from the least to
+ * the most busy run: about 1 for GIL-bound threads however many there are, about N for N free threads up to
+ * the core count. Null when the report has no CPU figures (version 1).
+ */
+export function coresBusyChart(
+  workload: string,
+  results: readonly ResultEntry[],
+  logicalCores: number,
+): string | null {
+  if (!results.some((r) => r.coresBusy)) return null;
+  return workerChart(
+    {
+      title: `${workload}: cores busy vs workers`,
+      yLabel: 'cores busy',
+      className: 'cores-busy',
+      description: `Cores kept busy by ${workload} (CPU time / wall time) against worker count.`,
+      unit: ' cores',
+      point: (r) =>
+        r.coresBusy && !r.failure
+          ? { median: r.coresBusy.median, low: r.coresBusy.min, high: r.coresBusy.max }
+          : null,
+    },
+    results,
+    logicalCores,
   );
 }
 

@@ -18,6 +18,7 @@ import { formatTable } from './table';
 import { registerCompare } from './commands/compare';
 import { registerSchema } from './commands/schema';
 import { cliRecorder, registerHistory } from './commands/history';
+import { otherCoresNow, QUIET_CHECK_CORES } from '../measure/interference';
 import { collectOut, printError, registerReport, writeOutputs } from './commands/report';
 import { registerDemo } from './commands/demo';
 import { writeOut, writeErr } from './print';
@@ -41,6 +42,7 @@ interface RunFlags {
   json?: string;
   out: string[];
   history: boolean;
+  quietCheck: boolean;
   quiet: boolean;
 }
 
@@ -82,6 +84,13 @@ async function runCommand(flags: RunFlags): Promise<number> {
     seed: flags.seed,
     timeline: flags.timeline,
   };
+  if (flags.quietCheck) {
+    const others = await otherCoresNow();
+    if (others !== null && others > QUIET_CHECK_CORES)
+      writeErr(
+        `The machine is not quiet: other programs used ${others.toFixed(2)} cores in the last second; the runs go on, and cells they disturb are flagged busy-machine.\n`,
+      );
+  }
   const progress = createProgress(process.stderr, flags.quiet);
   const abort = new AbortController();
   const recorder = cliRecorder(flags.history);
@@ -169,6 +178,10 @@ export function buildProgram(): Command {
       [],
     )
     .option('--no-history', 'do not record this run in the history ($THREADLAB_HOME/history)')
+    .option(
+      '--no-quiet-check',
+      'do not watch the machine for a second first (it says when other programs use more than a fifth of a core)',
+    )
     .addOption(new Option('-q, --quiet', 'no progress output').default(false))
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);

@@ -23,6 +23,10 @@ function row(r: ResultEntry): string[] {
     s ? `${fmt(s.median, 2)}x` : '-',
     s ? `[${fmt(s.ciLow, 2)}, ${fmt(s.ciHigh, 2)}]` : '',
     r.efficiency !== null ? `${Math.round(r.efficiency * 100)}%` : '-',
+    r.cpuMs ? fmt(r.cpuMs.median) : '-',
+    r.coresBusy ? fmt(r.coresBusy.median, 2) : '-',
+    r.interference ? fmt(r.interference.otherCores, 2) : '-',
+    r.memoryBytes.length ? fmt(r.memoryBytes.reduce((a, b) => a + b, 0) / 2 ** 20) : '-',
     r.checksumOk === null ? '-' : r.checksumOk ? 'ok' : 'MISMATCH',
     visible(notes.join('; ')),
   ];
@@ -39,6 +43,10 @@ export function formatTable(report: Report): string {
     'speedup',
     '95% CI',
     'effic.',
+    'cpu ms',
+    'cores busy',
+    'others',
+    'mem MiB',
     'checksum',
     'notes',
   ];
@@ -46,13 +54,14 @@ export function formatTable(report: Report): string {
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
     r
-      .map((cell, c) => (c >= 3 && c <= 9 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .map((cell, c) => (c >= 3 && c <= 13 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
       .join('  ')
       .trimEnd();
   const m = report.machine;
   const out = [
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
     `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
+    'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes)',
     '',
     line(header),
     ...rows.slice(1).map(line),

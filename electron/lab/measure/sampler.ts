@@ -1,13 +1,17 @@
 /**
- * Per-core CPU load during an experiment, from systeminformation. Its first reading is discarded: it is the
- * average since boot, not a sample of this run.
+ * Per-core CPU load during an experiment: on Linux from /proc/stat directly (one small file read; the
+ * difference between two readings), elsewhere from systeminformation. Its first reading is discarded: it is
+ * the average since boot, not a sample of this run.
  *
- * The sampler's own cost: Node 20 can only measure CPU per process, and during a run the worker threads
- * share the process, so the cost of one reading is measured in a short quiet calibration when the sampler
- * starts (before any worker exists) and multiplied by the number of readings taken.
+ * The sampler's own cost is what it really spent: the CPU of the thread it runs on, counted around every
+ * reading (its callback included) with the same per-thread clock the workers use, so the worker threads
+ * sharing the process stay out of it. Where a thread cannot count itself, the whole process is counted
+ * around each reading, which may include a worker's CPU and so errs high, never low.
  */
 import si from 'systeminformation';
 import type { CpuSample } from '../../common/report';
+import { processCpuClock, threadCpuClock } from '../../../workloads/cpu-clock';
+import { busyBetween, readProcStat, type ProcStat } from './proc-stat';
 
 export interface SamplerResult {
   readonly intervalMs: number;
@@ -19,8 +23,8 @@ export interface SamplerResult {
 export class CpuSampler {
   private timer: NodeJS.Timeout | null = null;
   private readonly points: CpuSample[] = [];
-  private readings = 0;
-  private cpuMsPerReading = 0;
+  private ownCpuMs = 0;
+  private readonly clock = threadCpuClock() ?? processCpuClock();
   private startedAt = 0;
   private primed = false;
   private inFlight: Promise<void> | null = null;
@@ -28,27 +32,20 @@ export class CpuSampler {
   constructor(
     private readonly intervalMs: number,
     private readonly onSample: (sample: CpuSample) => void = () => undefined,
-    private readonly read: () => Promise<number[]> = readCoreLoads,
+    private readonly read: () => Promise<number[]> = coreLoadReader(),
   ) {}
 
   async start(): Promise<void> {
     this.startedAt = performance.now();
     await this.tick(); // primes the counters; discarded
-    await this.calibrate();
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
-  }
-
-  private async calibrate(rounds = 5): Promise<void> {
-    const before = process.cpuUsage();
-    for (let i = 0; i < rounds; i++) await this.read().catch(() => undefined);
-    const used = process.cpuUsage(before);
-    this.cpuMsPerReading = (used.user + used.system) / 1000 / rounds;
   }
 
   private tick(): Promise<void> {
     if (this.inFlight) return this.inFlight; // a slow read must not pile up behind itself
     this.inFlight = (async () => {
+      const cpu0 = this.clock.nowMs();
       try {
         const loads = await this.read();
         const sample: CpuSample = {
@@ -63,7 +60,7 @@ export class CpuSampler {
       } catch {
         // a failed reading is a missing point, not a failed experiment
       } finally {
-        this.readings++;
+        this.ownCpuMs += this.clock.nowMs() - cpu0;
         this.inFlight = null;
       }
     })();
@@ -78,13 +75,28 @@ export class CpuSampler {
     return {
       intervalMs: this.intervalMs,
       points: this.points,
-      samplerCpuPct: ((this.cpuMsPerReading * this.readings) / elapsedMs) * 100,
+      samplerCpuPct: (this.ownCpuMs / elapsedMs) * 100,
     };
   }
 }
 
-/** Load of each logical core (0..100) since the previous call. */
-export async function readCoreLoads(): Promise<number[]> {
+/**
+ * A reader of each logical core's load (0..100) since its previous call: /proc/stat where there is one,
+ * systeminformation's currentLoad (which costs several times more) elsewhere.
+ */
+export function coreLoadReader(): () => Promise<number[]> {
+  let previous: ProcStat | null = readProcStat();
+  if (!previous) return readCoreLoadsSi;
+  return () => {
+    const now = readProcStat();
+    if (!now || !previous) return Promise.reject(new Error('/proc/stat could not be read'));
+    const loads = busyBetween(previous, now).perCorePct;
+    previous = now;
+    return Promise.resolve(loads);
+  };
+}
+
+async function readCoreLoadsSi(): Promise<number[]> {
   const load = await si.currentLoad();
   return load.cpus.map((c) => c.load);
 }

@@ -4,6 +4,7 @@
  */
 import type {
   AmdahlFit,
+  CpuMethod,
   Failure,
   GilStats,
   GilThreadStats,
@@ -14,6 +15,12 @@ import type {
 import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
 import type { WorkloadKind } from '../../common/workload';
 import type { Cell } from './plan';
+import {
+  busyMachineWarning,
+  emptyTotals,
+  interferenceOf,
+  type InterferenceTotals,
+} from '../measure/interference';
 
 /** Everything measured for one cell while the experiment ran. */
 export interface CellData {
@@ -21,6 +28,11 @@ export interface CellData {
   readonly kind: WorkloadKind;
   readonly units: number;
   readonly wallMs: number[];
+  /** per measured run, the workers' CPU time (same order as wallMs) */
+  readonly cpuMs: number[];
+  cpuMethod: CpuMethod | null;
+  /** other programs' CPU over the measured runs */
+  readonly interference: InterferenceTotals;
   readonly checksums: number[];
   /** per worker index, the largest value seen */
   readonly memoryBytes: number[];
@@ -35,6 +47,9 @@ export function newCellData(cell: Cell, kind: WorkloadKind, units: number): Cell
     kind,
     units,
     wallMs: [],
+    cpuMs: [],
+    cpuMethod: null,
+    interference: emptyTotals(),
     checksums: [],
     memoryBytes: [],
     gilTotals: null,
@@ -63,10 +78,23 @@ export function addGilTotals(
   });
 }
 
+/** CPU time and cores busy (cpuMs / wallMs of the same run) of a cell's measured runs. */
+function cpuSummaries(d: CellData): Pick<ResultEntry, 'cpuMs' | 'coresBusy' | 'cpuMethod'> {
+  if (!d.cpuMs.length || d.cpuMs.length !== d.wallMs.length)
+    return { cpuMs: null, coresBusy: null, cpuMethod: null };
+  const coresBusy = d.cpuMs.map((c, i) => {
+    const wall = d.wallMs[i] ?? 0;
+    return wall > 0 ? c / wall : 0;
+  });
+  return { cpuMs: summarize(d.cpuMs), coresBusy: summarize(coresBusy), cpuMethod: d.cpuMethod };
+}
+
 export interface BuildOptions {
   readonly seed: number;
   readonly logicalCores: number;
   readonly switchIntervalMs: number;
+  /** the programs that used most CPU during the experiment, named in busy-machine warnings */
+  readonly topOthers?: readonly { name: string; pid: number; cores: number }[];
 }
 
 export function buildResults(
@@ -79,6 +107,7 @@ export function buildResults(
   const results = data.map((d): ResultEntry => {
     const base = baseline.get(d.cell.workload);
     const wallMs = d.wallMs.length ? summarize(d.wallMs) : null;
+    const cpu = cpuSummaries(d);
     const speedup =
       wallMs && base && base.wallMs.length
         ? bootstrapSpeedup(base.wallMs, d.wallMs, { seed: opts.seed })
@@ -91,6 +120,9 @@ export function buildResults(
         message: `${d.cell.workers} workers share ${opts.logicalCores} logical cores: CPU-bound work cannot speed up more than ${opts.logicalCores}x here.`,
       });
     }
+    const interference = interferenceOf(d.interference);
+    const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
+    if (busy) warnings.push(busy);
     const reference = base?.checksums[0];
     const checksum = d.checksums[0] ?? null;
     const checksumOk =
@@ -111,6 +143,8 @@ export function buildResults(
       workers: d.cell.workers,
       units: d.units,
       wallMs,
+      ...cpu,
+      interference,
       speedup,
       efficiency: speedup ? efficiency(speedup.median, d.cell.workers) : null,
       warnings,

@@ -14,6 +14,8 @@ import { getWorkload, workloadCatalog } from '../../../workloads/registry';
 import type { UnitEnv } from '../../common/workload';
 import { CpuSampler } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
+import { addTotals, topOthers, watchRun } from '../measure/interference';
+import { readProcessCpu } from '../measure/proc-stat';
 import { defaultEntriesDir } from '../runtime/entries';
 import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
@@ -150,6 +152,9 @@ class ExperimentRun {
             this.emit({ type: 'cpu-sample', runId: this.runId, sample }),
           );
     const resources = await openResources(defs);
+    // Two listings of every process, at the start and the end, name who used the CPU during the experiment.
+    const processes0 = readProcessCpu();
+    const processesT0 = performance.now();
     const spawn: SpawnStats[] = [];
     const order = runOrder(this.cells, this.config.warmup, this.config.repeat, this.config.seed);
     let done = 0;
@@ -190,6 +195,7 @@ class ExperimentRun {
       seed: this.config.seed,
       logicalCores: machine.logicalCores,
       switchIntervalMs: this.config.switchIntervalMs,
+      topOthers: topOthers(processes0, readProcessCpu(), performance.now() - processesT0),
     });
     const report: Report = {
       schema: REPORT_SCHEMA,
@@ -223,6 +229,7 @@ class ExperimentRun {
       return;
     }
     try {
+      const watch = warmup ? null : watchRun();
       const outcome = await ex.run({
         runId: runSeq,
         workload: cell.workload,
@@ -234,8 +241,13 @@ class ExperimentRun {
         timeoutMs: this.config.timeoutMs,
         signal: this.signal,
       });
+      // A child process's CPU is not in this process's; an in-process worker's already is.
+      const others = watch?.stop(outcome.cpuMethod === 'process' ? outcome.cpuMs : 0);
       if (warmup) return;
+      if (others) addTotals(d.interference, others);
       d.wallMs.push(outcome.wallMs);
+      d.cpuMs.push(outcome.cpuMs);
+      d.cpuMethod = outcome.cpuMethod;
       d.checksums.push(outcome.checksum);
       outcome.memoryBytes.forEach((b, i) => {
         d.memoryBytes[i] = Math.max(d.memoryBytes[i] ?? 0, b);

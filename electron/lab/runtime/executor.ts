@@ -6,7 +6,7 @@
  */
 import type { Model } from '../../common/config';
 import { checkEntriesDir } from './entries';
-import type { TimelineSpan } from '../../common/report';
+import type { CpuMethod, TimelineSpan } from '../../common/report';
 import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
 import { monoNow } from '../../../workloads/clock';
 import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
@@ -37,6 +37,9 @@ export interface RunOutcome {
   readonly wallMs: number;
   readonly checksum: number;
   readonly memoryBytes: number[];
+  /** CPU time the workers spent, summed, and how it was counted (see CpuMethod) */
+  readonly cpuMs: number;
+  readonly cpuMethod: CpuMethod;
   readonly gil: { readonly threads: RecorderSnapshot[]; readonly originMs: number } | null;
 }
 
@@ -106,10 +109,12 @@ abstract class PoolExecutor implements Executor {
       timeline: request.timeline,
       originMs,
     }));
+    const hostCpu0 = process.cpuUsage();
     const t0 = performance.now();
     const done = await this.pool.run(jobs, request.timeoutMs, request.signal);
     const wallMs = performance.now() - t0;
-    return summarizeDone(done, wallMs, originMs);
+    const hostCpu = process.cpuUsage(hostCpu0);
+    return summarizeDone(done, wallMs, originMs, (hostCpu.user + hostCpu.system) / 1000);
   }
 
   async close(): Promise<void> {
@@ -117,12 +122,24 @@ abstract class PoolExecutor implements Executor {
   }
 }
 
-function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): RunOutcome {
+/**
+ * `hostCpuMs` is this whole process's CPU over the run: what in-process workers spent when they cannot count
+ * themselves. The workers' own figures are preferred because the host's share (and the sampler's) stays out.
+ */
+export function summarizeDone(
+  done: readonly DoneMessage[],
+  wallMs: number,
+  originMs: number,
+  hostCpuMs: number,
+): RunOutcome {
   const gilThreads = done.map((d) => d.gil).filter((g): g is RecorderSnapshot => g !== null);
+  const own = done.every((d) => d.cpuMs !== null && d.cpuMethod !== null);
   return {
     wallMs,
     checksum: combineChecksums(done.map((d) => d.checksum)),
     memoryBytes: done.map((d) => d.memoryBytes),
+    cpuMs: own ? done.reduce((sum, d) => sum + (d.cpuMs ?? 0), 0) : hostCpuMs,
+    cpuMethod: own ? (done[0]?.cpuMethod ?? 'process-wide') : 'process-wide',
     gil: gilThreads.length ? { threads: gilThreads, originMs } : null,
   };
 }

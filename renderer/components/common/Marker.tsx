@@ -1,6 +1,7 @@
 /** Model markers: the same shape in chart dots and in HTML legends, so colour is never the only cue. */
 import { Symbols, type DotItemDotProps } from 'recharts';
-import type { MarkerShape } from '../../charts/palette';
+import type { Model } from '../../../electron/common/config';
+import { MODEL_STYLE, type MarkerShape } from '../../charts/palette';
 
 /** A dot renderer for recharts <Line dot={...}>. */
 export function markerDot(shape: MarkerShape, color: string, size = 90) {
@@ -47,4 +48,10 @@ export function Swatch({
       {shape ? <Symbols cx={16} cy={8} type={shape} size={60} fill={color} /> : null}
     </svg>
   );
+}
+
+/** The look every per-model line shares (colour, marker, no animation), so a model reads the same in every chart. */
+export function modelLineStyle(model: Model) {
+  const { color, shape } = MODEL_STYLE[model];
+  return { stroke: color, dot: markerDot(shape, color), activeDot: false, isAnimationActive: false } as const;
 }

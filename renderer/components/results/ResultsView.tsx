@@ -4,6 +4,7 @@ import type { Report } from '../../../electron/common/report';
 import { workloadsOf } from '../../charts/shape';
 import { ExportMenu } from '../reports/ExportMenu';
 import { formatMs } from '../../../electron/common/format';
+import { CoresBusyChart } from './CoresBusyChart';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
 import { MachinePanel } from './MachinePanel';
@@ -65,7 +66,7 @@ export function ResultsView({ report, titles }: Props) {
       {detail ? (
         <section className="panel" aria-labelledby="detail-heading">
           <div className="panel-head">
-            <h2 id="detail-heading">Efficiency and time: {titles[detail.name] ?? detail.name}</h2>
+            <h2 id="detail-heading">Efficiency, time and cores busy: {titles[detail.name] ?? detail.name}</h2>
             {workloads.length > 1 ? (
               <div className="segmented" role="group" aria-label="Workload">
                 {workloads.map((w) => (
@@ -84,6 +85,7 @@ export function ResultsView({ report, titles }: Props) {
           <div className="chart-grid">
             <EfficiencyChart results={report.results} workload={detail.name} cores={cores} />
             <WallTimeChart results={report.results} workload={detail.name} cores={cores} />
+            <CoresBusyChart results={report.results} workload={detail.name} cores={cores} />
           </div>
         </section>
       ) : null}

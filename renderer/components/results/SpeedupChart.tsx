@@ -28,7 +28,7 @@ import {
 } from '../../charts/shape';
 import { ChartFrame } from '../common/ChartFrame';
 import { Legend, modelItems } from '../common/Legend';
-import { markerDot } from '../common/Marker';
+import { modelLineStyle } from '../common/Marker';
 import { GRID_PROPS, workersAxisProps } from '../../charts/axes';
 
 interface Props {
@@ -159,11 +159,8 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
               data={[...s.points]}
               dataKey="speedup"
               name={MODEL_STYLE[s.model].short}
-              stroke={MODEL_STYLE[s.model].color}
               strokeWidth={3}
-              dot={markerDot(MODEL_STYLE[s.model].shape, MODEL_STYLE[s.model].color)}
-              activeDot={false}
-              isAnimationActive={false}
+              {...modelLineStyle(s.model)}
             >
               <ErrorBar
                 dataKey="error"

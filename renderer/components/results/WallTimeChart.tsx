@@ -16,7 +16,7 @@ import { axisMs, coveringTicks } from '../../charts/ticks';
 import { formatMs } from '../../../electron/common/format';
 import { ChartFrame } from '../common/ChartFrame';
 import { Legend, modelItems } from '../common/Legend';
-import { markerDot } from '../common/Marker';
+import { modelLineStyle } from '../common/Marker';
 import { CHART_MARGIN } from './SpeedupChart';
 import { GRID_PROPS, workersAxisProps } from '../../charts/axes';
 
@@ -74,16 +74,7 @@ export function WallTimeChart({ results, workload, cores }: Props) {
             <ReferenceLine y={base} stroke="var(--model-sequential)" strokeDasharray="8 6" strokeWidth={2} />
           ) : null}
           {series.map((s) => (
-            <Line
-              key={s.model}
-              data={s.points}
-              dataKey="median"
-              stroke={MODEL_STYLE[s.model].color}
-              strokeWidth={2}
-              dot={markerDot(MODEL_STYLE[s.model].shape, MODEL_STYLE[s.model].color)}
-              activeDot={false}
-              isAnimationActive={false}
-            >
+            <Line key={s.model} data={s.points} dataKey="median" strokeWidth={2} {...modelLineStyle(s.model)}>
               <ErrorBar
                 dataKey="spread"
                 width={8}

@@ -13,6 +13,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LabError } from '../../../electron/common/errors';
 import { EXPORTERS } from '../../../electron/common/export/index';
+import { REPORT_VERSION, type Report } from '../../../electron/common/report';
+import { summarize } from '../../../electron/common/stats';
 import { findChromium } from '../../../electron/lab/report/chromium';
 import { formatForFile, readReport, writeReport } from '../../../electron/lab/report/io';
 import { SAMPLE_B_FILE, SAMPLE_FILE, loadSample } from '../../fixtures/reports/fixtures';
@@ -69,6 +71,25 @@ describe('writeReport / readReport', () => {
     expect(await readReport(file)).toEqual(loadSample());
   });
 
+  it('reads a version-1 report as it is, and round-trips the fields version 2 added', async () => {
+    const v1 = loadSample();
+    expect(v1.version).toBe(1);
+    const file = path.join(tmp, 'v2.json');
+    const cpu = summarize([12, 14, 13]);
+    const v2: Report = {
+      ...v1,
+      version: REPORT_VERSION,
+      results: v1.results.map((r) => ({
+        ...r,
+        cpuMs: cpu,
+        coresBusy: summarize([1.9, 1.8, 2]),
+        cpuMethod: 'thread',
+      })),
+    };
+    await writeReport(v2, file);
+    expect(await readReport(file)).toEqual(v2);
+  });
+
   it('refuses an extension it cannot write, naming the option', async () => {
     const err = await writeReport(loadSample(), path.join(tmp, 'x.docx')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabError);
@@ -85,7 +106,7 @@ describe('writeReport / readReport', () => {
 
   it.each<[string, ((r: Record<string, unknown>) => void) | string, RegExp]>([
     ['missing.json', (r) => delete first(r)['wallMs'], /^results\[0\]\.wallMs$/],
-    ['version.json', (r) => (r['version'] = 2), /^version$/],
+    ['version.json', (r) => (r['version'] = 3), /^version$/],
     ['schema.json', (r) => (r['schema'] = 'something.else'), /^schema$/],
     [
       'negative.json',
