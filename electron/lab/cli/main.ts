@@ -41,6 +41,7 @@ interface RunFlags {
   out: string[];
   history: boolean;
   quiet: boolean;
+  python?: string;
 }
 
 function listCommand(all: boolean): void {
@@ -55,7 +56,7 @@ function listCommand(all: boolean): void {
     out.push('');
   }
   out.push('Models (use with --models):', '');
-  for (const m of MODELS) out.push(`  ${m.padEnd(11)} ${MODEL_TITLES[m]}`);
+  for (const m of MODELS) out.push(`  ${m.padEnd(13)} ${MODEL_TITLES[m]}`);
   writeOut(out.join('\n') + '\n');
 }
 
@@ -97,6 +98,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   try {
     const report = await runExperiment(input, {
       signal: abort.signal,
+      python: flags.python ? { explicitPath: flags.python } : {},
       onEvent: (e) => {
         recorder?.(e);
         if (e.type === 'progress') progress.update(e.progress);
@@ -156,6 +158,7 @@ export function buildProgram(): Command {
       [],
     )
     .option('--label <text>', 'a label stored in the report', '')
+    .option('--python <path>', 'the interpreter for the py-* models (else THREADLAB_PYTHON, python3, ...)')
     .option('--no-timeline', 'do not record GIL timeline spans')
     .option('--json <file>', 'write the JSON report to this file')
     .option(

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LabEvent, Progress } from '../../common/api';
-import { validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
+import { isPythonModel, validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
 import { median } from 'simple-statistics';
@@ -19,8 +19,11 @@ import { createExecutor, spansOf, type Executor } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
 import { planCells, poolSizes, runOrder, type Cell } from './plan';
 import { openResources } from './resources';
-import { addGilTotals, buildResults, newCellData, type CellData } from './results';
+import { addGilTotals, baselineKey, buildResults, newCellData, type CellData } from './results';
 import { TOOL_VERSION } from '../version';
+import type { DiscoverOptions } from '../python/discover';
+import { PythonExecutor } from '../python/executor';
+import { describeSelection, selectPythons, type PythonSelection } from '../python/selection';
 
 export interface RunnerOptions {
   readonly entriesDir?: string;
@@ -29,6 +32,8 @@ export interface RunnerOptions {
   readonly runId?: string;
   /** turn the CPU sampler off (tests that count processes, the sampler's own benchmark) */
   readonly sampleCpu?: boolean;
+  /** where to look for Python for the py-* models (--python, THREADLAB_PYTHON) */
+  readonly python?: DiscoverOptions;
 }
 
 export async function runExperiment(input: unknown, options: RunnerOptions = {}): Promise<Report> {
@@ -39,7 +44,9 @@ export async function runExperiment(input: unknown, options: RunnerOptions = {})
   });
   const entriesDir = options.entriesDir ?? defaultEntriesDir();
   checkEntriesDir(entriesDir);
-  return new ExperimentRun(config, entriesDir, options).run();
+  const planned = new Set(planCells(config).map((c) => c.model));
+  const pythons = await selectPythons([...planned], options.python);
+  return new ExperimentRun(config, entriesDir, options, pythons).run();
 }
 
 class ExperimentRun {
@@ -58,6 +65,7 @@ class ExperimentRun {
     private readonly config: ExperimentConfig,
     private readonly entriesDir: string,
     private readonly options: RunnerOptions,
+    private readonly pythons: PythonSelection,
   ) {
     this.runId = options.runId ?? randomUUID();
     this.emit = options.onEvent ?? (() => undefined);
@@ -66,7 +74,10 @@ class ExperimentRun {
     for (const cell of this.cells) {
       const def = getWorkload(cell.workload);
       const params = this.paramsOf(cell.workload);
-      this.data.set(cell.key, newCellData(cell, def.kind, def.unitCount(params)));
+      const d = newCellData(cell, def.kind, def.unitCount(params));
+      const unavailable = isPythonModel(cell.model) ? pythons.unavailable.get(cell.model) : undefined;
+      if (unavailable) d.failure = { reason: 'unavailable', message: unavailable };
+      this.data.set(cell.key, d);
     }
     options.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
     if (options.signal?.aborted) this.abort.abort();
@@ -87,12 +98,22 @@ class ExperimentRun {
     };
   }
 
+  private createExecutor(model: Model): Executor {
+    if (!isPythonModel(model)) return createExecutor(model, this.executorOptions(model));
+    const python = this.pythons.chosen.get(model);
+    if (!python) throw new LabError('internal', `no interpreter was chosen for ${model}`);
+    return new PythonExecutor(model, {
+      command: python,
+      switchIntervalMs: this.config.switchIntervalMs,
+    });
+  }
+
   /** A started executor for the model, replacing one that a failed run left broken. */
   private async executor(model: Model): Promise<Executor> {
     const current = this.executors.get(model);
     if (current && !current.broken) return current;
     if (current) await current.close();
-    const ex = createExecutor(model, this.executorOptions(model));
+    const ex = this.createExecutor(model);
     this.executors.set(model, ex);
     await ex.start();
     return ex;
@@ -119,9 +140,22 @@ class ExperimentRun {
       this.progress(0, order.length, 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
         if (this.abort.signal.aborted) break;
-        const ex = createExecutor(model, this.executorOptions(model));
+        if (isPythonModel(model) && this.pythons.unavailable.has(model)) continue;
+        const ex = this.createExecutor(model);
         this.executors.set(model, ex);
-        const started = await ex.start();
+        let started: Awaited<ReturnType<Executor['start']>>;
+        try {
+          started = await ex.start();
+        } catch (err) {
+          // An interpreter that will not start (a broken Python, a bad --python) fails only its model.
+          if (!isPythonModel(model)) throw err;
+          this.executors.delete(model);
+          this.failModel(
+            model,
+            `the interpreter could not start: ${err instanceof Error ? err.message : String(err)}`,
+          );
+          continue;
+        }
         spawn.push({
           model,
           workers: size,
@@ -167,9 +201,14 @@ class ExperimentRun {
       samples,
       results,
       fits,
+      ...(this.config.models.some(isPythonModel) ? { python: describeSelection(this.pythons) } : {}),
     };
     this.emit({ type: 'experiment-finished', runId: this.runId, report });
     return report;
+  }
+
+  private failModel(model: Model, message: string): void {
+    for (const d of this.data.values()) if (d.cell.model === model) d.failure ??= { reason: 'exit', message };
   }
 
   private async runOnce(d: CellData, warmup: boolean, runSeq: number, env: UnitEnv) {
@@ -222,9 +261,7 @@ class ExperimentRun {
   }
 
   private emitPartial(d: CellData): void {
-    const base = [...this.data.values()].find(
-      (x) => x.cell.workload === d.cell.workload && x.cell.model === 'sequential',
-    );
+    const base = this.data.get(baselineKey(d.cell));
     const subset = base && base !== d ? [base, d] : [d];
     const { results } = buildResults(subset, {
       seed: this.config.seed,

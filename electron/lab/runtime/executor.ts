@@ -3,7 +3,7 @@
  * the largest worker count it will be asked for; a run with N workers uses the first N.
  */
 import path from 'node:path';
-import type { Model } from '../../common/config';
+import type { JsModel, Model } from '../../common/config';
 import type { TimelineSpan } from '../../common/report';
 import { abortGil, createGilBuffer } from '../gil/layout';
 import { sharedNow } from '../gil/recorder';
@@ -36,6 +36,8 @@ export interface RunOutcome {
   readonly checksum: number;
   readonly memoryBytes: number[];
   readonly gil: { readonly threads: RecorderSnapshot[]; readonly originMs: number } | null;
+  /** CPU time the run used, where the runtime measures its own (a Python interpreter and its workers) */
+  readonly cpuMs?: number;
 }
 
 export interface ExecutorOptions {
@@ -184,7 +186,7 @@ export class GilExecutor extends ThreadsExecutor {
   }
 }
 
-export function createExecutor(model: Model, options: ExecutorOptions): Executor {
+export function createExecutor(model: JsModel, options: ExecutorOptions): Executor {
   switch (model) {
     case 'sequential':
       return new SequentialExecutor(options);
