@@ -21,6 +21,7 @@ import { collectOut, printError, registerReport, writeOutputs } from './commands
 import { registerDemo } from './commands/demo';
 import { writeOut, writeErr } from './print';
 import { registerPython } from './commands/python';
+import { registerFidelity } from './commands/fidelity';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -178,6 +179,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerDemo(program);
   registerPython(program);
+  registerFidelity(program);
   return program;
 }
 
