@@ -88,6 +88,8 @@ export default defineConfig(({ mode }) => {
     },
     preload: {
       build: {
+        // A sandboxed preload can require only 'electron': zod (the method table's schemas) is bundled in.
+        externalizeDeps: false,
         outDir: path.join(root, 'out', 'preload'),
         rolldownOptions: {
           input: { index: path.join(root, 'electron', 'preload', 'index.ts') },

@@ -5,8 +5,8 @@
  * of holder, counted by the lock's own recorder.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Gil } from '../electron/lab/gil/gil';
-import { WAITERS } from '../electron/lab/gil/layout';
+import { Gil } from '../workloads/gil/gil';
+import { WAITERS } from '../workloads/gil/layout';
 
 /** spare slot: set by the first thread to finish, so the other stops waiting for a partner */
 const FINISHED = 10;

@@ -1,7 +1,7 @@
 /** Hand-off cost: the emulated GIL passing between two threads, against a raw Atomics ping-pong. */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createGilBuffer, GIL_SLOTS } from '../electron/lab/gil/layout';
+import { createGilBuffer, GIL_SLOTS } from '../workloads/gil/layout';
 
 /** Microseconds per hand-off between two threads. */
 async function pair(entry: string, mode: 'atomics' | 'gil', rounds: number): Promise<number> {

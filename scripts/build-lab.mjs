@@ -12,10 +12,10 @@ const outdir = path.join(root, 'out', 'lab');
 
 /** [output name, source, self-contained] */
 const entries = [
+  // One entry per runtime, serving experiment runs and demo kernels alike.
   ['thread-entry', 'workloads/entries/thread-entry.ts', true],
   ['process-entry', 'workloads/entries/process-entry.ts', true],
-  ['demo-thread', 'workloads/demos/thread-entry.ts', true],
-  ['demo-process', 'workloads/demos/process-entry.ts', true],
+  // A whole program the daemon demo runs as its own process (it must end by itself).
   ['demo-exit', 'workloads/demos/exit-child.ts', true],
   ['cli', 'electron/lab/cli/main.ts', false],
   ['bench', 'bench/bench.ts', false],

@@ -1,5 +1,5 @@
 // `npm test`: everything that can run on this machine, one summary at the end.
-// Steps: build the engine bundles, type-check, lint, then the whole vitest suite (unit, engine, CLI,
+// Steps: build the engine bundles, type-check, lint, the layering whitelist and cycles, then the whole vitest suite (unit, engine, CLI,
 // browser end-to-end in real Chromium, Electron end-to-end where the binary exists). Checks count as tests;
 // every skipped test is listed with its name so nothing is skipped silently.
 import { spawnSync } from 'node:child_process';
@@ -30,6 +30,8 @@ function step(title, cmd, args) {
 step('build engine bundles', process.execPath, ['scripts/build-lab.mjs']);
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+// The folders and options live in package.json's lint:layers, so `npm run lint` checks exactly the same.
+step('layering and import cycles', 'npm', ['run', '--silent', 'lint:layers']);
 
 mkdirSync('.tmp', { recursive: true });
 const jsonOut = path.join(root, '.tmp', 'vitest-results.json');

@@ -2,7 +2,8 @@
  * The pass-through execution context, for everything that runs units without a lock: the sequential
  * reference, worker threads and processes without the GIL, and tests.
  */
-import { combineChecksums, type Params, type UnitContext, type UnitEnv, type WorkloadDef } from './types';
+import type { Params, UnitEnv } from '../electron/common/workload';
+import { combineChecksums, type UnitContext, type WorkloadDef } from './types';
 
 export function plainContext(env: UnitEnv = {}): UnitContext {
   return {

@@ -10,7 +10,8 @@ import { primes } from './kernels/primes';
 import { sha256 } from './kernels/sha256';
 import { sleep } from './kernels/sleep';
 import { tcpEcho } from './kernels/tcp-echo';
-import type { Params, WorkloadDef } from './types';
+import type { Params } from '../electron/common/workload';
+import type { WorkloadDef } from './types';
 
 export const WORKLOADS: readonly WorkloadDef[] = [
   primes,

@@ -4,34 +4,9 @@
  *
  * This file is pure TypeScript: no node:*, no DOM, no electron. The kernels themselves run in Node (some use
  * node:crypto, node:fs, node:net); UIs get workload metadata through LabApi.getInfo(), never by importing
- * the registry.
+ * the registry. The types the host and the UIs share with the kernels live in electron/common/workload.ts.
  */
-
-/** What kind of work a workload does; drives the headline chart grouping and the GIL behaviour. */
-export type WorkloadKind = 'cpu' | 'io' | 'native' | 'mixed' | 'diagnostic';
-
-/** One numeric parameter of a workload, validated against its bounds before anything runs. */
-export interface ParamSpec {
-  readonly name: string;
-  readonly description: string;
-  readonly min: number;
-  readonly max: number;
-  readonly default: number;
-  /** true when the value must be a whole number */
-  readonly integer: boolean;
-  readonly unit?: string;
-}
-
-/** Validated parameter values, by ParamSpec name. */
-export type Params = Readonly<Record<string, number>>;
-
-/** Resources the host provides to units (resolved before timing starts). */
-export interface UnitEnv {
-  /** Port of the TCP echo server on 127.0.0.1 that the runner started, when the workload needs one. */
-  readonly echoPort?: number;
-  /** A private temporary folder for file I/O, created and removed by the runner. */
-  readonly tmpDir?: string;
-}
+import type { ParamSpec, Params, UnitEnv, WorkloadKind } from '../electron/common/workload';
 
 /**
  * What a running unit may ask of the execution model. Under the emulated GIL:

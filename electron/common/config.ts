@@ -3,8 +3,9 @@
  * once here so every error names the field it is about.
  */
 import { z } from 'zod';
-import type { ParamSpec, WorkloadKind } from '../../workloads/types';
+import type { ParamSpec, WorkloadKind } from './workload';
 import { LabError, type FieldIssue } from './errors';
+import { collectParams } from './params';
 
 /** The execution models the lab compares: five in Node, and the same questions asked of a real Python. */
 export const JS_MODELS = ['sequential', 'threads', 'processes', 'async', 'gil'] as const;
@@ -149,15 +150,6 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ field: pathOf(i.path), message: i.message }));
 }
 
-/** Checks one parameter value against its spec; returns a message or null. */
-export function checkParam(spec: ParamSpec, value: unknown): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
-  if (spec.integer && !Number.isInteger(value)) return 'must be a whole number';
-  if (value < spec.min) return `must be at least ${spec.min}`;
-  if (value > spec.max) return `must be at most ${spec.max}`;
-  return null;
-}
-
 /**
  * Validates an experiment against the workload catalog. Throws a LabError('invalid-config') that lists every
  * problem with its field; returns the config with defaults and all workload params filled in.
@@ -180,20 +172,11 @@ export function validateExperiment(input: unknown, catalog: readonly WorkloadMet
       });
       return choice;
     }
-    const params: Record<string, number> = {};
-    for (const key of Object.keys(choice.params)) {
-      if (!meta.params.some((p) => p.name === key))
-        issues.push({
-          field: `workloads[${i}].params.${key}`,
-          message: `is not a parameter of ${meta.name} (known: ${meta.params.map((p) => p.name).join(', ')})`,
-        });
-    }
-    for (const spec of meta.params) {
-      const value = choice.params[spec.name] ?? spec.default;
-      const problem = checkParam(spec, value);
-      if (problem) issues.push({ field: `workloads[${i}].params.${spec.name}`, message: problem });
-      params[spec.name] = value;
-    }
+    const { params, issues: found } = collectParams(meta.params, choice.params, {
+      field: `workloads[${i}].params`,
+      owner: meta.name,
+    });
+    issues.push(...found);
     return { name: choice.name, params };
   });
   if (issues.length) throw LabError.invalid(issues);

@@ -2,26 +2,9 @@
  * The demo catalog: what a UI shows before a demo runs. Explanations, Python and questions are written for
  * this project. Parameters are small overrides; the defaults are what a classroom should see.
  */
-import type { ParamSpec } from '../../workloads/types';
 import { DEMO_PYTHON } from './demo-python';
+import { param } from './params';
 import type { DemoId, DemoMeta } from './demos';
-
-const p = (
-  name: string,
-  description: string,
-  min: number,
-  max: number,
-  def: number,
-  unit?: string,
-): ParamSpec => ({
-  name,
-  description,
-  min,
-  max,
-  default: def,
-  integer: true,
-  ...(unit ? { unit } : {}),
-});
 
 type Entry = Omit<DemoMeta, 'id' | 'python'>;
 
@@ -42,7 +25,11 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('spawns', 'How many threads and processes to start, one at a time, for the spawn timing', 3, 15, 5),
+      param('spawns', 'How many threads and processes to start, one at a time, for the spawn timing', {
+        min: 3,
+        max: 15,
+        default: 5,
+      }),
     ],
     timeLimitMs: 30_000,
     uses: ['threads', 'processes'],
@@ -61,8 +48,13 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('threads', 'Threads to start', 2, 6, 3),
-      p('workMs', 'Work time of the first thread (the others work longer)', 20, 1000, 150, 'ms'),
+      param('threads', 'Threads to start', { min: 2, max: 6, default: 3 }),
+      param('workMs', 'Work time of the first thread (the others work longer)', {
+        min: 20,
+        max: 1000,
+        default: 150,
+        unit: 'ms',
+      }),
     ],
     timeLimitMs: 20_000,
     uses: ['threads'],
@@ -81,9 +73,14 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('steps', 'Steps of work the worker has to do', 4, 50, 10),
-      p('stepMs', 'Time per step', 5, 200, 30, 'ms'),
-      p('mainMs', 'How long the main thread works before it ends', 10, 1000, 100, 'ms'),
+      param('steps', 'Steps of work the worker has to do', { min: 4, max: 50, default: 10 }),
+      param('stepMs', 'Time per step', { min: 5, max: 200, default: 30, unit: 'ms' }),
+      param('mainMs', 'How long the main thread works before it ends', {
+        min: 10,
+        max: 1000,
+        default: 100,
+        unit: 'ms',
+      }),
     ],
     timeLimitMs: 30_000,
     uses: ['threads', 'processes'],
@@ -102,10 +99,10 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('threads', 'Threads incrementing the counter', 2, 8, 4),
-      p('iterations', 'Increments per thread per run', 100, 200_000, 20_000),
-      p('window', 'Steps of work between the read and the write', 0, 5000, 200),
-      p('runs', 'Runs (for the histogram)', 1, 20, 6),
+      param('threads', 'Threads incrementing the counter', { min: 2, max: 8, default: 4 }),
+      param('iterations', 'Increments per thread per run', { min: 100, max: 200_000, default: 20_000 }),
+      param('window', 'Steps of work between the read and the write', { min: 0, max: 5000, default: 200 }),
+      param('runs', 'Runs (for the histogram)', { min: 1, max: 20, default: 6 }),
     ],
     timeLimitMs: 60_000,
     uses: ['threads'],
@@ -124,10 +121,10 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('threads', 'Threads incrementing the counter', 2, 8, 4),
-      p('iterations', 'Increments per thread per run', 100, 200_000, 20_000),
-      p('window', 'Steps of work between the read and the write', 0, 5000, 200),
-      p('runs', 'Runs', 1, 20, 4),
+      param('threads', 'Threads incrementing the counter', { min: 2, max: 8, default: 4 }),
+      param('iterations', 'Increments per thread per run', { min: 100, max: 200_000, default: 20_000 }),
+      param('window', 'Steps of work between the read and the write', { min: 0, max: 5000, default: 200 }),
+      param('runs', 'Runs', { min: 1, max: 20, default: 4 }),
     ],
     timeLimitMs: 60_000,
     uses: ['threads'],
@@ -147,9 +144,9 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('threads', 'Threads incrementing the counter', 2, 8, 4),
-      p('iterations', 'Increments per thread per run', 100, 500_000, 100_000),
-      p('runs', 'Runs', 1, 20, 3),
+      param('threads', 'Threads incrementing the counter', { min: 2, max: 8, default: 4 }),
+      param('iterations', 'Increments per thread per run', { min: 100, max: 500_000, default: 100_000 }),
+      param('runs', 'Runs', { min: 1, max: 20, default: 3 }),
     ],
     timeLimitMs: 60_000,
     uses: ['threads'],
@@ -168,10 +165,20 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('rounds', 'Rounds each fixed version runs', 1, 100, 20),
-      p('holdMs', 'Time spent holding locks each round', 0, 20, 1, 'ms'),
-      p('timeoutMs', 'Timeout of the second acquire in the timeout fix', 5, 500, 40, 'ms'),
-      p('stallMs', 'No progress for this long also counts as deadlocked', 200, 5000, 1500, 'ms'),
+      param('rounds', 'Rounds each fixed version runs', { min: 1, max: 100, default: 20 }),
+      param('holdMs', 'Time spent holding locks each round', { min: 0, max: 20, default: 1, unit: 'ms' }),
+      param('timeoutMs', 'Timeout of the second acquire in the timeout fix', {
+        min: 5,
+        max: 500,
+        default: 40,
+        unit: 'ms',
+      }),
+      param('stallMs', 'No progress for this long also counts as deadlocked', {
+        min: 200,
+        max: 5000,
+        default: 1500,
+        unit: 'ms',
+      }),
     ],
     timeLimitMs: 30_000,
     uses: ['threads'],
@@ -191,10 +198,10 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('workers', 'Workers', 2, 12, 6),
-      p('limit', 'Permits (K)', 1, 8, 2),
-      p('rounds', 'Times each worker enters', 1, 10, 3),
-      p('sectionMs', 'Time inside the section', 5, 500, 40, 'ms'),
+      param('workers', 'Workers', { min: 2, max: 12, default: 6 }),
+      param('limit', 'Permits (K)', { min: 1, max: 8, default: 2 }),
+      param('rounds', 'Times each worker enters', { min: 1, max: 10, default: 3 }),
+      param('sectionMs', 'Time inside the section', { min: 5, max: 500, default: 40, unit: 'ms' }),
     ],
     timeLimitMs: 30_000,
     uses: ['threads'],
@@ -213,8 +220,8 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('workers', 'Waiting workers', 1, 12, 5),
-      p('redMs', 'How long the light stays red', 20, 2000, 300, 'ms'),
+      param('workers', 'Waiting workers', { min: 1, max: 12, default: 5 }),
+      param('redMs', 'How long the light stays red', { min: 20, max: 2000, default: 300, unit: 'ms' }),
     ],
     timeLimitMs: 20_000,
     uses: ['threads'],
@@ -233,12 +240,12 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('capacity', 'Queue size', 1, 32, 4),
-      p('producers', 'Producers', 1, 4, 2),
-      p('consumers', 'Consumers', 1, 4, 2),
-      p('items', 'Items per producer', 1, 100, 12),
-      p('produceMs', 'Time to make an item', 1, 200, 5, 'ms'),
-      p('consumeMs', 'Time to handle an item', 1, 200, 20, 'ms'),
+      param('capacity', 'Queue size', { min: 1, max: 32, default: 4 }),
+      param('producers', 'Producers', { min: 1, max: 4, default: 2 }),
+      param('consumers', 'Consumers', { min: 1, max: 4, default: 2 }),
+      param('items', 'Items per producer', { min: 1, max: 100, default: 12 }),
+      param('produceMs', 'Time to make an item', { min: 1, max: 200, default: 5, unit: 'ms' }),
+      param('consumeMs', 'Time to handle an item', { min: 1, max: 200, default: 20, unit: 'ms' }),
     ],
     timeLimitMs: 30_000,
     uses: ['threads'],
@@ -257,9 +264,9 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('threads', 'Threads', 2, 8, 4),
-      p('rounds', 'Rounds', 1, 6, 3),
-      p('maxWorkMs', 'Longest work time in a round', 10, 1000, 120, 'ms'),
+      param('threads', 'Threads', { min: 2, max: 8, default: 4 }),
+      param('rounds', 'Rounds', { min: 1, max: 6, default: 3 }),
+      param('maxWorkMs', 'Longest work time in a round', { min: 10, max: 1000, default: 120, unit: 'ms' }),
     ],
     timeLimitMs: 30_000,
     uses: ['threads'],
@@ -279,9 +286,13 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('poolSize', 'Workers per pool', 1, 8, 2),
-      p('jobs', 'Jobs', 2, 16, 8),
-      p('bound', 'Primes are counted below bound × job size (1..4)', 5_000, 400_000, 120_000),
+      param('poolSize', 'Workers per pool', { min: 1, max: 8, default: 2 }),
+      param('jobs', 'Jobs', { min: 2, max: 16, default: 8 }),
+      param('bound', 'Primes are counted below bound × job size (1..4)', {
+        min: 5_000,
+        max: 400_000,
+        default: 120_000,
+      }),
     ],
     timeLimitMs: 90_000,
     uses: ['threads', 'processes', 'gil'],
@@ -301,9 +312,9 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('clients', 'Concurrent clients', 1, 16, 4),
-      p('requests', 'Requests per client', 1, 2000, 250),
-      p('workUs', 'CPU time per request', 0, 5000, 500, 'µs'),
+      param('clients', 'Concurrent clients', { min: 1, max: 16, default: 4 }),
+      param('requests', 'Requests per client', { min: 1, max: 2000, default: 250 }),
+      param('workUs', 'CPU time per request', { min: 0, max: 5000, default: 500, unit: 'µs' }),
     ],
     timeLimitMs: 60_000,
     uses: ['threads', 'processes', 'gil', 'sockets'],
@@ -323,9 +334,9 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('durationMs', 'Time measured per setting', 100, 5000, 500, 'ms'),
-      p('moreThreads', 'CPU-bound threads in the "more" settings', 2, 4, 2),
-      p('bytes', 'Bytes per message', 1, 65_536, 64, 'bytes'),
+      param('durationMs', 'Time measured per setting', { min: 100, max: 5000, default: 500, unit: 'ms' }),
+      param('moreThreads', 'CPU-bound threads in the "more" settings', { min: 2, max: 4, default: 2 }),
+      param('bytes', 'Bytes per message', { min: 1, max: 65_536, default: 64, unit: 'bytes' }),
     ],
     timeLimitMs: 90_000,
     uses: ['threads', 'processes', 'gil', 'sockets'],
@@ -346,10 +357,20 @@ const ENTRIES: Record<DemoId, Entry> = {
       ],
     },
     params: [
-      p('jobs', 'Buffers to hash (split over the threads)', 2, 16, 4),
-      p('nativeKib', 'Size of each buffer, native hash', 256, 65_536, 16_384, 'KiB'),
-      p('jsKib', 'Size of each buffer, JavaScript hash', 64, 8_192, 2_048, 'KiB'),
-      p('repeats', 'Runs of each (the best is kept)', 1, 9, 3),
+      param('jobs', 'Buffers to hash (split over the threads)', { min: 2, max: 16, default: 4 }),
+      param('nativeKib', 'Size of each buffer, native hash', {
+        min: 256,
+        max: 65_536,
+        default: 16_384,
+        unit: 'KiB',
+      }),
+      param('jsKib', 'Size of each buffer, JavaScript hash', {
+        min: 64,
+        max: 8_192,
+        default: 2_048,
+        unit: 'KiB',
+      }),
+      param('repeats', 'Runs of each (the best is kept)', { min: 1, max: 9, default: 3 }),
     ],
     timeLimitMs: 90_000,
     uses: ['threads', 'gil'],

@@ -143,7 +143,7 @@ green = threading.Event()
 
 def car(n):
     green.wait()                 # red light: block here
-    print("car", n, "goes")
+    print(f"car {n} goes")       # one string: print's pieces from several threads could interleave
 
 for n in range(5):
     threading.Thread(target=car, args=(n,)).start()

@@ -4,7 +4,7 @@
  * the measurements, one sentence built from the numbers, key metrics, and per-demo details.
  * No node:*, no DOM: the renderer imports this file as it is.
  */
-import type { ParamSpec } from '../../workloads/types';
+import type { ParamSpec } from './workload';
 import type { DemoDetails } from './demo-details';
 
 export * from './demo-details';
@@ -271,5 +271,3 @@ export function maxConcurrent(lanes: readonly Lane[], state: LaneState): { max: 
 export function timeIn(lane: Lane, state: LaneState): number {
   return lane.spans.reduce((sum, s) => (s.state === state ? sum + (s.endMs - s.startMs) : sum), 0);
 }
-
-export { DEMO_CATALOG, demoMeta } from './demo-catalog';

@@ -14,7 +14,7 @@ import { APP_PAGE, devPage } from './guards';
 import { registerLabIpc } from './ipc';
 import { buildMenu } from './menu';
 import { appPaths } from './paths';
-import { MENU_CHANNEL } from './menu-channel';
+import { MENU_CHANNEL } from '../common/menu-channel';
 import { createMainWindow, guardContents, hardenSession } from './window';
 
 /** Longest wait for the engine to stop on quit; a wedged worker must not keep the app from closing. */

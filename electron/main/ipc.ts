@@ -1,18 +1,22 @@
 /**
- * LabApi over Electron IPC, main side: one ipcMain.handle per LAB_CHANNELS entry. A call is served only if it
- * comes from our window's top frame showing our page; the arguments are checked before the engine sees
- * them. Replies are an envelope, because Electron reduces a thrown error to its message and the UI needs the
- * LabError's code and field issues.
+ * LabApi over Electron IPC, main side: one ipcMain.handle per method of the table (electron/common/api.ts),
+ * on its LAB_CHANNELS channel. A call is served only if it comes from our window's top frame showing our
+ * page; the arguments are checked by the table's schemas before the engine sees them. Replies are the
+ * LabReply envelope, because Electron reduces a thrown error to its message and the UI needs the LabError's
+ * code and field issues.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { LAB_CHANNELS, LAB_EVENT_CHANNEL, type LabApi } from '../common/api';
-import { LabError, type LabErrorData } from '../common/errors';
-import { callLabMethod, LAB_METHODS } from '../lab/api/methods';
+import {
+  errorReply,
+  LAB_CHANNELS,
+  LAB_EVENT_CHANNEL,
+  LAB_METHODS,
+  replyTo,
+  type LabApi,
+  type LabReply,
+} from '../common/api';
+import { LabError } from '../common/errors';
 import { isTrustedUrl, type TrustedPage } from './guards';
-
-/** What every lab:* invoke resolves with. */
-export type IpcReply =
-  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: LabErrorData };
 
 export function registerLabIpc(
   api: LabApi,
@@ -33,21 +37,13 @@ export function registerLabIpc(
   };
 
   for (const method of LAB_METHODS) {
-    ipcMain.handle(LAB_CHANNELS[method], async (event, ...args: unknown[]): Promise<IpcReply> => {
+    ipcMain.handle(LAB_CHANNELS[method], (event, ...args: unknown[]): Promise<LabReply> => {
       if (!fromOurPage(event)) {
-        return {
-          ok: false,
-          error: new LabError(
-            'internal',
-            'refused: the call did not come from the ThreadLab window',
-          ).toData(),
-        };
+        return Promise.resolve(
+          errorReply(new LabError('internal', 'refused: the call did not come from the ThreadLab window')),
+        );
       }
-      try {
-        return { ok: true, value: await callLabMethod(api, method, args) };
-      } catch (err) {
-        return { ok: false, error: LabError.toData(err) };
-      }
+      return replyTo(api, method, args);
     });
   }
 

@@ -3,7 +3,7 @@
  * dev only), Help (about). Import and export are commands to the UI, which owns their dialogs.
  */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from './menu-channel';
+import type { MenuCommand } from '../common/menu-channel';
 
 export interface MenuOptions {
   readonly dev: boolean;

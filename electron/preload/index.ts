@@ -1,39 +1,33 @@
 /**
- * The renderer's only door to the engine: `window.lab`, a LabApi of fixed methods over fixed channels, plus
- * onMenuCommand for the app menu. ipcRenderer itself is never exposed. Built as CommonJS (index.cjs) because
- * sandboxed preloads cannot be ES modules.
+ * The renderer's only door to the engine: `window.lab`, the LabApi derived from the method table
+ * (electron/common/api.ts), one channel per method, plus onMenuCommand for the app menu. Only functions are
+ * exposed, ipcRenderer itself never. Built as CommonJS (index.cjs) because sandboxed preloads cannot be ES
+ * modules; it imports only electron and electron/common.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   LAB_CHANNELS,
   LAB_EVENT_CHANNEL,
-  type DemoStartOptions,
-  type ExportedFile,
-  type HistoryEntrySummary,
+  labMethodsOver,
   type LabApi,
   type LabEvent,
-  type LabInfo,
-  type ReportFileFormat,
+  type LabReply,
 } from '../common/api';
-import type { ExperimentConfigInput } from '../common/config';
-import type { DemoMeta } from '../common/demos';
-import type { Report } from '../common/report';
 import type { LabErrorData } from '../common/errors';
-import { isMenuCommand, MENU_CHANNEL, type LabShellExtras, type MenuCommand } from '../main/menu-channel';
-
-type Reply = { ok: true; value: unknown } | { ok: false; error: LabErrorData };
+import { isMenuCommand, MENU_CHANNEL, type LabShellExtras, type MenuCommand } from '../common/menu-channel';
 
 /**
  * Rejects with plain LabErrorData, not an Error: contextBridge copies only an Error's message into the page,
  * while a plain object arrives whole. renderer/transport/normalize.ts turns it back into a LabError.
  */
-async function invoke(channel: string, ...args: unknown[]): Promise<unknown> {
-  const reply = (await ipcRenderer.invoke(channel, ...args)) as Reply;
+const methods = labMethodsOver(async (method, args) => {
+  // Only the arguments given are sent: the main side refuses extra ones and checks every one of these.
+  const reply = (await ipcRenderer.invoke(LAB_CHANNELS[method], ...args)) as LabReply;
   if (reply.ok) return reply.value;
   const { code, message, issues } = reply.error;
   const error: LabErrorData & { name: string } = { name: 'LabError', code, message, issues: [...issues] };
   throw error; // an Error would lose code and issues on the way through contextBridge
-}
+});
 
 // One IPC subscription fans out to every UI listener, so unsubscribing never touches ipcRenderer's list.
 const listeners = new Set<(event: LabEvent) => void>();
@@ -54,30 +48,7 @@ ipcRenderer.on(MENU_CHANNEL, (_event: IpcRendererEvent, command: unknown) => {
 });
 
 const api = {
-  getInfo: () => invoke(LAB_CHANNELS.getInfo) as Promise<LabInfo>,
-  startExperiment: (config: ExperimentConfigInput) =>
-    invoke(LAB_CHANNELS.startExperiment, config) as Promise<{ readonly runId: string }>,
-  cancelExperiment: async (runId: string) => {
-    await invoke(LAB_CHANNELS.cancelExperiment, runId);
-  },
-  listDemos: () => invoke(LAB_CHANNELS.listDemos) as Promise<DemoMeta[]>,
-  // Only the arguments given are sent: the main side refuses extra ones and checks every one of these.
-  startDemo: (id: string, options?: DemoStartOptions) =>
-    (options === undefined
-      ? invoke(LAB_CHANNELS.startDemo, id)
-      : invoke(LAB_CHANNELS.startDemo, id, options)) as Promise<{ readonly runId: string }>,
-  cancelDemo: async (runId: string) => {
-    await invoke(LAB_CHANNELS.cancelDemo, runId);
-  },
-  listHistory: () => invoke(LAB_CHANNELS.listHistory) as Promise<HistoryEntrySummary[]>,
-  getReport: (id: string) => invoke(LAB_CHANNELS.getReport, id) as Promise<Report>,
-  deleteReport: async (id: string) => {
-    await invoke(LAB_CHANNELS.deleteReport, id);
-  },
-  importReport: (text: string, fileName: string) =>
-    invoke(LAB_CHANNELS.importReport, text, fileName) as Promise<Report>,
-  exportReport: (id: string, format: ReportFileFormat) =>
-    invoke(LAB_CHANNELS.exportReport, id, format) as Promise<ExportedFile>,
+  ...methods,
   onEvent: (listener: (event: LabEvent) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
     listeners.add(listener);

@@ -1,6 +1,6 @@
 /** Words for charts: kind names, captions and spoken summaries. Pure, so the wording is tested too. */
 import { MODEL_TITLES } from '../../electron/common/config';
-import { formatSpeedup } from '../state/format';
+import { formatSpeedup } from '../../electron/common/format';
 import type { ModelSeries, WorkloadKindName } from './shape';
 
 export const KIND_LABEL: Readonly<Record<WorkloadKindName, string>> = {

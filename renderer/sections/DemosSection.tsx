@@ -13,7 +13,7 @@ import { useDemos } from '../hooks/useDemos';
 import type { DemoRunStatus } from '../state/demo';
 import { demoOrder, neighbour } from '../state/demo-groups';
 import type { ErrorView } from '../state/errors';
-import type { SectionProps } from './index';
+import type { SectionProps } from './section';
 import '../styles/demos.css';
 
 type PerDemo<T> = Partial<Readonly<Record<DemoId, T>>>;

@@ -12,7 +12,7 @@ import { useHistory } from '../hooks/useHistory';
 import { useReportImport } from '../hooks/useReportImport';
 import { onReportCommand } from '../lab';
 import { historyRow, keepPicks, togglePick } from '../state/reports';
-import type { SectionProps } from './index';
+import type { SectionProps } from './section';
 import '../styles/reports.css';
 
 type View = { kind: 'list' } | { kind: 'open'; id: string } | { kind: 'compare'; a: string; b: string };

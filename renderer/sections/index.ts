@@ -2,23 +2,10 @@
  * The app's top-level sections, in tab order. A section gets the engine's info and the user's
  * preferences; everything else it needs it takes from hooks. Add a section here and it appears in the nav.
  */
-import type { ComponentType } from 'react';
-import type { LabInfo } from '../../electron/common/api';
-import type { Preferences } from '../hooks/usePreferences';
 import { DemosSection } from './DemosSection';
 import { LabSection } from './LabSection';
 import { ReportsSection } from './ReportsSection';
-
-export interface SectionProps {
-  readonly info: LabInfo;
-  readonly prefs: Preferences;
-}
-
-export interface Section {
-  readonly id: string;
-  readonly title: string;
-  readonly Component: ComponentType<SectionProps>;
-}
+import type { Section } from './section';
 
 export const SECTIONS: readonly Section[] = [
   { id: 'lab', title: 'Lab', Component: LabSection },

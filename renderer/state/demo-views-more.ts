@@ -1,16 +1,11 @@
-/**
- * View data for the servers, pools, threads-vs-processes and native-GIL demos, shaped from real details, and
- * the formatting of a demo metric by its unit.
- */
+/** View data for the servers, pools, threads-vs-processes and native-GIL demos, shaped from real details. */
 import type {
-  DemoMetric,
   NativeGilDetails,
   PoolKind,
   PoolsDetails,
   TcpServerDetails,
   ThreadVsProcessDetails,
 } from '../../electron/common/demos';
-import { formatMs } from './format';
 import { fractionOf } from './demo-views';
 
 export const POOL_NAMES: Readonly<Record<PoolKind, string>> = {
@@ -138,34 +133,4 @@ export function nativeGilView(d: NativeGilDetails): NativeGilView {
       };
     }),
   };
-}
-
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** A metric for a tile: its number in the unit's usual form, and the unit word to put beside it. */
-export function formatMetric(m: DemoMetric): { readonly value: string; readonly unit: string } {
-  switch (m.unit) {
-    case 'ms':
-      return { value: formatMs(m.value), unit: '' };
-    case 'µs':
-      return {
-        value: m.value >= 10_000 ? formatMs(m.value / 1000) : `${grouped.format(m.value)} µs`,
-        unit: '',
-      };
-    case 'count':
-      return { value: grouped.format(m.value), unit: '' };
-    case 'req/s':
-      return { value: grouped.format(m.value), unit: 'per second' };
-    case 'x':
-      return { value: `${m.value.toFixed(m.value >= 10 ? 0 : 2)}×`, unit: '' };
-    case 'pid':
-      return { value: String(m.value), unit: 'pid' };
-    default:
-      return { value: Number(m.value.toPrecision(4)).toLocaleString('en-US'), unit: m.unit };
-  }
-}
-
-/** A count with thousands separators, as the outcome sentences write them. */
-export function formatCount(n: number): string {
-  return grouped.format(n);
 }

@@ -10,6 +10,7 @@ import type {
   Lane,
   SemaphoreDetails,
 } from '../../electron/common/demos';
+import { median } from '../../electron/common/stats';
 
 /** A log scale over powers of ten that covers every value (values ≤ 0 sit at the left end). */
 export interface LogScale {
@@ -35,12 +36,6 @@ export function logScale(values: readonly number[]): LogScale {
 /** A value as a fraction of the largest (0 when everything is 0). */
 export function fractionOf(value: number, max: number): number {
   return max > 0 ? Math.max(0, Math.min(1, value / max)) : 0;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length ? (s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2) : 0;
 }
 
 export const COUNTER_MODE_NAMES: Readonly<Record<CounterMode, string>> = {
@@ -87,7 +82,7 @@ export function counterView(d: CounterDetails): CounterView {
     expected: d.runs[0]?.expected ?? d.threads * d.iterations,
     runs,
     shortRuns: d.runs.filter((r) => r.actual < r.expected).length,
-    lost: { min: Math.min(...lost), max: Math.max(...lost), median: median(lost) },
+    lost: { min: Math.min(...lost), max: Math.max(...lost), median: lost.length ? median(lost) : 0 },
     histogram: d.histogram.map((h) => ({ ...h, fraction: fractionOf(h.runs, mostRuns) })),
     comparisons: d.comparisons.map((c) => ({
       ...c,

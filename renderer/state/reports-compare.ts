@@ -10,7 +10,7 @@ import {
   type ReportSide,
 } from '../../electron/common/compare';
 import { MODEL_STYLE } from '../charts/palette';
-import { formatMs, formatSpeedup } from './format';
+import { formatMs, formatSpeedup } from '../../electron/common/format';
 import { formatWhen, type DateFormat } from './reports';
 
 /** One x position of an overlay chart: report A's and B's speedup at that worker count (absent: not run). */

@@ -3,7 +3,7 @@
  * wallMs.median: must not be negative`) so the user sees exactly what is wrong and where; the file's own text
  * is never shown, and everything here is rendered as plain text.
  */
-import { MAX_IMPORT_BYTES } from '../../electron/common/api';
+import { MAX_REPORT_BYTES } from '../../electron/common/api';
 import type { FieldIssue } from '../../electron/common/errors';
 import type { Report } from '../../electron/common/report';
 import { toErrorView } from './errors';
@@ -44,13 +44,13 @@ export function importFailure(fileName: string, err: unknown): ImportOutcome {
 
 /** A file too large to be a report is refused before it is read into memory. */
 export function tooLarge(fileName: string, sizeBytes: number): ImportOutcome | null {
-  if (sizeBytes <= MAX_IMPORT_BYTES) return null;
+  if (sizeBytes <= MAX_REPORT_BYTES) return null;
   return importFailure(fileName, {
     message: 'too large',
     issues: [
       {
         field: fileName,
-        message: `is ${(sizeBytes / 2 ** 20).toFixed(1)} MiB; reports over ${MAX_IMPORT_BYTES / 2 ** 20} MiB are refused`,
+        message: `is ${(sizeBytes / 2 ** 20).toFixed(1)} MiB; reports over ${MAX_REPORT_BYTES / 2 ** 20} MiB are refused`,
       },
     ],
   });

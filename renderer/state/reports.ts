@@ -4,7 +4,7 @@
  */
 import type { BestSpeedup, HistoryEntrySummary } from '../../electron/common/api';
 import { MODEL_STYLE } from '../charts/palette';
-import { formatSpeedup, plural } from './format';
+import { formatSpeedup, plural } from '../../electron/common/format';
 
 /** How an entry's state reads in the list; `tone` picks the badge colour (text carries the meaning too). */
 export interface RowStatus {

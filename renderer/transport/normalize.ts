@@ -3,7 +3,7 @@
  * the preload, so the preload rejects with plain LabErrorData instead, and this turns whatever arrives back
  * into a LabError with its code and field issues.
  */
-import type { LabApi } from '../../electron/common/api';
+import { labMethodsOver, type LabApi } from '../../electron/common/api';
 import { LabError, type LabErrorCode } from '../../electron/common/errors';
 
 const CODES: ReadonlySet<string> = new Set<LabErrorCode>([
@@ -38,23 +38,15 @@ export function toLabError(err: unknown): LabError {
  * (onMenuCommand) is passed through untouched.
  */
 export function withLabErrors(raw: LabApi): LabApi {
-  const fix = <T>(p: Promise<T>): Promise<T> =>
-    p.catch((err: unknown) => {
-      throw toLabError(err);
-    });
   return {
     ...raw,
-    getInfo: () => fix(raw.getInfo()),
-    startExperiment: (config) => fix(raw.startExperiment(config)),
-    cancelExperiment: (runId) => fix(raw.cancelExperiment(runId)),
-    listDemos: () => fix(raw.listDemos()),
-    startDemo: (id, options) => fix(options === undefined ? raw.startDemo(id) : raw.startDemo(id, options)),
-    cancelDemo: (runId) => fix(raw.cancelDemo(runId)),
-    listHistory: () => fix(raw.listHistory()),
-    getReport: (id) => fix(raw.getReport(id)),
-    deleteReport: (id) => fix(raw.deleteReport(id)),
-    importReport: (text, fileName) => fix(raw.importReport(text, fileName)),
-    exportReport: (id, format) => fix(raw.exportReport(id, format)),
+    ...labMethodsOver((method, args) => {
+      const fn = raw[method] as (...a: unknown[]) => Promise<unknown>;
+      // Through a promise, so a synchronous throw is turned into a LabError too.
+      return new Promise<unknown>((resolve) => resolve(fn.apply(raw, [...args]))).catch((err: unknown) => {
+        throw toLabError(err);
+      });
+    }),
     onEvent: (listener) => raw.onEvent(listener),
   };
 }

@@ -1,24 +1,20 @@
 /**
  * LabApi over a WebSocket, browser side (browser mode, `npm run serve`). The wire format is the one
- * electron/lab/serve/ws-bridge.ts speaks: requests `{id, method, args}`, replies `{id, ok, value | error}`,
- * pushed `{event}`. Errors are rebuilt as LabError so the UI can show which field is wrong.
+ * electron/lab/serve/ws-bridge.ts speaks: requests `{id, method, args}`, replies a LabReply with its `id`,
+ * pushed `{event}`; the methods are derived from the method table (electron/common/api.ts). Errors are
+ * rebuilt as LabError so the UI can show which field is wrong.
  */
 import {
+  badArgs,
+  labMethodsOver,
   MAX_REQUEST_BYTES,
-  type DemoStartOptions,
-  type ExportedFile,
-  type HistoryEntrySummary,
   type LabApi,
   type LabEvent,
-  type LabInfo,
-  type ReportFileFormat,
+  type LabMethod,
   type Unsubscribe,
 } from '../../electron/common/api';
-import type { ExperimentConfigInput } from '../../electron/common/config';
-import type { DemoMeta } from '../../electron/common/demos';
-import { KEY_SUBPROTOCOL_PREFIX, LAB_SUBPROTOCOL } from '../../electron/common/lab-socket';
-import type { Report } from '../../electron/common/report';
 import { LabError } from '../../electron/common/errors';
+import { KEY_SUBPROTOCOL_PREFIX, LAB_SUBPROTOCOL } from '../../electron/common/lab-socket';
 import { toLabError } from './normalize';
 
 /** The part of the WebSocket API used here, met by the browser's WebSocket and by the `ws` package. */
@@ -152,16 +148,15 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
     }, backoffMs);
   };
 
-  const call = (method: string, args: readonly unknown[]): Promise<unknown> =>
+  const call = (method: LabMethod, args: readonly unknown[]): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const text = JSON.stringify({ id: nextId, method, args });
       // Past the server's frame limit the server would hang up on us; say why instead (a huge import).
       if (text.length > SURELY_SMALL_CHARS && new TextEncoder().encode(text).length > MAX_REQUEST_BYTES) {
         reject(
-          LabError.invalid(
-            [{ field: `${method}(args)`, message: `are over ${MAX_REQUEST_BYTES / 2 ** 20} MiB` }],
-            method === 'importReport' ? 'invalid-report' : 'invalid-config',
-          ),
+          badArgs(method, [
+            { field: `${method}(args)`, message: `are over ${MAX_REQUEST_BYTES / 2 ** 20} MiB` },
+          ]),
         );
         return;
       }
@@ -181,27 +176,7 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
     });
 
   const api: LabConnection = {
-    getInfo: () => call('getInfo', []) as Promise<LabInfo>,
-    startExperiment: (config: ExperimentConfigInput) =>
-      call('startExperiment', [config]) as Promise<{ readonly runId: string }>,
-    cancelExperiment: async (runId: string) => {
-      await call('cancelExperiment', [runId]);
-    },
-    listDemos: () => call('listDemos', []) as Promise<DemoMeta[]>,
-    startDemo: (id: string, options?: DemoStartOptions) =>
-      call('startDemo', options === undefined ? [id] : [id, options]) as Promise<{ readonly runId: string }>,
-    cancelDemo: async (runId: string) => {
-      await call('cancelDemo', [runId]);
-    },
-    listHistory: () => call('listHistory', []) as Promise<HistoryEntrySummary[]>,
-    getReport: (id: string) => call('getReport', [id]) as Promise<Report>,
-    deleteReport: async (id: string) => {
-      await call('deleteReport', [id]);
-    },
-    importReport: (text: string, fileName: string) =>
-      call('importReport', [text, fileName]) as Promise<Report>,
-    exportReport: (id: string, format: ReportFileFormat) =>
-      call('exportReport', [id, format]) as Promise<ExportedFile>,
+    ...labMethodsOver(call),
     onEvent(listener: (event: LabEvent) => void): Unsubscribe {
       listeners.add(listener);
       return () => {

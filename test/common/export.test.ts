@@ -152,7 +152,7 @@ describe('exporters on the real fixture report', () => {
   it('chooses the exporter by file name, .trace.json before .json', () => {
     expect(exporterForFile('a/b/run.trace.json')?.format).toBe('trace');
     expect(exporterForFile('RUN.JSON')?.format).toBe('json');
-    expect(exporterForFile('x.md')?.format).toBe('markdown');
+    expect(exporterForFile('x.md')?.format).toBe('md');
     expect(exporterForFile('x.html')?.format).toBe('html');
     expect(exporterForFile('x.csv')?.format).toBe('csv');
     expect(exporterForFile('x.docx')).toBeNull();

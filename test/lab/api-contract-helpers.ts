@@ -97,3 +97,12 @@ export function osThreads(): number | null {
     return null;
   }
 }
+
+export interface LabApiHarness {
+  readonly api: LabApi;
+  /** what getInfo().transport must say */
+  readonly transport: string;
+  /** the (temporary) history folder the lab records into */
+  readonly historyDir: string;
+  close(): Promise<void>;
+}

@@ -10,8 +10,7 @@ import { ReportSchema, type Report } from '../../electron/common/report';
 import { parseReport } from '../../electron/common/report-parse';
 import { findChromium } from '../../electron/lab/report/chromium';
 import { HOSTILE, hostileReport, SAMPLE_FILE } from '../fixtures/reports/fixtures';
-import type { LabApiHarness } from './api-contract';
-import { finishedOf, nextEvent, rejection, TINY } from './api-contract-helpers';
+import { finishedOf, nextEvent, rejection, TINY, type LabApiHarness } from './api-contract-helpers';
 
 const SAMPLE_TEXT = readFileSync(SAMPLE_FILE, 'utf8');
 const decode = (f: ExportedFile) => Buffer.from(f.base64, 'base64');

@@ -4,23 +4,22 @@
  * demos, kept tiny; the demo and report parts are in api-contract-demos.ts and api-contract-reports.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabApi, LabEvent } from '../../electron/common/api';
+import type { LabEvent } from '../../electron/common/api';
 import { MODELS } from '../../electron/common/config';
 import { ReportSchema, type Report } from '../../electron/common/report';
-import { childPids, finishedOf, LONG, nextEvent, rejection, TINY } from './api-contract-helpers';
+import {
+  childPids,
+  finishedOf,
+  LONG,
+  nextEvent,
+  rejection,
+  TINY,
+  type LabApiHarness,
+} from './api-contract-helpers';
 import { demoContract } from './api-contract-demos';
 import { reportContract } from './api-contract-reports';
 
 export { childPids, LONG, nextEvent, TINY } from './api-contract-helpers';
-
-export interface LabApiHarness {
-  readonly api: LabApi;
-  /** what getInfo().transport must say */
-  readonly transport: string;
-  /** the (temporary) history folder the lab records into */
-  readonly historyDir: string;
-  close(): Promise<void>;
-}
 
 export function labApiContract(name: string, make: () => Promise<LabApiHarness>): void {
   describe(`LabApi contract: ${name}`, () => {

@@ -82,6 +82,11 @@ describe('npm run lab', () => {
     [['run', '-w', 'primes', '-m', 'fibers'], /models\[0\]: must be one of/],
     [['run', '-w', 'primes', '--repeat', '0'], /repeat: must be at least 1/],
     [['run', '-w', 'primes', '--switch-interval', '0.01'], /switchIntervalMs: must be at least 0.1/],
+    // 256 heaps of 4 GiB are more memory than any machine this runs on: refused before a worker starts.
+    [
+      ['run', '-w', 'primes', '-m', 'threads', '-n', '256', '--memory-limit', '4096'],
+      /workers: 256 workers x 4096 MiB heap each/,
+    ],
     [['run'], /required option '-w, --workload <names>'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('%j is refused with exit code 2 and names the field', (args, message) => {

@@ -148,7 +148,7 @@ describe('CLI: report and compare', () => {
     const html = path.join(tmp, 'cli.html');
     const r = lab('report', SAMPLE_FILE, '--out', md, '-o', html);
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(md, 'utf8')).toBe(EXPORTERS.markdown.export(loadSample()));
+    expect(readFileSync(md, 'utf8')).toBe(EXPORTERS.md.export(loadSample()));
     expect(readFileSync(html, 'utf8')).toBe(EXPORTERS.html.export(loadSample()));
   });
 

@@ -7,14 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LAB_CHANNELS, LAB_EVENT_CHANNEL, type LabEvent } from '../../electron/common/api';
+import { LAB_CHANNELS, LAB_EVENT_CHANNEL, type LabEvent, type LabReply } from '../../electron/common/api';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { APP_PAGE as page } from '../../electron/main/guards';
-import type { IpcReply } from '../../electron/main/ipc';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
 
-type Handler = (event: unknown, ...args: unknown[]) => Promise<IpcReply>;
+type Handler = (event: unknown, ...args: unknown[]) => Promise<LabReply>;
 const handlers = new Map<string, Handler>();
 
 vi.mock('electron', () => ({
@@ -44,12 +43,12 @@ const win = { isDestroyed: () => false, webContents };
 const top: FakeFrame = { url: ownUrl, parent: null };
 
 const fromUs = { sender: webContents, senderFrame: top };
-const invoke = (channel: string, event: unknown, ...args: unknown[]): Promise<IpcReply> => {
+const invoke = (channel: string, event: unknown, ...args: unknown[]): Promise<LabReply> => {
   const handler = handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
   return handler(event, ...args);
 };
-const errorOf = (reply: IpcReply) => {
+const errorOf = (reply: LabReply) => {
   if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.value).slice(0, 200)}`);
   return reply.error;
 };

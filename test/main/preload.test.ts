@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LAB_CHANNELS, type LabApi } from '../../electron/common/api';
-import { MENU_CHANNEL, MENU_COMMANDS, type LabShellExtras } from '../../electron/main/menu-channel';
+import { MENU_CHANNEL, MENU_COMMANDS, type LabShellExtras } from '../../electron/common/menu-channel';
 
 const invoked: { channel: string; args: unknown[] }[] = [];
 const ipcListeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();

@@ -5,7 +5,7 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_CATALOG, demoMeta } from '../../electron/common/demos';
+import { DEMO_CATALOG, demoMeta } from '../../electron/common/demo-catalog';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import { DemoPage, type DemoPageProps } from '../../renderer/components/demos/DemoPage';
 import type { Presenter } from '../../renderer/hooks/useDemoPresenter';

@@ -128,7 +128,9 @@ describe('slow-motion replay of a real run', () => {
     // A worker's last timestamp may come a hair after the host stopped its clock: the replay runs to it.
     const end = replayEndMs(times, deadlock.outcome.wallMs);
     expect(end).toBeGreaterThanOrEqual(must(times.at(-1)));
-    expect(end).toBeLessThan(deadlock.outcome.wallMs + 50);
+    // The bound catches a clock or unit mix-up (seconds, another epoch: off by far more); on a loaded machine
+    // the hair was measured at 72 ms, so it is not asked to be small.
+    expect(end).toBeLessThan(deadlock.outcome.wallMs + 1000);
     expect(countUpTo(times, -1)).toBe(0);
     expect(countUpTo(times, Infinity)).toBe(times.length);
   });

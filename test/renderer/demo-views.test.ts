@@ -3,7 +3,8 @@
  * convoy at their smallest settings), plus the lane shaping and the list's chapters.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CATALOG, maxConcurrent, timeIn, type DemoOutcome } from '../../electron/common/demos';
+import { DEMO_CATALOG } from '../../electron/common/demo-catalog';
+import { maxConcurrent, timeIn, type DemoOutcome } from '../../electron/common/demos';
 import { demoChapters, neighbour } from '../../renderer/state/demo-groups';
 import { laneGroups, shapeTimeline } from '../../renderer/state/demo-lanes';
 import {
@@ -13,7 +14,7 @@ import {
   logScale,
   semaphoreView,
 } from '../../renderer/state/demo-views';
-import { formatMetric } from '../../renderer/state/demo-views-more';
+import { formatMetric } from '../../electron/common/format';
 import { must, realDemo, SMALL } from './demo-real';
 
 const outcomes: Partial<Record<keyof typeof SMALL, DemoOutcome>> = {};

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { KEY_SUBPROTOCOL_PREFIX, LAB_SUBPROTOCOL } from '../../electron/common/lab-socket';
-import type { ClientLabApi } from '../../electron/lab/api/methods';
+import type { ClientLabApi } from '../../electron/common/api';
 import { createLabBridge, type LabBridge } from '../../electron/lab/serve/ws-bridge';
 import type { SocketConstructor } from '../../renderer/transport/ws-client';
 
@@ -61,4 +61,3 @@ export async function bridgeServer(
     },
   };
 }
-

@@ -10,7 +10,7 @@ import { InterpreterProcess } from '../../electron/lab/python/interpreter-proces
 import { startEchoServer, type EchoServer } from '../../workloads/echo-server';
 import { plainContext } from '../../workloads/local-context';
 import { defaultParams, getWorkload, WORKLOADS } from '../../workloads/registry';
-import type { Params, UnitEnv } from '../../workloads/types';
+import type { Params, UnitEnv } from '../../electron/common/workload';
 import { SMALL } from '../lab/helpers';
 import { PYTHON } from '../lab/python/python-helpers';
 

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkParam } from '../../electron/common/config';
+import { checkParam } from '../../electron/common/params';
 import { startEchoServer, type EchoServer } from '../../workloads/echo-server';
 import { plainContext, runSequentially } from '../../workloads/local-context';
 import { defaultParams, getWorkload, WORKLOADS, workloadCatalog } from '../../workloads/registry';
-import type { Params, UnitEnv } from '../../workloads/types';
+import type { Params, UnitEnv } from '../../electron/common/workload';
 
 /** Parameters small enough that every unit of every workload runs in milliseconds. */
 const SMALL: Readonly<Record<string, Params>> = {

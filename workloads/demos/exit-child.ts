@@ -9,7 +9,7 @@
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
-import { monoNow } from './clock';
+import { monoNow } from '../clock';
 import { sleepMs } from './sync';
 
 interface Job {

@@ -20,7 +20,7 @@ export const SOURCE_FILES = [
   'electron/lab/demos/wait-for-graph.ts',
   'electron/lab/demos/tcp-servers.ts',
   'electron/lab/demos/pool-host.ts',
-  'electron/lab/gil/gil.ts',
+  'workloads/gil/gil.ts',
 ];
 
 const entries = SOURCE_FILES.map(

@@ -1,12 +1,9 @@
 /** Turns the emulated GIL's recorded spans into lane spans: holding the lock, waiting for it, or without it. */
 import type { LaneState } from '../../electron/common/demos';
-import type { RecorderSnapshot } from '../../electron/lab/gil/recorder';
-import type { RawSpan } from './protocol';
+import type { RecorderSnapshot } from '../gil/recorder';
+import type { RawSpan } from '../protocol';
 
-/**
- * The recorder measures from an origin on its own clock (performance.timeOrigin + now); `originMono` is the
- * monotonic time taken at that same moment, which puts the spans on the demos' clock.
- */
+/** The recorder measures spans from the origin it was reset with; `originMono` is that origin. */
 export function gilSpans(
   snapshot: RecorderSnapshot,
   originMono: number,

@@ -3,8 +3,8 @@
  * stops reporting after a fixed number, so a busy loop cannot flood the host.
  */
 import type { LaneState } from '../../electron/common/demos';
-import { monoNow } from './clock';
-import type { FromWorker, RawSpan } from './protocol';
+import { monoNow } from '../clock';
+import type { RawSpan, WorkerMessage } from '../protocol';
 
 export class LaneLog {
   private sent = 0;
@@ -13,7 +13,7 @@ export class LaneLog {
   private currentLabel: string | undefined;
 
   constructor(
-    private readonly post: (m: FromWorker) => void,
+    private readonly post: (m: WorkerMessage) => void,
     private maxStates = 240,
   ) {}
 

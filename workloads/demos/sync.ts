@@ -3,7 +3,7 @@
  * threading.Lock, Semaphore, Event and Barrier do, written out. Atomics.wait parks the calling thread in the
  * kernel (a futex) until another thread calls Atomics.notify on the same slot.
  */
-import { monoNow } from './clock';
+import { monoNow } from '../clock';
 
 /**
  * A mutex in one slot: 0 free, 1 locked, 2 locked with waiters (U. Drepper, "Futexes Are Tricky", mutex3).

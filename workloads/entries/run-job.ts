@@ -3,8 +3,8 @@
  * UnitContext and reports a checksum. With concurrency > 1 (the async model) the units are spread over that
  * many tasks interleaving on this one event loop.
  */
-import type { DoneMessage, RunJob } from '../../electron/lab/runtime/protocol';
-import { sharedNow } from '../../electron/lab/gil/recorder';
+import type { DoneMessage, RunJob } from '../protocol';
+import { monoNow } from '../clock';
 import { getWorkload } from '../registry';
 import { combineChecksums, type UnitContext } from '../types';
 
@@ -15,7 +15,7 @@ export async function runJob(
 ): Promise<Omit<DoneMessage, 'gil'>> {
   const def = getWorkload(job.workload);
   const checksums: number[] = [];
-  const startMs = sharedNow();
+  const startMs = monoNow();
   const lanes = Math.max(1, Math.min(job.concurrency, job.units.length));
   if (lanes === 1) {
     for (const unit of job.units) checksums.push(await def.runUnit(job.params, unit, ctx));
@@ -32,7 +32,7 @@ export async function runJob(
     }
     await Promise.all(tasks);
   }
-  const endMs = sharedNow();
+  const endMs = monoNow();
   return {
     type: 'done',
     runId: job.runId,
@@ -42,12 +42,4 @@ export async function runJob(
     endMs,
     memoryBytes: measureMemory(),
   };
-}
-
-export function errorMessage(
-  runId: number,
-  err: unknown,
-): { type: 'error'; runId: number; message: string; stack?: string } {
-  const e = err instanceof Error ? err : new Error(String(err));
-  return { type: 'error', runId, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }

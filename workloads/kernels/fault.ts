@@ -2,7 +2,8 @@
  * Fault injection for tests and failure demos: one chosen unit throws, exits, hangs or exhausts memory, so
  * the runner's handling of each failure can be exercised on every execution model.
  */
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, param, read, unitsParam } from './util';
 
 const UNITS = unitsParam(8);

@@ -4,7 +4,8 @@
  */
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, fillXorshift, fnv1a32, FNV_OFFSET, param, read, seed32, unitsParam } from './util';
 
 const UNITS = unitsParam(32);

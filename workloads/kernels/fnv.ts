@@ -2,7 +2,8 @@
  * FNV-1a over pseudo-random bytes, written in plain JavaScript: the byte-at-a-time hashing that a native
  * library would do, kept on the interpreter so the GIL holds it the whole time (compare sha256).
  */
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, fillXorshift, fnv1a32, FNV_OFFSET, param, read, seed32, unitsParam } from './util';
 
 const UNITS = unitsParam(48);

@@ -2,7 +2,8 @@
  * The Mandelbrot set: floating-point CPU work whose cost varies wildly from pixel to pixel, which is why
  * rows are dealt out interleaved rather than in contiguous bands.
  */
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, FNV_PRIME, mix32, param, read, unitsParam } from './util';
 
 const UNITS = unitsParam(48);

@@ -2,7 +2,8 @@
  * Dense matrix multiplication C = A x B in Float64: CPU work that also streams memory, so it shows where
  * shared caches and memory bandwidth start to limit scaling.
  */
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, mix32, param, read, seed32, unitsParam, xorshift32 } from './util';
 
 const UNITS = unitsParam(48);

@@ -3,7 +3,8 @@
  * two shows where each execution model stops scaling, and where the GIL starts to matter.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, mix32, param, read, seed32, unitsParam } from './util';
 
 const UNITS = unitsParam(16);

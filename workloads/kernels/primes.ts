@@ -2,7 +2,8 @@
  * Counting primes by trial division: pure integer CPU work with no memory traffic to speak of, the
  * textbook case where threads and processes scale and a GIL does not.
  */
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, mix32, param, read, unitsParam } from './util';
 
 /**

@@ -3,7 +3,8 @@
  * inputs, runs with the lock released, so even the GIL model can scale on it.
  */
 import { createHash } from 'node:crypto';
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, fillXorshift, param, read, seed32, unitsParam } from './util';
 
 const UNITS = unitsParam(48);

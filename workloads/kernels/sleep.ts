@@ -3,7 +3,8 @@
  * loop, threads, even threads under a GIL) finishes in about one unit's time per wave.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, mix32, param, read, unitsParam } from './util';
 
 const UNITS = unitsParam(16);

@@ -4,7 +4,8 @@
  */
 import net from 'node:net';
 import { once } from 'node:events';
-import type { Params, UnitContext, WorkloadDef } from '../types';
+import type { Params } from '../../electron/common/workload';
+import type { UnitContext, WorkloadDef } from '../types';
 import { checkIndex, fnv1a32, FNV_OFFSET, param, read, unitsParam } from './util';
 
 const UNITS = unitsParam(16);

@@ -2,16 +2,11 @@
  * Small helpers shared by the kernels: parameter specs and lookup, and the integer mixing and
  * pseudo-random functions that make every checksum reproducible on any machine.
  */
-import type { ParamSpec, Params } from '../types';
+import { param } from '../../electron/common/params';
+import type { ParamSpec, Params } from '../../electron/common/workload';
 
-export function param(
-  name: string,
-  description: string,
-  bounds: { min: number; max: number; default: number; integer?: boolean; unit?: string },
-): ParamSpec {
-  const { min, max, integer = true, unit } = bounds;
-  return { name, description, min, max, default: bounds.default, integer, ...(unit ? { unit } : {}) };
-}
+/** The one ParamSpec builder, re-exported for the kernels. */
+export { param };
 
 /** The `units` parameter every workload has; only its default differs. */
 export function unitsParam(defaultUnits: number): ParamSpec {

@@ -6,8 +6,14 @@ import { markdownExporter } from './markdown';
 import { traceExporter } from './trace';
 import type { ExportFormat, Exporter } from './types';
 
-export type { ExportFormat, Exporter } from './types';
-export { EXPORT_FORMATS } from './types';
+export type { ExportFormat, Exporter, RenderedFormat, ReportFileFormat } from './types';
+export {
+  EXPORT_FORMATS,
+  isRenderedFormat,
+  RENDERED_FILES,
+  RENDERED_FORMATS,
+  REPORT_FILE_FORMATS,
+} from './types';
 export { toCsv, csvField } from './csv';
 export { toHtml, HTML_CSP } from './html';
 export { toMarkdown, mdText } from './markdown';
@@ -16,7 +22,7 @@ export { toTrace, type TraceEvent, type TraceFile } from './trace';
 export const EXPORTERS: Readonly<Record<ExportFormat, Exporter>> = {
   json: jsonExporter,
   csv: csvExporter,
-  markdown: markdownExporter,
+  md: markdownExporter,
   html: htmlExporter,
   trace: traceExporter,
 };

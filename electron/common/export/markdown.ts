@@ -157,7 +157,7 @@ export function toMarkdown(report: Report): string {
 }
 
 export const markdownExporter: Exporter = {
-  format: 'markdown',
+  format: 'md',
   extension: '.md',
   mime: 'text/markdown',
   title: 'Markdown summary',

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DemoStartOptions, LabEvent } from '../../common/api';
-import { DEMO_IDS, demoMeta, isDemoId, type DemoId, type DemoMeta } from '../../common/demos';
+import { demoMeta } from '../../common/demo-catalog';
+import { DEMO_IDS, isDemoId, type DemoId, type DemoMeta } from '../../common/demos';
 import { LabError } from '../../common/errors';
 import { checkDemoEntries, listDemos, runDemo } from '../demos/index';
-import { resolveParams } from '../demos/params';
+import { demoParams } from '../../common/params';
 import { defaultEntriesDir } from '../runtime/entries';
 
 export interface DemoSlotOptions {
@@ -53,7 +54,7 @@ export class DemoSlot {
       throw LabError.invalid([
         { field: 'id', message: `unknown demo '${id.slice(0, 100)}' (known: ${DEMO_IDS.join(', ')})` },
       ]);
-    const params = resolveParams(demoMeta(id), options.params);
+    const params = demoParams(demoMeta(id), options.params);
     const speed = options.speed ?? 'normal';
     if (speed !== 'normal' && speed !== 'slow')
       throw LabError.invalid([{ field: 'speed', message: "must be 'normal' or 'slow'" }]);

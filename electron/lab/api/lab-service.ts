@@ -6,25 +6,12 @@
  * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  ExportedFile,
-  LabApi,
-  LabEvent,
-  LabInfo,
-  ReportFileFormat,
-  Unsubscribe,
-} from '../../common/api';
-import {
-  MODELS,
-  validateExperiment,
-  type ExperimentConfig,
-  type ExperimentConfigInput,
-} from '../../common/config';
+import type { ClientLabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
+import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
 import { machineInfo } from '../measure/machine';
-import { runExperiment } from '../runner/runner';
-import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+import { prepareExperiment, runPrepared, type PreparedExperiment } from '../runner/runner';
 import { TOOL_VERSION } from '../version';
 import { checkMemoryBudget } from './budgets';
 import { DemoSlot } from './demo-slot';
@@ -49,12 +36,13 @@ export interface LabServiceOptions {
   readonly renderDocument?: DocumentRenderer;
 }
 
-/** The LabApi plus the lifecycle the owner of the engine needs. */
-export interface LabService extends LabApi {
+/**
+ * The LabApi plus the lifecycle the owner of the engine needs. Its exportReport takes the asking client's
+ * signal: when that client has left, a PDF/PNG export still waiting for its turn is dropped.
+ */
+export interface LabService extends ClientLabApi {
   /** true while an experiment or a demo runs */
   readonly busy: boolean;
-  /** `signal`: the asking client has left, and a PDF/PNG export still waiting for its turn is dropped */
-  exportReport(id: string, format: ReportFileFormat, signal?: AbortSignal): Promise<ExportedFile>;
   /**
    * Cancels any run or demo, waits until its workers are gone and the history is written, and refuses new
    * runs from then on.
@@ -123,11 +111,12 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         ),
       );
     }
-    let config: ExperimentConfig;
+    let prepared: PreparedExperiment;
     try {
-      config = validateExperiment(input, workloadCatalog());
-      checkMemoryBudget(config);
-      checkEntriesDir(options.entriesDir ?? defaultEntriesDir());
+      prepared = prepareExperiment(input, {
+        ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
+      });
+      checkMemoryBudget(prepared.config);
     } catch (err) {
       return Promise.reject(
         err instanceof LabError ? err : new LabError('internal', LabError.toData(err).message),
@@ -146,11 +135,10 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         }
         emit(event);
       };
-      const run = runExperiment(config, {
+      const run = runPrepared(prepared, {
         runId,
         signal: abort.signal,
         onEvent,
-        ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
         ...(options.sampleCpu !== undefined ? { sampleCpu: options.sampleCpu } : {}),
       });
       const done = run.then(
@@ -161,7 +149,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
           else reject(LabError.fromData(error));
         },
       );
-      const me: CurrentRun = { runId, config, abort, done, ended: false };
+      const me: CurrentRun = { runId, config: prepared.config, abort, done, ended: false };
       current = me;
       void done.finally(() => {
         me.ended = true;

@@ -8,17 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  MAX_IMPORT_BYTES,
+  MAX_REPORT_BYTES,
   type ExportedFile,
   type HistoryEntrySummary,
   type LabEvent,
   type ReportFileFormat,
 } from '../../common/api';
 import { LabError } from '../../common/errors';
-import { EXPORTERS, type ExportFormat } from '../../common/export/index';
+import { EXPORTERS, isRenderedFormat, RENDERED_FILES } from '../../common/export/index';
 import type { Report } from '../../common/report';
 import { parseReport } from '../../common/report-parse';
-import { createHistory, historyRecorder, type History, type HistorySummary } from '../report/history';
+import { createHistory, type History, type HistorySummary } from '../report/history';
+import { historyRecorder } from '../report/history-recorder';
 import { writeFileAtomic } from '../report/io';
 import { MAX_RENDER_QUEUE } from './budgets';
 import { RenderQueue } from './render-queue';
@@ -53,18 +54,6 @@ export interface ReportLibrary {
   /** `signal`: the asking client has left; a PDF/PNG export still waiting for its turn is dropped. */
   export(id: string, format: ReportFileFormat, signal?: AbortSignal): Promise<ExportedFile>;
 }
-
-const TEXT_FORMATS: Readonly<Record<Exclude<ReportFileFormat, 'pdf' | 'png'>, ExportFormat>> = {
-  json: 'json',
-  csv: 'csv',
-  md: 'markdown',
-  html: 'html',
-  trace: 'trace',
-};
-const RENDERED = {
-  pdf: { extension: '.pdf', mime: 'application/pdf' },
-  png: { extension: '.png', mime: 'image/png' },
-} as const;
 
 export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   const dir = options.historyDir ? path.resolve(options.historyDir) : null;
@@ -149,12 +138,12 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     async import(text, fileName) {
       const name = displayName(fileName);
       const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > MAX_IMPORT_BYTES)
+      if (bytes > MAX_REPORT_BYTES)
         throw LabError.invalid(
           [
             {
               field: name,
-              message: `is ${(bytes / 2 ** 20).toFixed(1)} MiB; reports over ${MAX_IMPORT_BYTES / 2 ** 20} MiB are refused`,
+              message: `is ${(bytes / 2 ** 20).toFixed(1)} MiB; reports over ${MAX_REPORT_BYTES / 2 ** 20} MiB are refused`,
             },
           ],
           'invalid-report',
@@ -176,13 +165,13 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
 
     async export(id, format, signal) {
       const report = await get(id);
-      if (format === 'pdf' || format === 'png') {
+      if (isRenderedFormat(format)) {
         const html = EXPORTERS.html.export(report);
         const text = typeof html === 'string' ? html : new TextDecoder().decode(html);
         const bytes = await render(text, format, signal);
-        return file(report, RENDERED[format].extension, RENDERED[format].mime, bytes);
+        return file(report, RENDERED_FILES[format].extension, RENDERED_FILES[format].mime, bytes);
       }
-      const exporter = EXPORTERS[TEXT_FORMATS[format]];
+      const exporter = EXPORTERS[format];
       return file(report, exporter.extension, exporter.mime, exporter.export(report));
     },
   };

@@ -7,7 +7,8 @@ import { MODELS, MODEL_TITLES } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { visible } from '../../common/terminal-text';
 import { workloadCatalog } from '../../../workloads/registry';
-import { runExperiment } from '../runner/runner';
+import { checkMemoryBudget } from '../api/budgets';
+import { prepareExperiment, runPrepared } from '../runner/runner';
 import { writeFileAtomic } from '../report/io';
 import { EXPORTERS } from '../../common/export/index';
 import { TOOL_VERSION } from '../version';
@@ -96,8 +97,11 @@ async function runCommand(flags: RunFlags): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  // The same budget every client of the engine gets: a pool's heaps may not add up to more than the machine.
+  const prepared = prepareExperiment(input);
+  checkMemoryBudget(prepared.config);
   try {
-    const report = await runExperiment(input, {
+    const report = await runPrepared(prepared, {
       signal: abort.signal,
       python: flags.python ? { explicitPath: flags.python } : {},
       onEvent: (e) => {

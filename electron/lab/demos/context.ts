@@ -3,21 +3,33 @@
  * emulated GIL and server goes through here, so close() can end them all however the demo ended (finished,
  * failed, cancelled or out of time).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import type { TransferListItem } from 'node:worker_threads';
 import { LaneBoard, type DemoEvent, type LaneKind, type LaneState } from '../../common/demos';
 import type { KernelInput, KernelName, KernelOutput } from '../../../workloads/demos/kernels';
-import { monoNow } from '../../../workloads/demos/clock';
-import { abortGil, createGilBuffer, setSwitchInterval } from '../gil/layout';
-import { DemoProcess, DemoThread, type DemoWorker, type LaneSink } from './workers';
+import { monoNow } from '../../../workloads/clock';
+import { abortGil, createGilBuffer, setSwitchInterval } from '../../../workloads/gil/layout';
+import { startWorker } from '../runtime/family';
+import { forkLauncher, type LaunchedProcess, type ProcessLauncher } from '../runtime/launcher';
+import { DemoWorker, type LaneSink } from './workers';
 
-export const DEMO_ENTRIES = {
-  thread: 'demo-thread.js',
-  process: 'demo-process.js',
+/**
+ * Whole programs a demo runs as a process of their own, beside the runtimes' entries: a program that must end
+ * by itself, as a Python interpreter does when its main thread is done, cannot be a worker that the host ends.
+ */
+export const DEMO_PROGRAMS = {
   exit: 'demo-exit.js',
 } as const;
+
+/** Heap limit of every demo thread and process: demos are small, a runaway one must not take the machine. */
+const DEMO_MEMORY_LIMIT_MB = 256;
+
+/** A program started by DemoContext.program(). */
+export interface DemoProgram {
+  readonly pid: number | undefined;
+  /** resolves with the exit code once the program is gone */
+  readonly exited: Promise<number | null>;
+}
 
 export interface LaneSpec {
   readonly id: string;
@@ -32,6 +44,8 @@ export interface ContextOptions {
   readonly slow: number;
   readonly params: Readonly<Record<string, number>>;
   readonly onEvent?: (e: DemoEvent) => void;
+  /** how child processes are started (default: child_process.fork) */
+  readonly launcher?: ProcessLauncher;
 }
 
 export class DemoContext implements LaneSink {
@@ -40,7 +54,7 @@ export class DemoContext implements LaneSink {
   readonly signal: AbortSignal;
   readonly slow: number;
   private readonly workers = new Set<DemoWorker<unknown>>();
-  private readonly children = new Set<ChildProcess>();
+  private readonly programs = new Map<LaunchedProcess, Promise<number | null>>();
   private readonly gils: SharedArrayBuffer[] = [];
   private readonly closers: (() => void | Promise<void>)[] = [];
   private readonly abortPromise: Promise<never>;
@@ -120,9 +134,14 @@ export class DemoContext implements LaneSink {
   ): DemoWorker<KernelOutput<K>> {
     this.check();
     this.lane(lane, opts.gil ? 'gil-thread' : 'thread');
-    const file = path.join(this.options.entriesDir, DEMO_ENTRIES.thread);
+    const handle = startWorker('thread', {
+      entriesDir: this.options.entriesDir,
+      memoryLimitMb: DEMO_MEMORY_LIMIT_MB,
+    });
     return this.track(
-      new DemoThread<KernelOutput<K>>(file, { kernel, input }, lane.id, lane.label, this, opts.transfer),
+      new DemoWorker<KernelOutput<K>>(handle, { kernel, input }, lane.id, lane.label, this, {
+        transfer: opts.transfer ?? [],
+      }),
     );
   }
 
@@ -134,24 +153,30 @@ export class DemoContext implements LaneSink {
   ): DemoWorker<KernelOutput<K>> {
     this.check();
     this.lane(lane, 'process');
-    const file = path.join(this.options.entriesDir, DEMO_ENTRIES.process);
-    return this.track(new DemoProcess<KernelOutput<K>>(file, { kernel, input }, lane.id, lane.label, this));
+    const handle = startWorker('process', {
+      entriesDir: this.options.entriesDir,
+      memoryLimitMb: DEMO_MEMORY_LIMIT_MB,
+      ...(this.options.launcher ? { launcher: this.options.launcher } : {}),
+    });
+    return this.track(new DemoWorker<KernelOutput<K>>(handle, { kernel, input }, lane.id, lane.label, this));
   }
 
-  /** Runs one of the bundled scripts as a plain process (no IPC): for programs that must end on their own. */
-  script(entry: keyof typeof DEMO_ENTRIES, args: readonly string[]): ChildProcess {
+  /**
+   * Runs one of the bundled programs as a process of its own, started by the same launcher as the process
+   * runtime. It speaks no protocol and listens to no messages, so it ends when its own work is done.
+   */
+  program(name: keyof typeof DEMO_PROGRAMS, args: readonly string[]): DemoProgram {
     this.check();
-    const child = spawn(
-      process.execPath,
-      [path.join(this.options.entriesDir, DEMO_ENTRIES[entry]), ...args],
-      {
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-        stdio: ['ignore', 'ignore', 'ignore'],
-      },
+    const child = (this.options.launcher ?? forkLauncher)(
+      path.join(this.options.entriesDir, DEMO_PROGRAMS[name]),
+      { execArgv: [`--max-old-space-size=${DEMO_MEMORY_LIMIT_MB}`], args },
     );
-    this.children.add(child);
-    child.on('exit', () => this.children.delete(child));
-    return child;
+    const exited = new Promise<number | null>((resolve) => child.onExit((code) => resolve(code)));
+    // A launcher reports a failed start as an error event, and then the exit.
+    child.onError(() => undefined);
+    this.programs.set(child, exited);
+    void exited.then(() => this.programs.delete(child));
+    return { pid: child.pid, exited };
   }
 
   /** A fresh emulated GIL; it is shut down (waking every waiter) when the demo ends. */
@@ -189,20 +214,18 @@ export class DemoContext implements LaneSink {
     return this.now();
   }
 
-  /** Workers and scripts still running. */
+  /** Workers and programs still running. */
   get live(): number {
-    return [...this.workers].filter((w) => w.alive).length + this.children.size;
+    return [...this.workers].filter((w) => w.alive).length + this.programs.size;
   }
 
   /** Ends everything the demo started and waits until it is gone. Safe to call twice. */
   async close(): Promise<void> {
     this.closed = true;
     for (const g of this.gils) abortGil(g);
-    const exits = [...this.children].map((c) => {
-      if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
-      const gone = once(c, 'exit');
-      c.kill('SIGKILL');
-      return gone;
+    const exits = [...this.programs].map(([child, exited]) => {
+      child.kill();
+      return exited;
     });
     await Promise.allSettled([...[...this.workers].map((w) => w.terminate()), ...exits]);
     // Servers and temp folders last, once nothing can use them any more; one failing must not stop the rest.

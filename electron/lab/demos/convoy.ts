@@ -90,11 +90,7 @@ async function measure(ctx: DemoContext, s: Setting, port: number) {
 
 export const convoy: DemoModule = {
   id: 'convoy',
-  sources: [
-    'workloads/demos/kernels/convoy-io.ts',
-    'workloads/demos/kernels/cpu.ts',
-    'electron/lab/gil/gil.ts',
-  ],
+  sources: ['workloads/demos/kernels/convoy-io.ts', 'workloads/demos/kernels/cpu.ts', 'workloads/gil/gil.ts'],
   async run(ctx) {
     const echo = await startEchoServer();
     ctx.onClose(() => echo.close());

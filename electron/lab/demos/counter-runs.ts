@@ -2,7 +2,7 @@
 import type { CounterComparison, CounterMode, CounterRun } from '../../common/demos';
 import { COUNTER_SLOTS } from '../../../workloads/demos/kernels/counter';
 import type { DemoContext } from './context';
-import { median } from './numbers';
+import { median } from '../../common/stats';
 
 export interface CounterSetup {
   readonly mode: CounterMode;

@@ -3,7 +3,6 @@
  * worker unref()'d (a daemon) and once not. The child logs every step with a monotonic time stamp; after
  * it is gone we read how far the worker got and when the process really ended.
  */
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,8 +24,8 @@ async function runOnce(ctx: DemoContext, dir: string, daemon: boolean): Promise<
   const kind = daemon ? 'daemon' : 'normal';
   const group = `${kind} worker`;
   ctx.phase(`a program with a ${kind} worker`);
-  const child = ctx.script('exit', [log, daemon ? '1' : '0', String(steps), String(stepMs), String(mainMs)]);
-  const [code] = (await ctx.guard(once(child, 'exit'))) as [number | null];
+  const child = ctx.program('exit', [log, daemon ? '1' : '0', String(steps), String(stepMs), String(mainMs)]);
+  const code = await ctx.guard(child.exited);
   const exitAtMs = ctx.now();
   const lines: LogLine[] = (await readFile(log, 'utf8'))
     .split('\n')

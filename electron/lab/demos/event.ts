@@ -3,10 +3,11 @@
  * measure, per worker, the time from set() to running again.
  */
 import { EVENT_SLOTS, LIGHT, WAITING } from '../../../workloads/demos/kernels/event';
-import { monoNow } from '../../../workloads/demos/clock';
+import { monoNow } from '../../../workloads/clock';
 import { Flag } from '../../../workloads/demos/sync';
 import { metric, type DemoModule } from './demo';
-import { count, median, ms } from './numbers';
+import { count, ms } from './numbers';
+import { median } from '../../common/stats';
 
 export const event: DemoModule = {
   id: 'event',

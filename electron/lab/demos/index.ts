@@ -4,13 +4,10 @@
  * happens, everything it started is ended before runDemo settles.
  */
 import os from 'node:os';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { DEMO_CATALOG, demoMeta } from '../../common/demo-catalog';
 import {
-  DEMO_CATALOG,
   DEMO_IDS,
   SLOW_FACTOR,
-  demoMeta,
   isDemoId,
   type DemoEvent,
   type DemoMeta,
@@ -19,9 +16,11 @@ import {
 } from '../../common/demos';
 import { LabError } from '../../common/errors';
 import { DEMO_SOURCES } from '../../../workloads/demos/sources.generated';
-import { defaultEntriesDir } from '../runtime/entries';
-import { DEMO_ENTRIES, DemoContext } from './context';
-import { resolveParams } from './params';
+import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+import { RUNTIME_ENTRIES } from '../runtime/family';
+import type { ProcessLauncher } from '../runtime/launcher';
+import { DEMO_PROGRAMS, DemoContext } from './context';
+import { demoParams } from '../../common/params';
 import { DEMO_MODULES } from './registry';
 
 export interface RunDemoOptions {
@@ -36,17 +35,17 @@ export interface RunDemoOptions {
   readonly entriesDir?: string;
   /** a tighter hard limit than the catalog's (tests, impatient callers); never a looser one */
   readonly timeLimitMs?: number;
+  /** how demo child processes are started (default: child_process.fork) */
+  readonly launcher?: ProcessLauncher;
 }
 
 export function listDemos(): DemoMeta[] {
   return [...DEMO_CATALOG];
 }
 
+/** The runtimes' entries and the demos' own programs must all be built. */
 export function checkDemoEntries(dir: string): void {
-  for (const f of Object.values(DEMO_ENTRIES)) {
-    if (!existsSync(path.join(dir, f)))
-      throw new Error(`demo entry ${f} is missing from ${dir}: run 'npm run build:lab' first`);
-  }
+  checkEntriesDir(dir, [...Object.values(RUNTIME_ENTRIES), ...Object.values(DEMO_PROGRAMS)]);
 }
 
 class DemoStopped extends Error {
@@ -64,7 +63,7 @@ export async function runDemo(id: string, options: RunDemoOptions = {}): Promise
       { field: 'id', message: `unknown demo '${id}' (known: ${DEMO_IDS.join(', ')})` },
     ]);
   const meta = demoMeta(id);
-  const params = resolveParams(meta, options.params);
+  const params = demoParams(meta, options.params);
   const speed = options.speed ?? 'normal';
   if (speed !== 'normal' && speed !== 'slow')
     throw LabError.invalid([{ field: 'speed', message: "must be 'normal' or 'slow'" }]);
@@ -92,6 +91,7 @@ export async function runDemo(id: string, options: RunDemoOptions = {}): Promise
     slow,
     params,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.launcher ? { launcher: options.launcher } : {}),
   });
   const startedAt = new Date().toISOString();
   try {

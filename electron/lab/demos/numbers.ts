@@ -1,8 +1,4 @@
-/** Small statistics and number formatting for demo sentences. */
-
-export function median(values: readonly number[]): number {
-  return percentile(values, 50);
-}
+/** Percentiles and number formatting for demo sentences. */
 
 /** Nearest-rank percentile (p in 0..100); 0 for no values. */
 export function percentile(values: ArrayLike<number>, p: number): number {

@@ -1,7 +1,8 @@
 /** race: unsynchronised read-work-write on a shared counter, several runs, lost updates counted. */
 import { metric, type DemoModule } from './demo';
 import { compare, histogram, runCounter } from './counter-runs';
-import { count, median } from './numbers';
+import { count } from './numbers';
+import { median } from '../../common/stats';
 
 export const race: DemoModule = {
   id: 'race',

@@ -67,7 +67,7 @@ export function startServer(
     if (model !== 'processes') return threadClient(ctx, socket, index, workUs, lane, gil);
     const child = ctx.process('tcp-process-handler', { workUs }, lane);
     child.ready.then(
-      () => child.send({ type: 'socket' }, socket),
+      () => child.send({ type: 'socket' }, { socket }),
       () => socket.destroy(),
     );
   });

@@ -1,5 +1,6 @@
 /** Plain-text renderings of the catalog and of an outcome, for the CLI. */
 import type { DemoMeta, DemoMetric, DemoOutcome } from '../../common/demos';
+import { formatMetric } from '../../common/format';
 import { count, ms, ratio } from './numbers';
 
 const WIDTH = 100;
@@ -35,20 +36,10 @@ export function formatCatalog(demos: readonly DemoMeta[]): string {
   return out.join('\n');
 }
 
+/** A metric as the app shows it, unit word and all. */
 export function formatValue(m: Pick<DemoMetric, 'value' | 'unit'>): string {
-  switch (m.unit) {
-    case 'ms':
-      return `${ms(m.value)} ms`;
-    case 'x':
-      return `${ratio(m.value)}×`;
-    case 'pid':
-    case 'value':
-      return String(m.value);
-    case 'count':
-      return count(m.value);
-    default:
-      return `${count(m.value)} ${m.unit}`;
-  }
+  const f = formatMetric(m);
+  return f.unit ? `${f.value} ${f.unit}` : f.value;
 }
 
 export function formatQuestion(meta: Pick<DemoMeta, 'question'>): string {

@@ -7,7 +7,8 @@
 import { threadId as mainThreadId } from 'node:worker_threads';
 import type { DemoContext } from './context';
 import { metric, type DemoModule } from './demo';
-import { median, ms } from './numbers';
+import { ms } from './numbers';
+import { median } from '../../common/stats';
 
 const VALUE = 42;
 

@@ -3,7 +3,7 @@
  * says is validated here, so a driver from another version (or a stray print) fails with the field named.
  */
 import { z } from 'zod';
-import type { Params, UnitEnv } from '../../../workloads/types';
+import type { Params, UnitEnv } from '../../common/workload';
 
 /** The Python models as the driver names them (the lab's CLI names are these with a `py-` prefix). */
 export const DRIVER_MODELS = ['sequential', 'threads', 'processes', 'asyncio'] as const;

@@ -19,9 +19,7 @@ import {
   type ResultEntry,
 } from '../../common/report';
 import { TOOL_VERSION } from '../version';
-import { MAX_REPORT_BYTES, readReport, writeFileAtomic } from './io';
-
-export { historyRecorder, type HistoryRecorder, type RecorderOptions } from './history-recorder';
+import { readReport, writeFileAtomic } from './io';
 
 /** The CLI's history folder: $THREADLAB_HOME/history, else ~/.threadlab/history. The app passes its own. */
 export function defaultHistoryDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -206,7 +204,7 @@ class HistoryStore implements History {
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
     let summary: HistorySummary;
     try {
-      summary = summarise(id, await readReport(file, MAX_REPORT_BYTES), false, st.mtime, st.size);
+      summary = summarise(id, await readReport(file), false, st.mtime, st.size);
     } catch (err) {
       summary = {
         id,

@@ -6,32 +6,32 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { LabError } from '../../common/errors';
-import { exporterForFile, EXPORTERS, type ExportFormat } from '../../common/export/index';
+import { MAX_REPORT_BYTES } from '../../common/api';
+import {
+  exporterForFile,
+  EXPORTERS,
+  isRenderedFormat,
+  RENDERED_FILES,
+  REPORT_FILE_FORMATS,
+  type ReportFileFormat,
+} from '../../common/export/index';
 import type { Report } from '../../common/report';
 import { parseReport } from '../../common/report-parse';
 import { renderPdf, renderPng, type BrowserOptions } from './chromium';
 
-/** Saved reports larger than this are refused before they are read (a real one is well under 5 MiB). */
-export const MAX_REPORT_BYTES = 50 * 2 ** 20;
-
-/** Every format a file can be written in: the pure exporters' plus the two rendered by Chromium. */
-export type FileFormat = ExportFormat | 'pdf' | 'png';
-
-export const FILE_EXTENSIONS: Readonly<Record<FileFormat, string>> = {
-  json: '.json',
-  csv: '.csv',
-  markdown: '.md',
-  html: '.html',
-  trace: '.trace.json',
-  pdf: '.pdf',
-  png: '.png',
-};
+/** The file ending of every format, in REPORT_FILE_FORMATS order. */
+export const FILE_EXTENSIONS = Object.fromEntries(
+  REPORT_FILE_FORMATS.map((f) => [
+    f,
+    isRenderedFormat(f) ? RENDERED_FILES[f].extension : EXPORTERS[f].extension,
+  ]),
+) as Readonly<Record<ReportFileFormat, string>>;
 
 /** The format a file name asks for, or null when its extension is not one ThreadLab writes. */
-export function formatForFile(file: string): FileFormat | null {
+export function formatForFile(file: string): ReportFileFormat | null {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.pdf')) return 'pdf';
-  if (lower.endsWith('.png')) return 'png';
+  if (lower.endsWith(RENDERED_FILES.pdf.extension)) return 'pdf';
+  if (lower.endsWith(RENDERED_FILES.png.extension)) return 'png';
   return exporterForFile(file)?.format ?? null;
 }
 
@@ -84,7 +84,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 /** The bytes of `report` in `format` (PDF and PNG start a headless Chromium). */
 export async function renderReport(
   report: Report,
-  format: FileFormat,
+  format: ReportFileFormat,
   browser: BrowserOptions = {},
 ): Promise<string | Uint8Array> {
   if (format === 'pdf') return renderPdf(EXPORTERS.html.export(report) as string, browser);
@@ -101,7 +101,7 @@ export async function writeReport(
   report: Report,
   file: string,
   browser: BrowserOptions = {},
-): Promise<FileFormat> {
+): Promise<ReportFileFormat> {
   const format = formatForFile(file);
   if (!format)
     throw LabError.invalid([
@@ -121,7 +121,8 @@ function fsCode(err: unknown): string | undefined {
 /**
  * Reads and validates a saved JSON report. Nothing in it is executed.
  * @throws LabError('not-found') when the file does not exist; LabError('invalid-report') naming the file and,
- *   for schema errors, each field's path (`results[0].wallMs.median: must not be negative`).
+ *   for schema errors, each field's path (`results[0].wallMs.median: must not be negative`). A file over
+ *   `maxBytes` (by default the import limit, the one cap on a report's size) is refused before it is read.
  */
 export async function readReport(file: string, maxBytes = MAX_REPORT_BYTES): Promise<Report> {
   const name = path.basename(file);

@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEchoServer } from '../../../workloads/echo-server';
-import type { UnitEnv, WorkloadDef } from '../../../workloads/types';
+import type { UnitEnv } from '../../common/workload';
+import type { WorkloadDef } from '../../../workloads/types';
 
 export interface HostResources {
   readonly env: UnitEnv;

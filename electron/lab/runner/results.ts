@@ -13,7 +13,7 @@ import type {
 } from '../../common/report';
 import { baselineOf, isBaseline, type Model } from '../../common/config';
 import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
-import type { WorkloadKind } from '../../../workloads/types';
+import type { WorkloadKind } from '../../common/workload';
 import { cellKey, type Cell } from './plan';
 
 /** Models whose workers can run on separate cores at once. */

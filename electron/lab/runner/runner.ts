@@ -9,24 +9,24 @@ import type { LabEvent, Progress } from '../../common/api';
 import { isPythonModel, validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
-import { median } from 'simple-statistics';
+import { median } from '../../common/stats';
 import { getWorkload, workloadCatalog } from '../../../workloads/registry';
-import type { UnitEnv } from '../../../workloads/types';
+import type { UnitEnv } from '../../common/workload';
 import { CpuSampler } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
-import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
-import { createExecutor, spansOf, type Executor } from '../runtime/executor';
+import { defaultEntriesDir } from '../runtime/entries';
+import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
 import { planCells, poolSizes, runOrder, type Cell } from './plan';
 import { openResources } from './resources';
 import { addGilTotals, baselineKey, buildResults, newCellData, type CellData } from './results';
 import { TOOL_VERSION } from '../version';
+import type { ProcessLauncher } from '../runtime/launcher';
 import type { DiscoverOptions } from '../python/discover';
 import { PythonExecutor } from '../python/executor';
 import { describeSelection, selectPythons, type PythonSelection } from '../python/selection';
 
 export interface RunnerOptions {
-  readonly entriesDir?: string;
   readonly onEvent?: (event: LabEvent) => void;
   readonly signal?: AbortSignal;
   readonly runId?: string;
@@ -36,17 +36,62 @@ export interface RunnerOptions {
   readonly python?: DiscoverOptions;
 }
 
-export async function runExperiment(input: unknown, options: RunnerOptions = {}): Promise<Report> {
+/** Where the executors come from: real workers from entriesDir (the default), or a given factory. */
+export interface ExperimentSetup {
+  /** folder with the bundled worker entries; ignored when `executors` is given */
+  readonly entriesDir?: string;
+  /** makes each model's executor; tests pass a fake that starts no worker */
+  readonly executors?: ExecutorFactory;
+  /** how the real executors start child processes (default: child_process.fork); the desktop app may pass its own */
+  readonly launcher?: ProcessLauncher;
+}
+
+/** A validated experiment with the factory of its executors: what runPrepared runs. */
+export interface PreparedExperiment {
+  readonly config: ExperimentConfig;
+  readonly executors: ExecutorFactory;
+}
+
+/**
+ * Validates the input and the worker entries, once per experiment, and throws before anything starts: the
+ * API layer calls it to refuse a bad experiment at once, then hands the result to runPrepared.
+ */
+export function prepareExperiment(input: unknown, setup: ExperimentSetup = {}): PreparedExperiment {
   const config = validateExperiment(input, workloadCatalog());
-  config.workloads = config.workloads.map((w) => {
-    const def = getWorkload(w.name);
-    return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
-  });
-  const entriesDir = options.entriesDir ?? defaultEntriesDir();
-  checkEntriesDir(entriesDir);
+  const executors =
+    setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir(), setup.launcher);
+  return { config, executors };
+}
+
+export async function runExperiment(
+  input: unknown,
+  options: RunnerOptions & ExperimentSetup = {},
+): Promise<Report> {
+  return runPrepared(prepareExperiment(input, options), options);
+}
+
+export async function runPrepared(
+  prepared: PreparedExperiment,
+  options: RunnerOptions = {},
+): Promise<Report> {
+  // Machine-dependent parameters (a calibration) are resolved here and recorded, so the run can be repeated.
+  const config: ExperimentConfig = {
+    ...prepared.config,
+    workloads: prepared.config.workloads.map((w) => {
+      const def = getWorkload(w.name);
+      return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
+    }),
+  };
   const planned = new Set(planCells(config).map((c) => c.model));
   const pythons = await selectPythons([...planned], options.python);
-  return new ExperimentRun(config, entriesDir, options, pythons).run();
+  // The py-* models run on the interpreter chosen for them; every other model comes from the given factory.
+  const executors: ExecutorFactory = (model, given) => {
+    if (!isPythonModel(model)) return prepared.executors(model, given);
+    const python = pythons.chosen.get(model);
+    if (!python) throw new LabError('internal', `no interpreter was chosen for ${model}`);
+    return new PythonExecutor(model, { command: python, switchIntervalMs: given.switchIntervalMs });
+  };
+  return new ExperimentRun(config, executors, options, pythons).run();
 }
 
 class ExperimentRun {
@@ -56,14 +101,15 @@ class ExperimentRun {
   private readonly sizes: Map<Model, number>;
   private readonly cells: Cell[];
   private readonly data = new Map<string, CellData>();
-  private readonly abort = new AbortController();
+  /** the caller's cancel signal, or one that never fires */
+  private readonly signal: AbortSignal;
   private readonly createdAt = new Date();
   private readonly t0 = performance.now();
   private logicalCores = 1;
 
   constructor(
     private readonly config: ExperimentConfig,
-    private readonly entriesDir: string,
+    private readonly createExecutor: ExecutorFactory,
     private readonly options: RunnerOptions,
     private readonly pythons: PythonSelection,
   ) {
@@ -79,8 +125,7 @@ class ExperimentRun {
       if (unavailable) d.failure = { reason: 'unavailable', message: unavailable };
       this.data.set(cell.key, d);
     }
-    options.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
-    if (options.signal?.aborted) this.abort.abort();
+    this.signal = options.signal ?? new AbortController().signal;
   }
 
   private paramsOf(workload: string) {
@@ -89,23 +134,18 @@ class ExperimentRun {
     return choice.params;
   }
 
-  private executorOptions(model: Model) {
-    return {
-      entriesDir: this.entriesDir,
+  /** The one place executors are made and started: at spawn time, and again to replace a broken one. */
+  private async startExecutor(
+    model: Model,
+  ): Promise<{ executor: Executor; totalMs: number; perWorkerMs: number[] }> {
+    const executor = this.createExecutor(model, {
       maxWorkers: this.sizes.get(model) ?? 1,
       memoryLimitMb: this.config.memoryLimitMb,
       switchIntervalMs: this.config.switchIntervalMs,
-    };
-  }
-
-  private createExecutor(model: Model): Executor {
-    if (!isPythonModel(model)) return createExecutor(model, this.executorOptions(model));
-    const python = this.pythons.chosen.get(model);
-    if (!python) throw new LabError('internal', `no interpreter was chosen for ${model}`);
-    return new PythonExecutor(model, {
-      command: python,
-      switchIntervalMs: this.config.switchIntervalMs,
     });
+    this.executors.set(model, executor);
+    const started = await executor.start();
+    return { executor, ...started };
   }
 
   /** A started executor for the model, replacing one that a failed run left broken. */
@@ -113,10 +153,7 @@ class ExperimentRun {
     const current = this.executors.get(model);
     if (current && !current.broken) return current;
     if (current) await current.close();
-    const ex = this.createExecutor(model);
-    this.executors.set(model, ex);
-    await ex.start();
-    return ex;
+    return (await this.startExecutor(model)).executor;
   }
 
   async run(): Promise<Report> {
@@ -139,13 +176,11 @@ class ExperimentRun {
       await sampler?.start();
       this.progress(0, order.length, 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
-        if (this.abort.signal.aborted) break;
+        if (this.signal.aborted) break;
         if (isPythonModel(model) && this.pythons.unavailable.has(model)) continue;
-        const ex = this.createExecutor(model);
-        this.executors.set(model, ex);
-        let started: Awaited<ReturnType<Executor['start']>>;
+        let started: Awaited<ReturnType<typeof this.startExecutor>>;
         try {
-          started = await ex.start();
+          started = await this.startExecutor(model);
         } catch (err) {
           // An interpreter that will not start (a broken Python, a bad --python) fails only its model.
           if (!isPythonModel(model)) throw err;
@@ -166,7 +201,7 @@ class ExperimentRun {
       measuringSince = performance.now();
       let runSeq = 0;
       for (const step of order) {
-        if (this.abort.signal.aborted) break;
+        if (this.signal.aborted) break;
         const d = this.data.get(step.cell.key);
         if (!d) continue;
         this.progress(done, order.length, step.warmup ? 'warmup' : 'measuring', step, measuringSince);
@@ -193,7 +228,7 @@ class ExperimentRun {
       id: this.runId,
       createdAt: this.createdAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      status: this.abort.signal.aborted ? 'cancelled' : 'complete',
+      status: this.signal.aborted ? 'cancelled' : 'complete',
       tool: { name: 'threadlab', version: TOOL_VERSION },
       machine,
       config: this.config,
@@ -233,7 +268,7 @@ class ExperimentRun {
         env,
         timeline: this.config.timeline,
         timeoutMs: this.config.timeoutMs,
-        signal: this.abort.signal,
+        signal: this.signal,
       });
       if (warmup) return;
       d.wallMs.push(outcome.wallMs);
@@ -250,7 +285,7 @@ class ExperimentRun {
       }
       this.emitPartial(d);
     } catch (err) {
-      if (err instanceof RunFailure && err.reason === 'cancelled' && this.abort.signal.aborted) return;
+      if (err instanceof RunFailure && err.reason === 'cancelled' && this.signal.aborted) return;
       d.failure =
         err instanceof RunFailure
           ? err.toFailure()
@@ -300,10 +335,5 @@ class ExperimentRun {
           : null,
       },
     });
-  }
-
-  /** Cancels from inside (used by the API layer). */
-  cancel(): void {
-    this.abort.abort();
   }
 }

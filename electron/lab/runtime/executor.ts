@@ -1,20 +1,22 @@
 /**
  * One executor per execution model, all behind one interface. An executor owns a started pool sized for
- * the largest worker count it will be asked for; a run with N workers uses the first N.
+ * the largest worker count it will be asked for; a run with N workers uses the first N. The runner gets its
+ * executors from an ExecutorFactory, so its scheduling and failure handling can be tested with a fake one
+ * that starts no worker (as hyperfine tests its scheduler with a mock executor).
  */
-import path from 'node:path';
-import type { JsModel, Model } from '../../common/config';
+import type { Model } from '../../common/config';
+import { checkEntriesDir } from './entries';
 import type { TimelineSpan } from '../../common/report';
-import { abortGil, createGilBuffer } from '../gil/layout';
-import { sharedNow } from '../gil/recorder';
-import type { RecorderSnapshot } from '../gil/recorder';
-import type { UnitEnv, Params } from '../../../workloads/types';
+import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
+import { monoNow } from '../../../workloads/clock';
+import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
+import type { Params, UnitEnv } from '../../common/workload';
 import { combineChecksums } from '../../../workloads/types';
+import type { DoneMessage, RunJob } from '../../../workloads/protocol';
+import { startWorker, type WorkerOptions } from './family';
 import type { WorkerHandle } from './handle';
+import type { ProcessLauncher } from './launcher';
 import { Pool } from './pool';
-import { ProcessHandle } from './process-handle';
-import type { DoneMessage, RunJob } from './protocol';
-import { ThreadHandle } from './thread-handle';
 
 /** What a run asks for, independent of the model. */
 export interface RunRequest {
@@ -40,13 +42,14 @@ export interface RunOutcome {
   readonly cpuMs?: number;
 }
 
+/** What the runner tells an executor about the experiment it serves. */
 export interface ExecutorOptions {
-  /** folder holding the bundled thread-entry.js and process-entry.js */
-  readonly entriesDir: string;
   /** the largest worker count this executor will run */
   readonly maxWorkers: number;
   readonly memoryLimitMb: number;
   readonly switchIntervalMs: number;
+  /** how child processes are started (default: child_process.fork) */
+  readonly launcher?: ProcessLauncher;
 }
 
 export interface Executor {
@@ -59,6 +62,9 @@ export interface Executor {
   close(): Promise<void>;
 }
 
+/** Makes a new, not yet started executor for a model; the runner calls it again to replace a broken one. */
+export type ExecutorFactory = (model: Model, options: ExecutorOptions) => Executor;
+
 /** Unit i goes to worker i mod N: deterministic, and balanced when units are many and alike. */
 export function roundRobin(unitCount: number, workers: number): number[][] {
   const out: number[][] = Array.from({ length: workers }, () => []);
@@ -69,7 +75,11 @@ export function roundRobin(unitCount: number, workers: number): number[][] {
 abstract class PoolExecutor implements Executor {
   abstract readonly model: Model;
   protected pool: Pool | null = null;
-  constructor(protected readonly options: ExecutorOptions) {}
+  constructor(
+    /** folder holding the bundled thread-entry.js and process-entry.js */
+    protected readonly entriesDir: string,
+    protected readonly options: ExecutorOptions,
+  ) {}
 
   protected abstract poolSize(): number;
   protected abstract createHandle(index: number): WorkerHandle;
@@ -87,7 +97,7 @@ abstract class PoolExecutor implements Executor {
 
   async run(request: RunRequest): Promise<RunOutcome> {
     if (!this.pool) throw new Error(`${this.model} executor used before start()`);
-    const originMs = sharedNow();
+    const originMs = monoNow();
     const jobs: RunJob[] = this.plan(request).map((p) => ({
       runId: request.runId,
       workload: request.workload,
@@ -119,7 +129,18 @@ function summarizeDone(done: DoneMessage[], wallMs: number, originMs: number): R
   };
 }
 
-const threadEntry = (o: ExecutorOptions) => path.join(o.entriesDir, 'thread-entry.js');
+function workerOptions(
+  entriesDir: string,
+  o: ExecutorOptions,
+  thread?: WorkerOptions['thread'],
+): WorkerOptions {
+  return {
+    entriesDir,
+    memoryLimitMb: o.memoryLimitMb,
+    ...(thread ? { thread } : {}),
+    ...(o.launcher ? { launcher: o.launcher } : {}),
+  };
+}
 
 /** The baseline: every unit, one after another, in one worker thread (the main thread never computes). */
 export class SequentialExecutor extends PoolExecutor {
@@ -128,7 +149,7 @@ export class SequentialExecutor extends PoolExecutor {
     return 1;
   }
   protected createHandle(i: number) {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: null }));
   }
   protected plan(r: RunRequest) {
     return [{ units: roundRobin(r.unitCount, 1)[0] ?? [], concurrency: 1 }];
@@ -150,7 +171,7 @@ export class ThreadsExecutor extends PoolExecutor {
     return this.options.maxWorkers;
   }
   protected createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(threadEntry(this.options), { index: i, gil: null }, this.options.memoryLimitMb);
+    return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: null }));
   }
   protected plan(r: RunRequest) {
     return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
@@ -161,10 +182,7 @@ export class ThreadsExecutor extends PoolExecutor {
 export class ProcessesExecutor extends ThreadsExecutor {
   override readonly model: Model = 'processes';
   protected override createHandle(_i: number): WorkerHandle {
-    return new ProcessHandle(
-      path.join(this.options.entriesDir, 'process-entry.js'),
-      this.options.memoryLimitMb,
-    );
+    return startWorker('process', workerOptions(this.entriesDir, this.options));
   }
 }
 
@@ -173,11 +191,7 @@ export class GilExecutor extends ThreadsExecutor {
   override readonly model: Model = 'gil';
   private readonly gil = createGilBuffer(this.options.switchIntervalMs);
   protected override createHandle(i: number): WorkerHandle {
-    return new ThreadHandle(
-      threadEntry(this.options),
-      { index: i, gil: this.gil },
-      this.options.memoryLimitMb,
-    );
+    return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: this.gil }));
   }
   override async close(): Promise<void> {
     // Wake any thread blocked on the lock first, so terminate() never waits on a sleeping futex.
@@ -186,19 +200,30 @@ export class GilExecutor extends ThreadsExecutor {
   }
 }
 
-export function createExecutor(model: JsModel, options: ExecutorOptions): Executor {
-  switch (model) {
-    case 'sequential':
-      return new SequentialExecutor(options);
-    case 'async':
-      return new AsyncExecutor(options);
-    case 'threads':
-      return new ThreadsExecutor(options);
-    case 'processes':
-      return new ProcessesExecutor(options);
-    case 'gil':
-      return new GilExecutor(options);
-  }
+/**
+ * The executors that run real workers from the bundled entries in entriesDir. The folder is checked here,
+ * once per experiment, so a missing build fails before any worker is started.
+ */
+export function workerExecutors(entriesDir: string, launcher?: ProcessLauncher): ExecutorFactory {
+  checkEntriesDir(entriesDir);
+  return (model, given) => {
+    const options = launcher && !given.launcher ? { ...given, launcher } : given;
+    switch (model) {
+      case 'sequential':
+        return new SequentialExecutor(entriesDir, options);
+      case 'async':
+        return new AsyncExecutor(entriesDir, options);
+      case 'threads':
+        return new ThreadsExecutor(entriesDir, options);
+      case 'processes':
+        return new ProcessesExecutor(entriesDir, options);
+      case 'gil':
+        return new GilExecutor(entriesDir, options);
+      default:
+        // The py-* models are run by an interpreter the runner chose (electron/lab/python/executor.ts).
+        throw new Error(`${model} is not run from the worker entries`);
+    }
+  };
 }
 
 /** Converts GIL recorder snapshots into the result model's per-thread stats and timeline spans. */

@@ -6,7 +6,7 @@
  */
 import type { Failure } from '../../common/report';
 import { describeExit, type WorkerHandle } from './handle';
-import type { DoneMessage, RunJob, WorkerMessage } from './protocol';
+import type { DoneMessage, RunJob, WorkerMessage } from '../../../workloads/protocol';
 
 export class RunFailure extends Error {
   constructor(
@@ -121,7 +121,8 @@ export class Pool {
 
   private onMessage(index: number, m: WorkerMessage): void {
     const p = this.pending;
-    if (!p || m.type === 'ready' || m.runId !== p.runId) return;
+    // Only a run's answers concern the pool; a demo's messages never come from an experiment worker.
+    if (!p || (m.type !== 'done' && m.type !== 'error') || m.runId !== p.runId) return;
     if (m.type === 'error') {
       this.fail(new RunFailure('error', `worker ${index}: ${m.message}`));
       return;

@@ -1,43 +1,37 @@
 /**
- * A child process behind the WorkerHandle interface. Its stderr is kept (the last few KiB) so a crash can be
- * explained; its heap is bounded with --max-old-space-size.
+ * A child process behind the WorkerHandle interface, started by an injected ProcessLauncher. Its stderr is
+ * kept (the last few KiB) so a crash can be explained; its heap is bounded with --max-old-space-size.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { HandleEvents, type WorkerHandle } from './handle';
-import type { HostMessage, WorkerMessage } from './protocol';
+import type { HostMessage, WorkerMessage } from '../../../workloads/protocol';
+import { HandleEvents, type Attachment, type ExitInfo, type WorkerHandle } from './handle';
+import { forkLauncher, type LaunchedProcess, type ProcessLauncher } from './launcher';
 
-const STDERR_KEEP = 4096;
+/** How much of a child's stderr is kept to explain its end, and how many of its last lines are shown. */
+const STDERR_KEEP_CHARS = 4096;
+const STDERR_LINES_SHOWN = 3;
 
 export class ProcessHandle implements WorkerHandle {
   readonly kind = 'process' as const;
-  private readonly child: ChildProcess;
+  private readonly child: LaunchedProcess;
   private readonly events = new HandleEvents();
   private stderrTail = '';
 
-  constructor(entryFile: string, memoryLimitMb: number) {
-    this.child = fork(entryFile, [], {
-      execArgv: [`--max-old-space-size=${memoryLimitMb}`],
-      // Inside Electron, fork() runs the Electron binary: this makes it behave as plain Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
+  constructor(entryFile: string, memoryLimitMb: number, launch: ProcessLauncher = forkLauncher) {
+    this.child = launch(entryFile, { execArgv: [`--max-old-space-size=${memoryLimitMb}`], args: [] });
+    this.child.onStderr((text) => {
+      this.stderrTail = (this.stderrTail + text).slice(-STDERR_KEEP_CHARS);
     });
-    this.child.stderr?.setEncoding('utf8');
-    this.child.stderr?.on('data', (chunk: string) => {
-      this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_KEEP);
-    });
-    this.child.on('message', (m: WorkerMessage) => this.events.message(m));
-    this.child.on('error', (err) => {
+    this.child.onMessage((m) => this.events.message(m as WorkerMessage));
+    this.child.onError((err) => {
       this.stderrTail += `\n${err.message}`;
     });
-    this.child.on('exit', (code, signal) => {
+    this.child.onExit((code, signal) => {
       const tail = this.stderrTail.trim();
       this.events.exit({
         code,
         signal,
         outOfMemory: /heap out of memory|Allocation failed/i.test(tail),
-        detail: lastLines(tail, 3),
+        detail: lastLines(tail, STDERR_LINES_SHOWN),
       });
     });
   }
@@ -50,24 +44,33 @@ export class ProcessHandle implements WorkerHandle {
     return this.events.ready;
   }
 
-  send(message: HostMessage): void {
-    if (this.child.connected) this.child.send(message);
+  get exited() {
+    return this.events.exited;
+  }
+
+  get alive(): boolean {
+    return !this.events.hasExited;
+  }
+
+  send(message: HostMessage, attachment: Attachment = {}): void {
+    if (attachment.transfer?.length)
+      throw new Error('attachment.transfer: a child process cannot be sent transferables; send a socket');
+    if (this.alive && this.child.connected) this.child.send(message, attachment.socket);
   }
 
   onMessage(listener: (message: WorkerMessage) => void): void {
     this.events.addMessageListener(listener);
   }
 
-  onExit(listener: Parameters<WorkerHandle['onExit']>[0]): void {
+  onExit(listener: (info: ExitInfo) => void): void {
     this.events.addExitListener(listener);
   }
 
   async terminate(): Promise<void> {
     this.events.terminating = true;
-    if (this.events.hasExited || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGKILL');
-    await exited;
+    if (this.events.hasExited) return;
+    this.child.kill();
+    await this.events.exited;
   }
 }
 

@@ -1,7 +1,7 @@
 /** A worker thread behind the WorkerHandle interface; memory bounded by resourceLimits. */
 import { Worker } from 'node:worker_threads';
-import { HandleEvents, type ExitInfo, type WorkerHandle } from './handle';
-import type { HostMessage, ThreadWorkerData, WorkerMessage } from './protocol';
+import type { HostMessage, ThreadWorkerData, WorkerMessage } from '../../../workloads/protocol';
+import { HandleEvents, type Attachment, type ExitInfo, type WorkerHandle } from './handle';
 
 export class ThreadHandle implements WorkerHandle {
   readonly kind = 'thread' as const;
@@ -22,13 +22,12 @@ export class ThreadHandle implements WorkerHandle {
     });
     this.worker.on('exit', (code) => {
       const err = this.lastError as (Error & { code?: string }) | null;
-      const info: ExitInfo = {
+      this.events.exit({
         code,
         signal: null,
         outOfMemory: err?.code === 'ERR_WORKER_OUT_OF_MEMORY',
         detail: err ? err.message : '',
-      };
-      this.events.exit(info);
+      });
     });
   }
 
@@ -36,8 +35,17 @@ export class ThreadHandle implements WorkerHandle {
     return this.events.ready;
   }
 
-  send(message: HostMessage): void {
-    this.worker.postMessage(message);
+  get exited() {
+    return this.events.exited;
+  }
+
+  get alive(): boolean {
+    return !this.events.hasExited;
+  }
+
+  send(message: HostMessage, attachment: Attachment = {}): void {
+    if (attachment.socket) throw new Error('attachment.socket: a worker thread cannot be sent a socket');
+    if (this.alive) this.worker.postMessage(message, attachment.transfer);
   }
 
   onMessage(listener: (message: WorkerMessage) => void): void {
@@ -52,5 +60,6 @@ export class ThreadHandle implements WorkerHandle {
     this.events.terminating = true;
     if (this.events.hasExited) return;
     await this.worker.terminate();
+    await this.events.exited;
   }
 }

@@ -1,6 +1,8 @@
 /**
- * LabApi over a WebSocket, server side. Requests are `{id, method, args}` and get exactly one
- * `{id, ok: true, value}` or `{id, ok: false, error}` back; engine events are pushed as `{event}`.
+ * LabApi over a WebSocket, server side. Requests are `{id, method, args}` and get exactly one LabReply
+ * (`{id, ok: true, value}` or `{id, ok: false, error}`) back; engine events are pushed as `{event}`. Methods,
+ * their argument checks and which of them watchers may not call all come from the method table
+ * (electron/common/api.ts).
  * Every message is checked (size, JSON, shape, method) before anything runs, and a bad one is answered
  * with an error rather than dropping the connection, so one buggy client cannot take the lab down. Whoever
  * the client is, it gets a budget (electron/lab/api/budgets.ts): a cap on connections, on requests in
@@ -10,8 +12,19 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { MAX_REQUEST_BYTES, type LabEvent, type LabInfo } from '../../common/api';
-import { LabError, type LabErrorData } from '../../common/errors';
+import {
+  errorReply,
+  isControlCall,
+  isLabMethod,
+  LAB_METHODS,
+  MAX_REQUEST_BYTES,
+  replyTo,
+  type ClientLabApi,
+  type LabEvent,
+  type LabInfo,
+  type LabReply,
+} from '../../common/api';
+import { LabError } from '../../common/errors';
 import { LAB_SOCKET_PATH, LAB_SUBPROTOCOL } from '../../common/lab-socket';
 import {
   DROP_EVENTS_AFTER_BYTES,
@@ -21,13 +34,15 @@ import {
   MAX_WATCH_CONNECTIONS,
   MAX_WATCH_MESSAGE_BYTES,
 } from '../api/budgets';
-import { callLabMethod, isControlCall, isLabMethod, LAB_METHODS, type ClientLabApi } from '../api/methods';
 
 const HEARTBEAT_MS = 30_000;
 /** How long a client cut off for not reading gets to take the close frame before its socket is destroyed. */
 const CUT_OFF_GRACE_MS = 2_000;
 /** Close code for a client cut off by its budget (1008: policy violation). */
 export const CLOSE_OVER_BUDGET = 1008;
+
+/** A first bound on the shape; the table's schemas then hold each method to its exact argument list. */
+const MAX_ARGS = 4;
 
 const RequestSchema = z.strictObject({
   id: z
@@ -38,14 +53,11 @@ const RequestSchema = z.strictObject({
   method: z.string({ error: 'must be a method name' }).refine(isLabMethod, {
     error: `must be one of ${LAB_METHODS.join(', ')}`,
   }),
-  args: z.array(z.unknown(), { error: 'must be a list' }).max(4, { error: 'has too many arguments' }),
+  args: z.array(z.unknown(), { error: 'must be a list' }).max(MAX_ARGS, { error: 'has too many arguments' }),
 });
 
 /** What the server sends. */
-export type ServerMessage =
-  | { readonly id: number | null; readonly ok: true; readonly value: unknown }
-  | { readonly id: number | null; readonly ok: false; readonly error: LabErrorData }
-  | { readonly event: LabEvent };
+export type ServerMessage = (LabReply & { readonly id: number | null }) | { readonly event: LabEvent };
 
 /** Whether a connection may open, and as what; decided from the upgrade request alone. */
 export type Admission = { readonly readOnly: boolean } | { readonly refuse: 401 | 403 };
@@ -129,8 +141,7 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       }
       ws.send(JSON.stringify(message));
     };
-    const reply = (id: number | null, err: unknown): void =>
-      send({ id, ok: false, error: LabError.toData(err) });
+    const reply = (id: number | null, err: unknown): void => send({ id, ...errorReply(err) });
     const unsubscribe = service.onEvent((event) => {
       if (DROPPABLE.has(event.type) && ws.bufferedAmount > DROP_EVENTS_AFTER_BYTES) return;
       send({ event });
@@ -206,15 +217,13 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
         return;
       }
       inFlight++;
-      callLabMethod(service, method, args, leaving.signal)
-        .then(
-          (value) =>
-            send({
-              id,
-              ok: true,
-              value: method === 'getInfo' ? asClientInfo(value as LabInfo, readOnly) : value,
-            }),
-          (err: unknown) => reply(id, err),
+      void replyTo(service, method, args, leaving.signal)
+        .then((answer) =>
+          send(
+            answer.ok && method === 'getInfo'
+              ? { id, ok: true, value: asClientInfo(answer.value as LabInfo, readOnly) }
+              : { id, ...answer },
+          ),
         )
         .finally(() => inFlight--);
     });

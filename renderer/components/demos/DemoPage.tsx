@@ -9,7 +9,7 @@ import { useDemoTimeline, type DemoTimeline } from '../../hooks/useDemoTimeline'
 import type { Presenter } from '../../hooks/useDemoPresenter';
 import type { DemoRun } from '../../state/demo';
 import type { ErrorView } from '../../state/errors';
-import { formatMs } from '../../state/format';
+import { formatMs } from '../../../electron/common/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { CodePanes } from './CodePanes';
 import { DetailsView } from './DetailsView';

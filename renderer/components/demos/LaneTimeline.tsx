@@ -13,7 +13,7 @@ import {
   type DrawnLane,
   type TimelineShape,
 } from '../../state/demo-lanes';
-import { formatMs } from '../../state/format';
+import { formatMs } from '../../../electron/common/format';
 import { LANE_STYLE } from './lane-style';
 
 const WIDTH = 1000;

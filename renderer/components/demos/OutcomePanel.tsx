@@ -4,8 +4,7 @@
  */
 import { useId } from 'react';
 import { currentPhase, type DemoRun } from '../../state/demo';
-import { formatMetric } from '../../state/demo-views-more';
-import { formatMs } from '../../state/format';
+import { formatMetric, formatMs } from '../../../electron/common/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 
 export function OutcomePanel({ run }: { run: DemoRun | null }) {

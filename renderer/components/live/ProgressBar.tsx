@@ -1,7 +1,7 @@
 /** Runs done out of runs planned, the time left, and the cell being measured right now. */
 import type { Progress } from '../../../electron/common/api';
 import { MODEL_TITLES } from '../../../electron/common/config';
-import { formatDuration, plural } from '../../state/format';
+import { formatDuration, plural } from '../../../electron/common/format';
 
 const PHASE: Readonly<Record<Progress['phase'], string>> = {
   spawning: 'Starting workers',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ResultEntry } from '../../../electron/common/report';
 import { SPAN_STYLE } from '../../charts/palette';
 import { defaultTimeline, timelineChoices, timelineLanes } from '../../charts/timeline';
-import { formatInterval, formatMs } from '../../state/format';
+import { formatInterval, formatMs } from '../../../electron/common/format';
 import { ChartFrame } from '../common/ChartFrame';
 import { Legend } from '../common/Legend';
 import { GilStatsTable } from './GilStatsTable';

@@ -1,6 +1,6 @@
 /** Per-thread lock accounting, summed over the measured runs. */
 import type { GilThreadStats } from '../../../electron/common/report';
-import { formatMs } from '../../state/format';
+import { formatMs } from '../../../electron/common/format';
 
 export function GilStatsTable({ threads }: { threads: readonly GilThreadStats[] }) {
   return (

@@ -5,7 +5,7 @@
  */
 import { SPAN_STYLE } from '../../charts/palette';
 import { niceTicks, type TimelineView } from '../../charts/timeline';
-import { formatInterval } from '../../state/format';
+import { formatInterval } from '../../../electron/common/format';
 
 const WIDTH = 1000;
 

@@ -1,6 +1,6 @@
 /** The machine the numbers belong to: a speedup means little without the core count behind it. */
 import type { Machine } from '../../../electron/common/report';
-import { formatBytes } from '../../state/format';
+import { formatBytes } from '../../../electron/common/format';
 
 export function MachinePanel({ machine }: { machine: Machine }) {
   const rows: [string, string][] = [

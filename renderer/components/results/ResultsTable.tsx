@@ -1,7 +1,7 @@
 /** Every measured cell with its numbers, checksum verdict, measurement warnings and failure, as text. */
 import { MODEL_TITLES } from '../../../electron/common/config';
 import type { ResultEntry } from '../../../electron/common/report';
-import { formatMs, formatPct, formatSpeedup } from '../../state/format';
+import { formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
   if (!r.failure && r.warnings.length === 0) return <span className="muted">–</span>;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Report } from '../../../electron/common/report';
 import { workloadsOf } from '../../charts/shape';
 import { ExportMenu } from '../reports/ExportMenu';
-import { formatMs } from '../../state/format';
+import { formatMs } from '../../../electron/common/format';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
 import { MachinePanel } from './MachinePanel';

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAx
 import type { SpawnStats } from '../../../electron/common/report';
 import { MODEL_STYLE } from '../../charts/palette';
 import { axisMs, coveringTicks } from '../../charts/ticks';
-import { formatMs } from '../../state/format';
+import { formatMs } from '../../../electron/common/format';
 import { ChartFrame } from '../common/ChartFrame';
 
 export function SpawnChart({ spawn }: { spawn: readonly SpawnStats[] }) {

@@ -13,7 +13,7 @@ import type { ResultEntry } from '../../../electron/common/report';
 import { MODEL_STYLE } from '../../charts/palette';
 import { baselineMs, wallSeries, workerCounts } from '../../charts/shape';
 import { axisMs, coveringTicks } from '../../charts/ticks';
-import { formatMs } from '../../state/format';
+import { formatMs } from '../../../electron/common/format';
 import { ChartFrame } from '../common/ChartFrame';
 import { Legend, modelItems } from '../common/Legend';
 import { markerDot } from '../common/Marker';

@@ -1,8 +1,12 @@
 /** The host API around the demos: live events, slow motion, cancellation and time limits, the CLI. */
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LaneBoard, type DemoEvent } from '../../../electron/common/demos';
 import { LabError } from '../../../electron/common/errors';
 import { runDemo } from '../../../electron/lab/demos';
+import { DEMO_PROGRAMS } from '../../../electron/lab/demos/context';
+import { RUNTIME_ENTRIES } from '../../../electron/lab/runtime/family';
+import { forkLauncher, type ProcessLauncher } from '../../../electron/lab/runtime/launcher';
 import { main } from '../../../electron/lab/cli/main';
 import { childPids } from '../helpers';
 import { osThreads, run, SMALL } from './demo-helpers';
@@ -115,5 +119,20 @@ describe('lab demo (CLI)', () => {
   it('exits 2 on an unknown demo or parameter', async () => {
     expect((await capture(['demo', 'nope'])).code).toBe(2);
     expect((await capture(['demo', 'race', '-p', 'threads=99'])).code).toBe(2);
+  });
+});
+
+describe('the process launcher', () => {
+  it('starts every demo child process, worker or whole program, through the injected launcher', async () => {
+    const entries: string[] = [];
+    const launcher: ProcessLauncher = (entryFile, options) => {
+      entries.push(path.basename(entryFile));
+      return forkLauncher(entryFile, options);
+    };
+    await run('thread-vs-process', { launcher });
+    expect(entries).toContain(RUNTIME_ENTRIES.process);
+    entries.length = 0;
+    await run('daemon', { launcher });
+    expect(entries).toEqual([DEMO_PROGRAMS.exit, DEMO_PROGRAMS.exit]);
   });
 });

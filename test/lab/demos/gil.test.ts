@@ -33,14 +33,22 @@ describe('GIL demos', () => {
   });
 
   it('native-gil: hashes agree, and the JavaScript hash gains nothing from a second GIL thread', async () => {
-    const o = await run('native-gil');
-    if (o.details.kind !== 'native-gil') throw new Error('wrong details');
-    const [native, js] = o.details.variants;
-    if (!native || !js) throw new Error('missing variant');
-    expect(native.digestsMatch).toBe(true);
-    expect(js.digestsMatch).toBe(true);
-    expect(js.speedup).toBeLessThan(1.2);
-    expect(o.sentence).toContain(`${ratio(js.speedup)}×`);
+    // A ratio of ~100 ms runs on a loaded machine is noisy both ways (1.23 and 1.70 were seen once each under
+    // a load of 20 on 2 cores): the claim must hold in one of three runs. A GIL that let both JavaScript
+    // threads run would give about 1.9 in every run on two free cores.
+    const speedups: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const o = await run('native-gil');
+      if (o.details.kind !== 'native-gil') throw new Error('wrong details');
+      const [native, js] = o.details.variants;
+      if (!native || !js) throw new Error('missing variant');
+      expect(native.digestsMatch).toBe(true);
+      expect(js.digestsMatch).toBe(true);
+      expect(o.sentence).toContain(`${ratio(js.speedup)}×`);
+      speedups.push(js.speedup);
+      if (js.speedup < 1.2) break;
+    }
+    expect(Math.min(...speedups)).toBeLessThan(1.2);
   });
 
   it('native-gil: the native hash, with the GIL released, does gain from a second thread', async (t) => {
@@ -49,17 +57,26 @@ describe('GIL demos', () => {
     const headroom = await parallelHeadroom();
     if (headroom < 1.5)
       t.skip(`only ${headroom.toFixed(2)}x from two plain threads right now: the machine is busy`);
-    const o = await run('native-gil', { params: { ...SMALL['native-gil'], jsKib: 64, repeats: 5 } });
-    if (o.details.kind !== 'native-gil') throw new Error('wrong details');
-    const [native, js] = o.details.variants;
-    if (!native || !js) throw new Error('missing variant');
-    // The machine can get busy during the run too (0.30x was measured so, after a headroom of 1.5x): asked
-    // again, a busy machine skips rather than fails. The speed itself is bench's target (>= 1.7x).
+    // Even with headroom before and after, one run's ratios can be spoiled in between (1.32 against 1.70 was
+    // seen once on a loaded machine): the claim must hold in one of three runs. The speed itself is bench's
+    // target (>= 1.7x).
+    const seen: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const o = await run('native-gil', { params: { ...SMALL['native-gil'], jsKib: 64, repeats: 5 } });
+      if (o.details.kind !== 'native-gil') throw new Error('wrong details');
+      const [native, js] = o.details.variants;
+      if (!native || !js) throw new Error('missing variant');
+      seen.push(`native ${native.speedup.toFixed(2)}x, js ${js.speedup.toFixed(2)}x`);
+      if (native.speedup > 1.25 && native.speedup > js.speedup) return;
+    }
+    // The machine can get busy during the runs too (0.30x was measured so, after a headroom of 1.5x): asked
+    // again, a busy machine skips rather than fails.
     const after = await parallelHeadroom();
     if (after < 1.5)
-      t.skip(`only ${after.toFixed(2)}x from two plain threads after the run: the machine got busy`);
-    expect(native.speedup).toBeGreaterThan(1.25);
-    expect(native.speedup).toBeGreaterThan(js.speedup);
+      t.skip(
+        `only ${after.toFixed(2)}x from two plain threads after the runs (${seen.join('; ')}): the machine got busy`,
+      );
+    expect.fail(`the native hash never beat 1.25x and the JavaScript hash in three runs: ${seen.join('; ')}`);
   });
 
   it('tcp-server: every model serves every request of every real loopback client', async () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEMO_CATALOG } from '../../../electron/common/demo-catalog';
 import {
-  DEMO_CATALOG,
   DEMO_IDS,
   LANE_LIMITS,
   LaneBoard,
@@ -12,7 +12,7 @@ import {
 } from '../../../electron/common/demos';
 import { LabError } from '../../../electron/common/errors';
 import { listDemos, runDemo } from '../../../electron/lab/demos';
-import { resolveParams } from '../../../electron/lab/demos/params';
+import { demoParams } from '../../../electron/common/params';
 import { DEMO_MODULES } from '../../../electron/lab/demos/registry';
 import { findCycle } from '../../../electron/lab/demos/wait-for-graph';
 import { frame, FrameReader } from '../../../workloads/demos/frames';
@@ -30,7 +30,7 @@ describe('catalog', () => {
       expect(new Set(d.question.choices.map((c) => c.id)).size).toBe(d.question.choices.length);
       for (const p of d.params) expect(p.default).toBeGreaterThanOrEqual(p.min);
       for (const p of d.params) expect(p.default).toBeLessThanOrEqual(p.max);
-      expect(() => resolveParams(d, SMALL[d.id])).not.toThrow();
+      expect(() => demoParams(d, SMALL[d.id])).not.toThrow();
     }
   });
 

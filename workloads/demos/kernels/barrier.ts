@@ -3,7 +3,7 @@
  * the last one has arrived. Arrival and release times are kept per round.
  */
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { Barrier, sleepMs } from '../sync';
 
 export const BARRIER_SLOTS = 2;

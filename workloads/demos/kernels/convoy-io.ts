@@ -5,10 +5,10 @@
  */
 import net from 'node:net';
 import { once } from 'node:events';
-import { Gil } from '../../../electron/lab/gil/gil';
-import { GilRecorder, sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { GilRecorder } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 
 export interface ConvoyIoInput {
@@ -60,7 +60,7 @@ class EchoConnection {
 export async function convoyIo(input: ConvoyIoInput, io: KernelIo): Promise<ConvoyIoOutput> {
   const gil = new Gil(input.gil, input.index, new GilRecorder(input.index, 300));
   const originMono = monoNow();
-  gil.recorder.reset(sharedNow(), true);
+  gil.recorder.reset(originMono, true);
   gil.acquire();
   const socket = net.connect({ host: '127.0.0.1', port: input.port });
   socket.setNoDelay(true);

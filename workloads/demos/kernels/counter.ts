@@ -8,7 +8,7 @@
  */
 import type { CounterMode } from '../../../electron/common/demos';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { Barrier, Mutex, spin } from '../sync';
 
 export const COUNTER = 0;

@@ -4,10 +4,10 @@
  * no lock at all and yields to its event loop now and then only to hear the host say stop.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Gil } from '../../../electron/lab/gil/gil';
-import { GilRecorder, sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { GilRecorder } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 import { busyFor, spin } from '../sync';
 
@@ -25,7 +25,7 @@ export function gilSpin(input: GilSpinInput, io: KernelIo): { sink: number } {
   const c = new Int32Array(input.control);
   const gil = new Gil(input.gil, input.index, new GilRecorder(input.index, 300));
   const originMono = monoNow();
-  gil.recorder.reset(sharedNow(), true);
+  gil.recorder.reset(originMono, true);
   gil.acquire();
   Atomics.add(c, SPINNING, 1);
   let x = input.index + 1;

@@ -4,10 +4,10 @@
  * JavaScript while holding the lock, offering it up between blocks like interpreted code.
  */
 import { createHash } from 'node:crypto';
-import { Gil } from '../../../electron/lab/gil/gil';
-import { GilRecorder, sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { GilRecorder } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 import { sha256Hex } from '../sha256-js';
 import { Flag } from '../sync';
@@ -51,7 +51,7 @@ export function hashWorker(input: HashInput, io: KernelIo): HashOutput {
   Atomics.add(c, ARMED, 1);
   new Flag(c, GO).wait();
   const originMono = monoNow();
-  gil.recorder.reset(sharedNow(), true);
+  gil.recorder.reset(originMono, true);
   const start = monoNow();
   gil.acquire();
   const digests = input.jobs.map((job, k) => {

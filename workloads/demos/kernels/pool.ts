@@ -3,10 +3,9 @@
  * a bound, by trial division) and answers each with its result; a GIL-bound worker holds the emulated lock
  * while it computes, so only one job of a GIL pool makes progress at a time.
  */
-import { Gil } from '../../../electron/lab/gil/gil';
-import { sharedNow } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 
 export interface PoolInput {
@@ -43,7 +42,7 @@ export function countPrimes(bound: number, check: () => void = () => undefined):
 export function poolWorker(input: PoolInput, io: KernelIo): Promise<{ jobs: number }> {
   const gil = input.gil ? new Gil(input.gil, input.index) : null;
   const originMono = monoNow();
-  gil?.recorder.reset(sharedNow(), true);
+  gil?.recorder.reset(originMono, true);
   let jobs = 0;
   return new Promise((resolve) => {
     io.onMessage((data) => {

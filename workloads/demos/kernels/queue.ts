@@ -5,7 +5,7 @@
  * the last producer to finish puts one stop marker per consumer, and consumers get until they see it.
  */
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { atomicMax, Mutex, Semaphore, sleepMs } from '../sync';
 
 export const Q_MUTEX = 0;

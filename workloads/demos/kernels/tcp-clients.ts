@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { once } from 'node:events';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { frame, FrameReader } from '../frames';
 
 export interface ClientsInput {

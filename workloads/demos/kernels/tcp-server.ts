@@ -8,10 +8,10 @@
  */
 import type net from 'node:net';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { Gil } from '../../../electron/lab/gil/gil';
-import { GilRecorder } from '../../../electron/lab/gil/recorder';
+import { Gil } from '../../gil/gil';
+import { GilRecorder } from '../../gil/recorder';
 import type { KernelIo } from '../kernel';
-import { monoNow } from '../clock';
+import { monoNow } from '../../clock';
 import { frame, FrameReader } from '../frames';
 import { spin } from '../sync';
 

@@ -3,7 +3,8 @@
  * demo from the terminal. The explanation and the question come first, then the measured outcome.
  */
 import type { Command } from 'commander';
-import { demoMeta, isDemoId, type DemoId } from '../../../common/demos';
+import { demoMeta } from '../../../common/demo-catalog';
+import { isDemoId, type DemoId } from '../../../common/demos';
 import { LabError } from '../../../common/errors';
 import { listDemos, runDemo } from '../../demos';
 import { formatCatalog, formatOutcome, formatQuestion, wrap } from '../../demos/text';

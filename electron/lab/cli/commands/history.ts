@@ -6,13 +6,8 @@
 import { Option, type Command } from 'commander';
 import { LabError } from '../../../common/errors';
 import { visible } from '../../../common/terminal-text';
-import {
-  createHistory,
-  defaultHistoryDir,
-  historyRecorder,
-  type HistoryRecorder,
-  type HistorySummary,
-} from '../../report/history';
+import { createHistory, defaultHistoryDir, type HistorySummary } from '../../report/history';
+import { historyRecorder, type HistoryRecorder } from '../../report/history-recorder';
 import { formatTable } from '../table';
 import { collectOut, printError, writeOutputs } from './report';
 import { writeOut, writeErr } from '../print';

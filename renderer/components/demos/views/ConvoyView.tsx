@@ -4,8 +4,7 @@
  */
 import type { ConvoyDetails } from '../../../../electron/common/demos';
 import { convoyView } from '../../../state/demo-views';
-import { formatCount } from '../../../state/demo-views-more';
-import { formatMs, formatPct } from '../../../state/format';
+import { formatCount, formatMs, formatPct } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 
 export function ConvoyView({ details }: { details: ConvoyDetails }) {

@@ -4,8 +4,7 @@
  */
 import type { CounterDetails } from '../../../../electron/common/demos';
 import { counterView } from '../../../state/demo-views';
-import { formatCount } from '../../../state/demo-views-more';
-import { formatMs } from '../../../state/format';
+import { formatCount, formatMs } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 
 export function CounterView({ details }: { details: CounterDetails }) {

@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import type { DeadlockDetails } from '../../../../electron/common/demos';
 import { deadlockView, type GraphNode } from '../../../state/demo-views';
-import { formatMs } from '../../../state/format';
+import { formatMs } from '../../../../electron/common/format';
 
 const R = 120;
 const C = 190;

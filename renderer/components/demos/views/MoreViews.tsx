@@ -8,8 +8,8 @@ import type {
   QueueDetails,
 } from '../../../../electron/common/demos';
 import { fractionOf } from '../../../state/demo-views';
-import { formatCount, nativeGilView } from '../../../state/demo-views-more';
-import { formatMs } from '../../../state/format';
+import { nativeGilView } from '../../../state/demo-views-more';
+import { formatCount, formatMs } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 
 const yes = (b: boolean) => (b ? 'yes' : 'no');

@@ -5,7 +5,7 @@
 import type { Lane, SemaphoreDetails } from '../../../../electron/common/demos';
 import { niceTicks } from '../../../charts/ticks';
 import { semaphoreView } from '../../../state/demo-views';
-import { formatMs } from '../../../state/format';
+import { formatMs } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 
 const W = 1000;

@@ -7,8 +7,8 @@ import type {
   TcpServerDetails,
   ThreadVsProcessDetails,
 } from '../../../../electron/common/demos';
-import { formatCount, poolsView, serverView, threadVsProcessView } from '../../../state/demo-views-more';
-import { formatMs } from '../../../state/format';
+import { poolsView, serverView, threadVsProcessView } from '../../../state/demo-views-more';
+import { formatCount, formatMs } from '../../../../electron/common/format';
 import { Bars } from '../Bars';
 
 export function ServerView({ details }: { details: TcpServerDetails }) {

@@ -4,7 +4,7 @@
  * importReport; export: choose a format for the report on screen and call exportReport), so the menu sends
  * commands rather than values.
  */
-import type { Unsubscribe } from '../common/api';
+import type { Unsubscribe } from './api-types';
 
 export const MENU_CHANNEL = 'lab:menu';
 export const MENU_COMMANDS = ['toggle-large-text', 'toggle-theme', 'import-report', 'export-report'] as const;

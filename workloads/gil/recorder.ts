@@ -3,12 +3,8 @@
  * forced drops) and, when asked, the spans themselves for a Beazley-style timeline. Spans are bounded so a
  * long run cannot grow memory without limit; `truncated` says when some were dropped.
  */
-import type { GilThreadStats, TimelineSpan } from '../../common/report';
-
-/** Milliseconds on a clock shared by all threads of the process (epoch-based, sub-millisecond). */
-export function sharedNow(): number {
-  return performance.timeOrigin + performance.now();
-}
+import { monoNow } from '../clock';
+import type { GilThreadStats, TimelineSpan } from '../../electron/common/report';
 
 export interface RecorderSnapshot {
   readonly stats: GilThreadStats;
@@ -33,10 +29,10 @@ export class GilRecorder {
   constructor(
     private readonly thread: number,
     private readonly maxSpans = 5000,
-    readonly now: () => number = sharedNow,
+    readonly now: () => number = monoNow,
   ) {}
 
-  /** Starts a new run: totals to zero, spans measured from `originMs` (a sharedNow() value). */
+  /** Starts a new run: totals to zero, spans measured from `originMs` (a monoNow() value). */
   reset(originMs: number, recordSpans: boolean): void {
     this.holdMs = this.waitMs = this.ioMs = 0;
     this.acquisitions = this.switches = this.forcedDrops = 0;

@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGilBuffer } from '../../electron/lab/gil/layout';
+import { createGilBuffer } from '../../workloads/gil/layout';
 
 const outFile = path.resolve('.tmp/test-build/gil-harness.js');
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, type LabApi } from '../../electron/common/api';
+import {
+  callLabMethod,
+  isLabMethod,
+  LAB_METHODS,
+  MAX_REPORT_BYTES,
+  MUTATING_METHODS,
+  type LabApi,
+} from '../../electron/common/api';
 import { LabError } from '../../electron/common/errors';
-import { callLabMethod, isLabMethod, LAB_METHODS, MUTATING_METHODS } from '../../electron/lab/api/methods';
 
 const calls: string[] = [];
 const log =
@@ -131,7 +137,7 @@ describe('method dispatch at the process boundary', () => {
 
   it("refuses an import's arguments as 'invalid-report', a huge text included", async () => {
     const huge = await rejection(
-      callLabMethod(api, 'importReport', ['x'.repeat(MAX_IMPORT_BYTES + 1), 'a.json']),
+      callLabMethod(api, 'importReport', ['x'.repeat(MAX_REPORT_BYTES + 1), 'a.json']),
     );
     expect(huge.code).toBe('invalid-report');
     expect(huge.issues[0]?.field).toBe('importReport(args[0])');

@@ -1,0 +1,83 @@
+/**
+ * The values that cross between the engine and any UI: what the LabApi methods (electron/common/api.ts)
+ * take and return, and the events the engine pushes.
+ */
+import type { ExperimentConfig, Model, WorkloadMeta } from './config';
+import type { DemoEvent, DemoId, DemoOutcome, DemoSpeed } from './demos';
+import type { LabErrorData } from './errors';
+import type { HistorySummary } from './history';
+import type { CpuSample, Machine, Report, ResultEntry } from './report';
+
+export type { BestSpeedup } from './history';
+
+/** What the UI needs to know before it starts anything. */
+export interface LabInfo {
+  readonly version: string;
+  readonly machine: Machine;
+  readonly workloads: readonly WorkloadMeta[];
+  readonly models: readonly Model[];
+  /** 'electron' | 'websocket' | 'in-process' */
+  readonly transport: string;
+  /** true for network watchers of `npm run serve --public`: they see runs but cannot start them */
+  readonly readOnly: boolean;
+  /** the experiment running now, if any, so a late joiner can follow it */
+  readonly running: { readonly runId: string; readonly config: ExperimentConfig } | null;
+  /** the demo running now, if any */
+  readonly runningDemo: { readonly runId: string; readonly id: DemoId } | null;
+}
+
+/** Where an experiment is: runs done out of runs planned, and the cell being measured. */
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly elapsedMs: number;
+  /** null until at least one run has finished */
+  readonly etaMs: number | null;
+  readonly phase: 'spawning' | 'warmup' | 'measuring' | 'finishing';
+  readonly current: {
+    readonly workload: string;
+    readonly model: Model;
+    readonly workers: number;
+    readonly repetition: number;
+  } | null;
+}
+
+/** Everything the engine tells its listeners, as a discriminated union. */
+export type LabEvent =
+  | { readonly type: 'experiment-started'; readonly runId: string; readonly config: ExperimentConfig }
+  | { readonly type: 'progress'; readonly runId: string; readonly progress: Progress }
+  | { readonly type: 'cpu-sample'; readonly runId: string; readonly sample: CpuSample }
+  | { readonly type: 'result'; readonly runId: string; readonly result: ResultEntry }
+  | { readonly type: 'experiment-finished'; readonly runId: string; readonly report: Report }
+  | { readonly type: 'experiment-failed'; readonly runId: string; readonly error: LabErrorData }
+  | {
+      readonly type: 'demo-started';
+      readonly runId: string;
+      readonly id: DemoId;
+      readonly speed: DemoSpeed;
+      /** the parameters after defaults were applied */
+      readonly params: Readonly<Record<string, number>>;
+    }
+  | { readonly type: 'demo-event'; readonly runId: string; readonly event: DemoEvent }
+  | { readonly type: 'demo-finished'; readonly runId: string; readonly outcome: DemoOutcome }
+  /** also a cancelled demo (error.code 'cancelled') and one out of time */
+  | { readonly type: 'demo-failed'; readonly runId: string; readonly error: LabErrorData };
+
+export type LabEventType = LabEvent['type'];
+export type Unsubscribe = () => void;
+
+export interface HistoryEntrySummary extends HistorySummary {
+  /** the id for getReport, deleteReport and exportReport; imported entries' ids start with `imported-` */
+  readonly id: string;
+  readonly source: 'run' | 'imported';
+  /** the file name an imported report came from */
+  readonly importedFrom: string | null;
+}
+
+/** One exported file, ready to be offered as a download. */
+export interface ExportedFile {
+  /** a suggested name, safe on every OS (`threadlab-<label or id>-<date>.<ext>`) */
+  readonly fileName: string;
+  readonly mime: string;
+  readonly base64: string;
+}

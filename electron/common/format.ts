@@ -1,0 +1,85 @@
+/**
+ * Number formatting for labels, tables, tooltips and the CLI: short, with units, readable from a distance.
+ * One place, so a demo metric reads the same in the app and in the terminal.
+ */
+import type { DemoMetric } from './demos';
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+/** A setting as the user typed it: "5 ms", "0.5 ms", without padding zeros. */
+export function formatInterval(ms: number): string {
+  return `${Number(ms.toPrecision(4))} ms`;
+}
+
+/** "about 12 s left" style durations. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+export function formatSpeedup(x: number): string {
+  return `${x.toFixed(2)}×`;
+}
+
+export function formatPct(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 10 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A count with thousands separators, as the outcome sentences write them. */
+export function formatCount(n: number): string {
+  return grouped.format(n);
+}
+
+/** A demo metric: its number in the unit's usual form, and the unit word to put beside it ('' for none). */
+export function formatMetric(m: Pick<DemoMetric, 'value' | 'unit'>): {
+  readonly value: string;
+  readonly unit: string;
+} {
+  switch (m.unit) {
+    case 'ms':
+      return { value: formatMs(m.value), unit: '' };
+    case 'µs':
+      return {
+        value: m.value >= 10_000 ? formatMs(m.value / 1000) : `${grouped.format(m.value)} µs`,
+        unit: '',
+      };
+    case 'count':
+      return { value: grouped.format(m.value), unit: '' };
+    case 'req/s':
+      return { value: grouped.format(m.value), unit: 'per second' };
+    case 'x':
+      return { value: `${m.value.toFixed(m.value >= 10 ? 0 : 2)}×`, unit: '' };
+    case 'pid':
+      return { value: String(m.value), unit: 'pid' };
+    case 'value':
+      return { value: String(m.value), unit: '' };
+    default:
+      return { value: Number(m.value.toPrecision(4)).toLocaleString('en-US'), unit: m.unit };
+  }
+}
