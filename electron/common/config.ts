@@ -7,9 +7,34 @@ import type { ParamSpec, WorkloadKind } from './workload';
 import { LabError, type FieldIssue } from './errors';
 import { collectParams } from './params';
 
-/** The five execution models the lab compares. */
-export const MODELS = ['sequential', 'threads', 'processes', 'async', 'gil'] as const;
+/** The execution models the lab compares: five in Node, and the same questions asked of a real Python. */
+export const JS_MODELS = ['sequential', 'threads', 'processes', 'async', 'gil'] as const;
+/** Run by a real interpreter (CLI names fixed by issue 11); py-ft-threads needs a free-threaded build. */
+export const PYTHON_MODELS = [
+  'py-sequential',
+  'py-threads',
+  'py-processes',
+  'py-asyncio',
+  'py-ft-threads',
+] as const;
+export const MODELS = [...JS_MODELS, ...PYTHON_MODELS] as const;
 export type Model = (typeof MODELS)[number];
+export type PythonModel = (typeof PYTHON_MODELS)[number];
+export type JsModel = (typeof JS_MODELS)[number];
+
+export function isPythonModel(model: Model): model is PythonModel {
+  return (PYTHON_MODELS as readonly Model[]).includes(model);
+}
+
+/** Each family's one-worker baseline: a speedup is only meaningful against the same language's own run. */
+export function baselineOf(model: Model): 'sequential' | 'py-sequential' {
+  return isPythonModel(model) ? 'py-sequential' : 'sequential';
+}
+
+/** A family's baseline runs one worker and has no speedup of its own. */
+export function isBaseline(model: Model): boolean {
+  return model === baselineOf(model);
+}
 
 /** Plain-words names for UIs and tables. */
 export const MODEL_TITLES: Readonly<Record<Model, string>> = {
@@ -18,6 +43,11 @@ export const MODEL_TITLES: Readonly<Record<Model, string>> = {
   processes: 'Child processes',
   async: 'Event loop (async tasks)',
   gil: 'Threads + emulated GIL',
+  'py-sequential': 'Python, one thread (CPython baseline)',
+  'py-threads': 'Python threading (real GIL)',
+  'py-processes': 'Python multiprocessing',
+  'py-asyncio': 'Python asyncio (one event loop)',
+  'py-ft-threads': 'Python threading, free-threaded build (PYTHON_GIL=0)',
 };
 
 export const LIMITS = {

@@ -6,7 +6,7 @@
  * file is still read as it is: every field it lacks is optional.
  */
 import { z } from 'zod';
-import { ExperimentConfigSchema, MODELS } from './config';
+import { ExperimentConfigSchema, MODELS, PYTHON_MODELS } from './config';
 
 export const REPORT_SCHEMA = 'threadlab.report';
 export const REPORT_VERSION = 2;
@@ -22,12 +22,12 @@ const finite = z.number().refine(Number.isFinite, { error: 'must be a finite num
  * limits multiplied together would still allow far too much.
  */
 export const REPORT_LIMITS = {
-  /** cells: at most 8 workloads x 5 models x 16 worker counts = 640 in a real run */
-  results: 1000,
+  /** cells: at most 8 workloads x 10 models (5 in Node, 5 in Python) x 16 worker counts = 1280 in a real run */
+  results: 1500,
   /** measured runs of one cell: `repeat` is at most 1000 */
   rawPerCell: 10_000,
-  /** measured runs in all cells together: 640 cells x 1000 repeats = 640,000 at most in a real run */
-  rawTotal: 1_000_000,
+  /** measured runs in all cells together: 1280 cells x 1000 repeats = 1,280,000 at most in a real run */
+  rawTotal: 1_500_000,
   /** warnings of one cell: one of each of the 6 kinds in a real run */
   warningsPerCell: 50,
   /** workers of one cell (its GIL threads and memory figures): `workers` is at most 256 */
@@ -42,7 +42,7 @@ export const REPORT_LIMITS = {
   coresPerSample: 1024,
   /** load figures in all samples together: 1 hour at 2 Hz on 512 cores is 3,686,400 */
   loadTotal: 5_000_000,
-  /** spawn entries (5 models x 16 worker counts = 80) and Amdahl fits (8 workloads x 5 models = 40) */
+  /** spawn entries (10 models x 16 worker counts = 160) and Amdahl fits (8 workloads x 10 models = 80) */
   spawn: 1000,
   fits: 1000,
 } as const;
@@ -139,7 +139,8 @@ export type GilStats = z.infer<typeof GilStatsSchema>;
 
 /** Why a cell stopped: a kernel threw, a process exited, a run hit its timeout, a worker ran out of memory. */
 export const FailureSchema = z.strictObject({
-  reason: z.enum(['error', 'exit', 'timeout', 'out-of-memory', 'checksum', 'cancelled']),
+  /** unavailable: the model cannot run on this machine (no Python found, no free-threaded build) */
+  reason: z.enum(['error', 'exit', 'timeout', 'out-of-memory', 'checksum', 'cancelled', 'unavailable']),
   message: z.string().max(4000),
 });
 export type Failure = z.infer<typeof FailureSchema>;
@@ -225,6 +226,31 @@ export const MachineSchema = z.strictObject({
 });
 export type Machine = z.infer<typeof MachineSchema>;
 
+/** A Python interpreter that ran some of the py-* models, as it described itself. */
+export const InterpreterSchema = z.strictObject({
+  models: list(z.enum(PYTHON_MODELS), PYTHON_MODELS.length, 'models'),
+  version: z.string().max(100),
+  implementation: z.string().max(100),
+  executable: z.string().max(4096),
+  gilEnabled: z.boolean(),
+  freeThreadedBuild: z.boolean(),
+});
+export type Interpreter = z.infer<typeof InterpreterSchema>;
+
+/** The Python side of a run that asked for py-* models: who ran them, and why some could not run. */
+export const PythonRunSchema = z.strictObject({
+  interpreters: list(InterpreterSchema, PYTHON_MODELS.length, 'interpreters'),
+  unavailable: list(
+    z.strictObject({
+      models: list(z.enum(PYTHON_MODELS), PYTHON_MODELS.length, 'models'),
+      reason: z.string().max(4000),
+    }),
+    PYTHON_MODELS.length,
+    'entries',
+  ),
+});
+export type PythonRun = z.infer<typeof PythonRunSchema>;
+
 export const ReportSchema = z
   .strictObject({
     schema: z.literal(REPORT_SCHEMA),
@@ -246,6 +272,8 @@ export const ReportSchema = z
     }),
     results: list(ResultEntrySchema, REPORT_LIMITS.results, 'cells'),
     fits: list(AmdahlFitSchema, REPORT_LIMITS.fits, 'fits'),
+    /** present when the run asked for py-* models (older reports have none) */
+    python: PythonRunSchema.optional(),
   })
   .superRefine((r, ctx) => {
     // Totals over the whole report, each reported on the list that holds the items.

@@ -14,6 +14,12 @@ export const MODEL_STYLE: Readonly<Record<Model, { color: string; shape: MarkerS
   processes: { color: 'var(--model-processes)', shape: 'square', short: 'Processes' },
   async: { color: 'var(--model-async)', shape: 'triangle', short: 'Async' },
   gil: { color: 'var(--model-gil)', shape: 'diamond', short: 'Threads + GIL' },
+  // The Python family keeps its Node counterpart's marker, so "threads" reads as threads in either language.
+  'py-sequential': { color: 'var(--model-py-sequential)', shape: 'cross', short: 'Python sequential' },
+  'py-threads': { color: 'var(--model-py-threads)', shape: 'diamond', short: 'Python threads' },
+  'py-processes': { color: 'var(--model-py-processes)', shape: 'square', short: 'Python processes' },
+  'py-asyncio': { color: 'var(--model-py-asyncio)', shape: 'triangle', short: 'Python asyncio' },
+  'py-ft-threads': { color: 'var(--model-py-ft-threads)', shape: 'circle', short: 'Python free-threaded' },
 };
 
 export const SPAN_STYLE: Readonly<Record<SpanState, { color: string; label: string }>> = {

@@ -2,7 +2,7 @@
  * Chart data shaped from results, kept apart from React so it is tested in plain Node against a real
  * report. Each function takes ResultEntry lists (not a Report) so the live view can chart partial results.
  */
-import { MODELS, type Model } from '../../electron/common/config';
+import { isBaseline, MODELS, type Model } from '../../electron/common/config';
 import type { AmdahlFit, CpuSample, ResultEntry } from '../../electron/common/report';
 
 /** The kinds of work a result can be about. */
@@ -51,7 +51,7 @@ export function workerCounts(results: readonly ResultEntry[], workload: string):
 function byModel(results: readonly ResultEntry[], workload: string): Map<Model, ResultEntry[]> {
   const groups = new Map<Model, ResultEntry[]>();
   for (const r of results) {
-    if (r.workload !== workload || r.model === 'sequential') continue;
+    if (r.workload !== workload || isBaseline(r.model)) continue;
     groups.set(r.model, [...(groups.get(r.model) ?? []), r]);
   }
   for (const rows of groups.values()) rows.sort((a, b) => a.workers - b.workers);

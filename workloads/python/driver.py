@@ -160,6 +160,8 @@ def run_job(job):
     }
     if error is not None:
         result["error"] = error["message"]
+        if "reason" in error:
+            result["reason"] = error["reason"]
         if "unit" in error:
             result["unit"] = error["unit"]
     return result, pool

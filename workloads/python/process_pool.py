@@ -82,7 +82,9 @@ class ProcessPool:
                     proc.join(1.0)
                     error = {
                         "message": "worker process %d (pid %s) exited with code %s during the job"
-                        % (k, proc.pid, proc.exitcode)
+                        % (k, proc.pid, proc.exitcode),
+                        # the host reports it as the Node processes model reports a dead child
+                        "reason": "exit",
                     }
                     break
                 records.extend(lane_records)

@@ -14,6 +14,11 @@ export const MODEL_COLORS: Readonly<Record<Model, string>> = {
   processes: '#2ca02c',
   async: '#9467bd',
   gil: '#d62728',
+  'py-sequential': '#8c564b',
+  'py-threads': '#ff7f0e',
+  'py-processes': '#17becf',
+  'py-asyncio': '#e377c2',
+  'py-ft-threads': '#bcbd22',
 };
 // Dashes keep the series apart when the report is printed in black and white.
 const MODEL_DASH: Readonly<Record<Model, string>> = {
@@ -22,6 +27,11 @@ const MODEL_DASH: Readonly<Record<Model, string>> = {
   processes: '7 3',
   async: '9 3 2 3',
   gil: '2 2',
+  'py-sequential': '1 3',
+  'py-threads': '5 2 1 2',
+  'py-processes': '7 3 1 3',
+  'py-asyncio': '3 3',
+  'py-ft-threads': '6 2',
 };
 const STATE_COLORS = { hold: '#2ca02c', wait: '#d62728', io: '#1f77b4' } as const;
 

@@ -29,7 +29,7 @@ export const MAX_RENDER_QUEUE = 4;
 export const KEY_BYTES = 32;
 
 /** Models whose pool holds one worker, whatever the worker count (the async tasks share one thread). */
-const ONE_WORKER: ReadonlySet<Model> = new Set<Model>(['sequential', 'async']);
+const ONE_WORKER: ReadonlySet<Model> = new Set<Model>(['sequential', 'async', 'py-sequential', 'py-asyncio']);
 
 /**
  * The heap an experiment may claim at once: its largest pool times the heap limit of each worker, refused

@@ -23,6 +23,7 @@ import { collectOut, printError, registerReport, writeOutputs } from './commands
 import { registerDemo } from './commands/demo';
 import { writeOut, writeErr } from './print';
 import { registerPython } from './commands/python';
+import { registerFidelity } from './commands/fidelity';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
@@ -44,6 +45,7 @@ interface RunFlags {
   history: boolean;
   quietCheck: boolean;
   quiet: boolean;
+  python?: string;
 }
 
 function listCommand(all: boolean): void {
@@ -58,7 +60,7 @@ function listCommand(all: boolean): void {
     out.push('');
   }
   out.push('Models (use with --models):', '');
-  for (const m of MODELS) out.push(`  ${m.padEnd(11)} ${MODEL_TITLES[m]}`);
+  for (const m of MODELS) out.push(`  ${m.padEnd(13)} ${MODEL_TITLES[m]}`);
   writeOut(out.join('\n') + '\n');
 }
 
@@ -110,6 +112,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   try {
     const report = await runPrepared(prepared, {
       signal: abort.signal,
+      python: flags.python ? { explicitPath: flags.python } : {},
       onEvent: (e) => {
         recorder?.(e);
         if (e.type === 'progress') progress.update(e.progress);
@@ -169,6 +172,7 @@ export function buildProgram(): Command {
       [],
     )
     .option('--label <text>', 'a label stored in the report', '')
+    .option('--python <path>', 'the interpreter for the py-* models (else THREADLAB_PYTHON, python3, ...)')
     .option('--no-timeline', 'do not record GIL timeline spans')
     .option('--json <file>', 'write the JSON report to this file')
     .option(
@@ -192,6 +196,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerDemo(program);
   registerPython(program);
+  registerFidelity(program);
   return program;
 }
 

@@ -8,7 +8,12 @@ function row(r: ResultEntry): string[] {
   const w = r.wallMs;
   const s = r.speedup;
   const notes = [
-    ...(r.failure ? [`FAILED (${r.failure.reason}): ${r.failure.message}`] : []),
+    // An unavailable model's reason is the same for all its cells: it is said once, under the table.
+    ...(r.failure?.reason === 'unavailable'
+      ? ['unavailable']
+      : r.failure
+        ? [`FAILED (${r.failure.reason}): ${r.failure.message}`]
+        : []),
     ...r.warnings.map((x) => x.kind),
     ...(r.gil ? [`gil switches ${r.gil.threads.reduce((a, t) => a + t.switches, 0)}`] : []),
   ];
@@ -60,7 +65,7 @@ export function formatTable(report: Report): string {
   const m = report.machine;
   const out = [
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
-    `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
+    `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes)',
     '',
     line(header),
@@ -69,6 +74,12 @@ export function formatTable(report: Report): string {
     `spawn (per worker, ms): ${report.spawn.map((s) => `${s.model} ${fmt(s.perWorkerMs)}`).join(', ')}`,
     `CPU sampler: ${report.samples.points.length} samples, its own cost ${fmt(report.samples.samplerCpuPct, 3)}% of one core`,
   ];
+  for (const p of report.python?.interpreters ?? [])
+    out.push(
+      `python for ${p.models.join(', ')}: ${visible(p.implementation)} ${visible(p.version)} (${visible(p.executable)}), GIL ${p.gilEnabled ? 'enabled' : 'disabled'}${p.freeThreadedBuild ? ', free-threaded build' : ''}`,
+    );
+  for (const u of report.python?.unavailable ?? [])
+    out.push(`unavailable: ${u.models.join(', ')}: ${visible(u.reason)}`);
   if (report.fits.length)
     out.push(
       `Amdahl serial fraction (workers <= cores): ${report.fits.map((f) => `${visible(f.workload)}/${f.model} ${fmt(f.serialFraction, 2)}`).join(', ')}`,

@@ -264,7 +264,7 @@ export class InterpreterProcess {
     const p = this.pending;
     if (!p || m.id !== p.id) return;
     if (!m.ok) {
-      p.reject(new RunFailure('error', m.error ?? 'the python job failed without a message'));
+      p.reject(new RunFailure(m.reason ?? 'error', m.error ?? 'the python job failed without a message'));
       return;
     }
     if (m.wallMs === undefined || !m.units || !m.threads || !m.process) {

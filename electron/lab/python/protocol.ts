@@ -53,6 +53,8 @@ export const resultMessageSchema = z.object({
   id: z.number().int().nullable(),
   ok: z.boolean(),
   error: z.string().optional(),
+  /** how the job failed when not by an exception: `exit` when a worker process died */
+  reason: z.enum(['error', 'exit']).optional(),
   /** the failing unit, when a kernel raised */
   unit: z.number().int().optional(),
   wallMs: z.number().optional(),

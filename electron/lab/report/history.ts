@@ -9,7 +9,7 @@ import type { BestSpeedup, HistorySummary } from '../../common/history';
 import { readdir, rm, stat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExperimentConfig } from '../../common/config';
+import { isBaseline, type ExperimentConfig } from '../../common/config';
 import { LabError } from '../../common/errors';
 import {
   REPORT_SCHEMA,
@@ -60,7 +60,7 @@ const sameCell = (a: ResultEntry, b: ResultEntry) =>
 function summarise(id: string, r: Report, running: boolean, mtime: Date, size: number): HistorySummary {
   const best: BestSpeedup[] = [];
   for (const e of r.results) {
-    if (e.model === 'sequential' || !e.speedup) continue;
+    if (isBaseline(e.model) || !e.speedup) continue;
     const i = best.findIndex((b) => b.model === e.model);
     const mine = { model: e.model, workload: e.workload, workers: e.workers, speedup: e.speedup.median };
     if (i < 0) best.push(mine);

@@ -3,7 +3,7 @@
  * repetition visits every cell once, in a fresh seeded shuffle, so slow drift of a noisy machine (thermal
  * throttling, a background job) spreads over all cells instead of biasing the last ones.
  */
-import type { ExperimentConfig, Model } from '../../common/config';
+import { baselineOf, isBaseline, type ExperimentConfig, type Model } from '../../common/config';
 import { createRng } from '../../common/random';
 
 export interface Cell {
@@ -15,16 +15,19 @@ export interface Cell {
 
 export const cellKey = (workload: string, model: Model, workers: number) => `${workload}/${model}/${workers}`;
 
-/** One cell per workload for the single-worker models, one per worker count for the others; the sequential
- * baseline is always measured because every speedup is relative to it. */
+/** One cell per workload for the single-worker models, one per worker count for the others; each family's
+ * baseline (sequential, py-sequential) is always measured because every speedup is relative to it. */
 export function planCells(config: ExperimentConfig): Cell[] {
-  const models: Model[] = config.models.includes('sequential')
-    ? config.models
-    : ['sequential', ...config.models];
+  const models: Model[] = [];
+  for (const model of config.models) {
+    const base = baselineOf(model);
+    if (!config.models.includes(base) && !models.includes(base)) models.push(base);
+    if (!models.includes(model)) models.push(model);
+  }
   const cells: Cell[] = [];
   for (const { name } of config.workloads) {
     for (const model of models) {
-      const counts = model === 'sequential' ? [1] : config.workers;
+      const counts = isBaseline(model) ? [1] : config.workers;
       for (const workers of counts)
         cells.push({ key: cellKey(name, model, workers), workload: name, model, workers });
     }

@@ -12,15 +12,29 @@ import type {
   ResultEntry,
   TimelineSpan,
 } from '../../common/report';
+import { baselineOf, isBaseline, type Model } from '../../common/config';
 import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
 import type { WorkloadKind } from '../../common/workload';
-import type { Cell } from './plan';
+import { cellKey, type Cell } from './plan';
 import {
   busyMachineWarning,
   emptyTotals,
   interferenceOf,
   type InterferenceTotals,
 } from '../measure/interference';
+
+/** Models whose workers can run on separate cores at once. */
+const PARALLEL: ReadonlySet<Model> = new Set<Model>([
+  'threads',
+  'processes',
+  'py-processes',
+  'py-ft-threads',
+]);
+
+/** The cell a speedup is measured against: the same workload on its family's baseline. */
+export function baselineKey(cell: Pick<Cell, 'workload' | 'model'>): string {
+  return cellKey(cell.workload, baselineOf(cell.model), 1);
+}
 
 /** Everything measured for one cell while the experiment ran. */
 export interface CellData {
@@ -102,10 +116,10 @@ export function buildResults(
   opts: BuildOptions,
 ): { results: ResultEntry[]; fits: AmdahlFit[] } {
   const baseline = new Map<string, CellData>();
-  for (const d of data) if (d.cell.model === 'sequential') baseline.set(d.cell.workload, d);
+  for (const d of data) if (isBaseline(d.cell.model)) baseline.set(baselineKey(d.cell), d);
 
   const results = data.map((d): ResultEntry => {
-    const base = baseline.get(d.cell.workload);
+    const base = baseline.get(baselineKey(d.cell));
     const wallMs = d.wallMs.length ? summarize(d.wallMs) : null;
     const cpu = cpuSummaries(d);
     const speedup =
@@ -113,7 +127,7 @@ export function buildResults(
         ? bootstrapSpeedup(base.wallMs, d.wallMs, { seed: opts.seed })
         : null;
     const warnings: MeasurementWarning[] = wallMs ? measurementWarnings(wallMs) : [];
-    const parallel = d.cell.model === 'threads' || d.cell.model === 'processes';
+    const parallel = PARALLEL.has(d.cell.model);
     if (parallel && (d.kind === 'cpu' || d.kind === 'native') && d.cell.workers > opts.logicalCores) {
       warnings.push({
         kind: 'few-cores',
@@ -157,7 +171,7 @@ export function buildResults(
         (checksumOk === false
           ? {
               reason: 'checksum',
-              message: `checksum ${d.checksums.find((c) => c !== reference)} differs from the sequential baseline's ${reference}: this model computed a different answer`,
+              message: `checksum ${d.checksums.find((c) => c !== reference)} differs from the ${baselineOf(d.cell.model)} baseline's ${reference}: this model computed a different answer`,
             }
           : null),
     };
@@ -166,7 +180,7 @@ export function buildResults(
   const fits: AmdahlFit[] = [];
   const groups = new Map<string, ResultEntry[]>();
   for (const r of results) {
-    if (r.model === 'sequential' || !r.speedup) continue;
+    if (isBaseline(r.model) || !r.speedup) continue;
     const k = `${r.workload}\u0000${r.model}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LabEvent, Progress } from '../../common/api';
-import { validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
+import { isPythonModel, validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
 import { median } from '../../common/stats';
@@ -21,9 +21,12 @@ import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '.
 import { RunFailure } from '../runtime/pool';
 import { planCells, poolSizes, runOrder, type Cell } from './plan';
 import { openResources } from './resources';
-import { addGilTotals, buildResults, newCellData, type CellData } from './results';
+import { addGilTotals, baselineKey, buildResults, newCellData, type CellData } from './results';
 import { TOOL_VERSION } from '../version';
 import type { ProcessLauncher } from '../runtime/launcher';
+import type { DiscoverOptions } from '../python/discover';
+import { PythonExecutor } from '../python/executor';
+import { describeSelection, selectPythons, type PythonSelection } from '../python/selection';
 
 export interface RunnerOptions {
   readonly onEvent?: (event: LabEvent) => void;
@@ -31,6 +34,8 @@ export interface RunnerOptions {
   readonly runId?: string;
   /** turn the CPU sampler off (tests that count processes, the sampler's own benchmark) */
   readonly sampleCpu?: boolean;
+  /** where to look for Python for the py-* models (--python, THREADLAB_PYTHON) */
+  readonly python?: DiscoverOptions;
 }
 
 /** Where the executors come from: real workers from entriesDir (the default), or a given factory. */
@@ -79,7 +84,16 @@ export async function runPrepared(
       return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
     }),
   };
-  return new ExperimentRun(config, prepared.executors, options).run();
+  const planned = new Set(planCells(config).map((c) => c.model));
+  const pythons = await selectPythons([...planned], options.python);
+  // The py-* models run on the interpreter chosen for them; every other model comes from the given factory.
+  const executors: ExecutorFactory = (model, given) => {
+    if (!isPythonModel(model)) return prepared.executors(model, given);
+    const python = pythons.chosen.get(model);
+    if (!python) throw new LabError('internal', `no interpreter was chosen for ${model}`);
+    return new PythonExecutor(model, { command: python, switchIntervalMs: given.switchIntervalMs });
+  };
+  return new ExperimentRun(config, executors, options, pythons).run();
 }
 
 class ExperimentRun {
@@ -99,6 +113,7 @@ class ExperimentRun {
     private readonly config: ExperimentConfig,
     private readonly createExecutor: ExecutorFactory,
     private readonly options: RunnerOptions,
+    private readonly pythons: PythonSelection,
   ) {
     this.runId = options.runId ?? randomUUID();
     this.emit = options.onEvent ?? (() => undefined);
@@ -107,7 +122,10 @@ class ExperimentRun {
     for (const cell of this.cells) {
       const def = getWorkload(cell.workload);
       const params = this.paramsOf(cell.workload);
-      this.data.set(cell.key, newCellData(cell, def.kind, def.unitCount(params)));
+      const d = newCellData(cell, def.kind, def.unitCount(params));
+      const unavailable = isPythonModel(cell.model) ? pythons.unavailable.get(cell.model) : undefined;
+      if (unavailable) d.failure = { reason: 'unavailable', message: unavailable };
+      this.data.set(cell.key, d);
     }
     this.signal = options.signal ?? new AbortController().signal;
   }
@@ -164,7 +182,20 @@ class ExperimentRun {
       this.progress(0, order.length, 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
         if (this.signal.aborted) break;
-        const started = await this.startExecutor(model);
+        if (isPythonModel(model) && this.pythons.unavailable.has(model)) continue;
+        let started: Awaited<ReturnType<typeof this.startExecutor>>;
+        try {
+          started = await this.startExecutor(model);
+        } catch (err) {
+          // An interpreter that will not start (a broken Python, a bad --python) fails only its model.
+          if (!isPythonModel(model)) throw err;
+          this.executors.delete(model);
+          this.failModel(
+            model,
+            `the interpreter could not start: ${err instanceof Error ? err.message : String(err)}`,
+          );
+          continue;
+        }
         spawn.push({
           model,
           workers: size,
@@ -211,9 +242,14 @@ class ExperimentRun {
       samples,
       results,
       fits,
+      ...(this.config.models.some(isPythonModel) ? { python: describeSelection(this.pythons) } : {}),
     };
     this.emit({ type: 'experiment-finished', runId: this.runId, report });
     return report;
+  }
+
+  private failModel(model: Model, message: string): void {
+    for (const d of this.data.values()) if (d.cell.model === model) d.failure ??= { reason: 'exit', message };
   }
 
   private async runOnce(d: CellData, warmup: boolean, runSeq: number, env: UnitEnv) {
@@ -272,9 +308,7 @@ class ExperimentRun {
   }
 
   private emitPartial(d: CellData): void {
-    const base = [...this.data.values()].find(
-      (x) => x.cell.workload === d.cell.workload && x.cell.model === 'sequential',
-    );
+    const base = this.data.get(baselineKey(d.cell));
     const subset = base && base !== d ? [base, d] : [d];
     const { results } = buildResults(subset, {
       seed: this.config.seed,

@@ -234,6 +234,9 @@ export function workerExecutors(entriesDir: string, launcher?: ProcessLauncher):
         return new ProcessesExecutor(entriesDir, options);
       case 'gil':
         return new GilExecutor(entriesDir, options);
+      default:
+        // The py-* models are run by an interpreter the runner chose (electron/lab/python/executor.ts).
+        throw new Error(`${model} is not run from the worker entries`);
     }
   };
 }

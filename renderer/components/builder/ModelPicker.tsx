@@ -1,5 +1,5 @@
 /** The execution models to compare; the sequential baseline is always measured, so it is not offered. */
-import { MODEL_TITLES, type Model } from '../../../electron/common/config';
+import { isBaseline, MODEL_TITLES, type Model } from '../../../electron/common/config';
 import type { FieldIssue } from '../../../electron/common/errors';
 import { MODEL_STYLE } from '../../charts/palette';
 import { Swatch } from '../common/Marker';
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function ModelPicker({ models, chosen, onChange, issues, disabled }: Props) {
-  const offered = models.filter((m) => m !== 'sequential');
+  const offered = models.filter((m) => !isBaseline(m));
   const toggle = (m: Model, on: boolean) =>
     onChange(offered.filter((x) => (x === m ? on : chosen.includes(x))));
   return (

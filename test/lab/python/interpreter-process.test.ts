@@ -186,11 +186,11 @@ describe('InterpreterProcess faults leave nothing behind', () => {
     await expectFailure(py.run(job('sequential', 1), { timeoutMs: 1_000 }), 'exit', /exited/);
   });
 
-  it('a crashed worker process fails the job and the others are ended', async () => {
+  it('a crashed worker process fails the job as an exit, as a dead child does in Node, and the others are ended', async () => {
     const py = await InterpreterProcess.start(PYTHON);
     await expectFailure(
       py.run(fault('processes', 2), { timeoutMs: 60_000 }),
-      'error',
+      'exit',
       /worker process \d \(pid \d+\) exited with code 3 during the job/,
     );
     expect(py.alive).toBe(true);

@@ -3,7 +3,7 @@
  * sequential code computes, and nothing may be left running afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '../../../electron/common/config';
+import { JS_MODELS as MODELS } from '../../../electron/common/config';
 import { ReportSchema } from '../../../electron/common/report';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { getWorkload, WORKLOADS } from '../../../workloads/registry';

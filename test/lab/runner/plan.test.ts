@@ -12,6 +12,17 @@ describe('measurement plan', () => {
     expect(poolSizes(cells).get('sequential')).toBe(1);
   });
 
+  it('measures each family against its own baseline: py-* models bring py-sequential, and only it', () => {
+    const cells = planCells(validConfig({ models: ['py-threads', 'py-asyncio'] }));
+    expect(
+      cells.filter((c) => c.workers === 1 && c.model.endsWith('sequential')).map((c) => c.model),
+    ).toEqual(['py-sequential', 'py-sequential']);
+    expect(cells.some((c) => c.model === 'sequential')).toBe(false);
+    expect(cells).toHaveLength(2 * (1 + 3 + 3));
+    const mixed = planCells(validConfig({ models: ['gil', 'py-threads'] }));
+    expect([...poolSizes(mixed).keys()]).toEqual(['sequential', 'gil', 'py-sequential', 'py-threads']);
+  });
+
   it('interleaves: every pass visits every cell once, in a seeded shuffle that differs between passes', () => {
     const cells = planCells(validConfig());
     const order = runOrder(cells, 1, 4, 7);

@@ -1,0 +1,30 @@
+/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1. */
+import { describe, expect, it } from 'vitest';
+import { fidelityVerdict } from '../../../electron/lab/cli/commands/fidelity';
+
+describe('fidelity verdict', () => {
+  it('says how close the curves are when every gap is within the tolerance', () => {
+    const rows = [
+      { workers: 2, gil: 0.95, python: 1.0 },
+      { workers: 4, gil: 0.9, python: 0.97 },
+      { workers: 8, gil: 0.92, python: 0.96 },
+    ];
+    expect(fidelityVerdict(rows, 'CPython 3.11.7')).toBe(
+      'the emulated GIL is within 0.07 of CPython 3.11.7 at 2, 4 and 8 threads',
+    );
+  });
+
+  it('says by how much they differ when a gap is larger', () => {
+    const rows = [
+      { workers: 2, gil: 0.8, python: 1.0 },
+      { workers: 4, gil: 0.9, python: 0.95 },
+    ];
+    expect(fidelityVerdict(rows, 'CPython 3.11.7')).toBe(
+      'the emulated GIL differs from CPython 3.11.7 by up to 0.20 (more than 0.1) at 2 and 4 threads',
+    );
+  });
+
+  it('gives no verdict when a cell did not run', () => {
+    expect(fidelityVerdict([{ workers: 2, gil: 1, python: null }], 'CPython')).toMatch(/^no verdict/);
+  });
+});
