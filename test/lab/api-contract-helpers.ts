@@ -88,15 +88,8 @@ export async function rejection(p: Promise<unknown>): Promise<LabError> {
   return err as LabError;
 }
 
-/** Threads of this process right now (Linux), or null elsewhere. */
-export function osThreads(): number | null {
-  try {
-    const m = /^Threads:\s+(\d+)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
+/** Threads of this process right now: the one reader, kept with the demo helpers. */
+export { osThreads } from '../support/demos';
 
 export interface LabApiHarness {
   readonly api: LabApi;
