@@ -5,10 +5,10 @@
 import type { ExperimentConfig, Model, WorkloadMeta } from './config';
 import type { DemoEvent, DemoId, DemoOutcome, DemoSpeed } from './demos';
 import type { LabErrorData } from './errors';
-import type { HistorySummary } from './history';
+import type { HistorySummary } from './history-summary';
 import type { CpuSample, Machine, Report, ResultEntry } from './report';
 
-export type { BestSpeedup } from './history';
+export type { BestSpeedup } from './history-summary';
 
 /** What the UI needs to know before it starts anything. */
 export interface LabInfo {

@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
+import { isAlive } from '../support/processes';
 import {
-  alive,
   CHROMIUM,
   hasChromium,
   ROOT,
@@ -172,8 +172,8 @@ describe.skipIf(!hasChromium)('Demos in Chromium (npm run serve)', () => {
     expect(await page.getByTestId('demo-cancel').count()).toBe(0);
     // Gone once the cancel is confirmed, without waiting for the server to stop.
     const deadline = Date.now() + 5000;
-    while (running.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(running.filter(alive)).toEqual([]);
+    while (running.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(running.filter(isAlive)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'cancelled.png') });
   });
 

@@ -5,7 +5,7 @@
  * Linux, e.g. xvfb-run); where it is missing the tests are skipped and the reason is printed.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import type { LabEvent } from '../../electron/common/api';
 import type { Report } from '../../electron/common/report';
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { electronBinary } from '../../scripts/start.mjs';
+import { descendants } from '../support/processes';
 
 const ROOT = path.resolve('.');
 const binary = electronBinary(ROOT);
@@ -34,32 +35,6 @@ const LONG = {
   models: ['processes'],
   repeat: 200,
 };
-
-/** Descendants of `pid` (Linux /proc; elsewhere an empty list, which the assertion then cannot check). */
-function descendants(pid: number): number[] {
-  if (process.platform !== 'linux') return [];
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (rest[0] !== 'Z') parent.set(Number(name), Number(rest[1]));
-    } catch {
-      // gone while we looked
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, pp] of parent) {
-      if (pp !== p) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
 
 function cmdline(pid: number): string {
   try {

@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../support/chromium';
+import { isAlive } from '../support/processes';
 import {
-  alive,
   CHROMIUM,
   hasChromium,
   ROOT,
@@ -92,8 +92,8 @@ describe.skipIf(!hasChromium)('ThreadLab UI in Chromium (npm run serve)', () => 
     expect(await page.getByTestId('headline-run').isEnabled()).toBe(true);
     // ...and be gone once the cancelled run has ended, without waiting for the server to stop.
     const deadline = Date.now() + 5000;
-    while (running.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(running.filter(alive)).toEqual([]);
+    while (running.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(running.filter(isAlive)).toEqual([]);
   }, 120_000);
 
   it('says so plainly when the engine cannot be reached', async () => {

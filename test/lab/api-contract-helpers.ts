@@ -1,6 +1,4 @@
 /** Shared by the LabApi contract files: tiny experiments, event waiting, process and thread counts. */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { LabApi, LabEvent } from '../../electron/common/api';
 import type { ExperimentConfigInput } from '../../electron/common/config';
@@ -24,35 +22,6 @@ export const LONG: ExperimentConfigInput = {
   warmup: 0,
   timeline: false,
 };
-
-/** Child processes of this process (Linux /proc, else pgrep); null where neither is available. */
-export function childPids(): number[] | null {
-  const me = process.pid;
-  if (process.platform === 'linux') {
-    const out: number[] = [];
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        // Fields after the parenthesised command name: state, ppid, ...
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(rest[1]) === me && rest[0] !== 'Z') out.push(Number(name));
-      } catch {
-        // the process ended while we looked
-      }
-    }
-    return out;
-  }
-  if (process.platform === 'win32') return null;
-  try {
-    return execFileSync('pgrep', ['-P', String(me)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch (err) {
-    return (err as { status?: number }).status === 1 ? [] : null;
-  }
-}
 
 /** Resolves with the first event that matches, rejects after `timeoutMs`. */
 export function nextEvent<T extends LabEvent>(

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** Small parameters per workload: enough units to spread over workers, quick enough for a test suite. */
@@ -13,29 +13,6 @@ export const SMALL: Record<string, Record<string, number>> = {
   'tcp-echo': { units: 6, roundTrips: 3, bytes: 256 },
   mixed: { units: 6, cpuPct: 50, unitMs: 4 },
 };
-
-/** Pids of the live direct children of `pid` (Linux ps), leaving out the ps that asks. */
-export function childPids(pid: number): number[] {
-  try {
-    const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
-    return out
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/))
-      .filter(([p, comm]) => Number(p) > 0 && comm !== 'ps')
-      .map(([p]) => Number(p));
-  } catch {
-    return []; // ps exits 1 when there are none
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Runs the built CLI (out/lab/cli.js) synchronously with THREADLAB_HOME set to `home`. */
 export function labCli(home: string, timeoutMs = 120_000) {

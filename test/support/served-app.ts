@@ -3,43 +3,17 @@
  * history in a temp folder, and on the way out every process the server started checked to be gone.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findChromium } from '../../electron/lab/report/chromium';
+import { descendants, isAlive } from './processes';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The Chromium the browser tests drive: the one the engine would find, else Debian's usual place. */
 export const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
-
-/** Every process whose parent chain leads to `pid` (Linux /proc; empty elsewhere). */
-export function descendants(pid: number): number[] {
-  if (!existsSync('/proc')) return [];
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, pp] of parent) {
-      if (pp !== p) continue;
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-export const alive = (pid: number) => existsSync(`/proc/${pid}`);
 
 /** A running `serve` and the processes it has been seen to start. */
 export interface ServedApp {
@@ -105,8 +79,8 @@ export async function startServedApp(name: string): Promise<ServedApp> {
     }
     rmSync(home, { recursive: true, force: true });
     const deadline = Date.now() + 5000;
-    while ([...seen].some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    return [...seen].filter(alive);
+    while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return [...seen].filter(isAlive);
   };
   return { url, origin: `${new URL(url).origin}/`, pid, track, stop };
 }

@@ -18,7 +18,7 @@ import { LabError } from '../../common/errors';
 import { EXPORTERS, isRenderedFormat, RENDERED_FILES } from '../../common/export/index';
 import type { Report } from '../../common/report';
 import { parseReport } from '../../common/report-parse';
-import { createHistory, type History, type HistorySummary } from '../report/history';
+import { createHistory, type History, type HistorySummary } from '../report/history-store';
 import { historyRecorder } from '../report/history-recorder';
 import { writeFileAtomic } from '../report/io';
 import { MAX_RENDER_QUEUE } from './budgets';

@@ -5,7 +5,7 @@
 import type { LabEvent } from '../../common/api';
 import type { Machine } from '../../common/report';
 import { machineInfo } from '../measure/machine';
-import type { History } from './history';
+import type { History } from './history-store';
 
 export interface RecorderOptions {
   /** the machine a begun entry describes (default: the engine's machineInfo, which the runner has cached) */

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultHistoryDir } from '../report/history';
+import { defaultHistoryDir } from '../report/history-store';
 import { checkKey } from './keys';
 import { hostProblem } from './origin';
 import { DEFAULT_PORT, startLabServer } from './server';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../../../electron/common/report-parse';
-import { childPids, isAlive } from '../../support/lab';
+import { childPids, isAlive } from '../../support/processes';
 
 const cli = path.resolve('out/lab/cli.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadlab-cli-'));

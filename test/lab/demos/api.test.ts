@@ -8,7 +8,7 @@ import { DEMO_PROGRAMS } from '../../../electron/lab/demos/context';
 import { RUNTIME_ENTRIES } from '../../../electron/lab/runtime/family';
 import { forkLauncher, type ProcessLauncher } from '../../../electron/lab/runtime/launcher';
 import { main } from '../../../electron/lab/cli/main';
-import { childPids } from '../../support/lab';
+import { childPids } from '../../support/processes';
 import { osThreads, run, SMALL } from '../../support/demos';
 
 /** Lets terminated workers' OS threads be joined before counting. */

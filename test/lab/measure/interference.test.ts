@@ -13,7 +13,7 @@ import type { Report } from '../../../electron/common/report';
 import { busyMachineWarning, interferenceOf } from '../../../electron/lab/measure/interference';
 import { busyBetween, parseProcStat, parseProcessStat } from '../../../electron/lab/measure/proc-stat';
 import { runExperiment } from '../../../electron/lab/runner/runner';
-import { isAlive } from '../../support/lab';
+import { isAlive } from '../../support/processes';
 
 describe('reading what the machine did', () => {
   it('/proc/stat: busy, idle and steal per core and in all', () => {

@@ -13,7 +13,7 @@ import {
   SNIPPET_ENDS_BY_TIMEOUT,
   type SnippetResult,
 } from '../../../electron/lab/python/run-snippet';
-import { isAlive } from '../../support/lab';
+import { isAlive } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
 
 const lines = (r: SnippetResult) => r.stdout.trim().split('\n');

@@ -12,8 +12,9 @@ import type { DriverJob, DriverModel } from '../../../electron/lab/python/protoc
 import type { RunFailure } from '../../../electron/lab/runtime/pool';
 import { plainContext } from '../../../workloads/local-context';
 import { defaultParams, getWorkload } from '../../../workloads/registry';
-import { isAlive, SMALL } from '../../support/lab';
-import { eventually, procChildren, PYTHON } from './python-helpers';
+import { SMALL } from '../../support/lab';
+import { childPids, isAlive } from '../../support/processes';
+import { eventually, PYTHON } from './python-helpers';
 
 const primes = getWorkload('primes');
 const PRIMES = defaultParams(primes, SMALL.primes);
@@ -45,7 +46,7 @@ function isResourceTracker(pid: number): boolean {
 
 /** The interpreter and every descendant of it, as /proc lists them now. */
 function processTree(pid: number): number[] {
-  return [pid, ...procChildren(pid).flatMap(processTree)];
+  return [pid, ...childPids(pid).flatMap(processTree)];
 }
 
 async function expectFailure(p: Promise<unknown>, reason: string, message: RegExp): Promise<void> {
@@ -138,7 +139,7 @@ describe('InterpreterProcess faults leave nothing behind', () => {
     const pid = py.facts.pid;
     const run = py.run(fault('processes', 3), { timeoutMs: 60_000 });
     // Once the pool is up (2 workers and multiprocessing's resource tracker), a second job is refused.
-    expect(await eventually(() => procChildren(pid).length >= 3, 30_000)).toBe(true);
+    expect(await eventually(() => childPids(pid).length >= 3, 30_000)).toBe(true);
     const tree = processTree(pid);
     void run.catch(() => undefined);
     const timed = py.run(fault('sequential', 3), { timeoutMs: 1 }).catch((e: unknown) => e);
@@ -195,7 +196,7 @@ describe('InterpreterProcess faults leave nothing behind', () => {
     );
     expect(py.alive).toBe(true);
     // multiprocessing's resource tracker stays with the driver; the worker processes must be gone.
-    expect(await eventually(() => procChildren(py.facts.pid).every(isResourceTracker))).toBe(true);
+    expect(await eventually(() => childPids(py.facts.pid).every(isResourceTracker))).toBe(true);
     await py.close();
     await expectGone([py.facts.pid]);
   });

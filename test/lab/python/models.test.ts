@@ -12,8 +12,9 @@ import { ReportSchema, type Report } from '../../../electron/common/report';
 import { defaultEntriesDir } from '../../../electron/lab/runtime/entries';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { WORKLOADS } from '../../../workloads/registry';
-import { childPids, isAlive, SMALL } from '../../support/lab';
-import { eventually, procChildren, PYTHON } from './python-helpers';
+import { SMALL } from '../../support/lab';
+import { childPids, isAlive } from '../../support/processes';
+import { eventually, PYTHON } from './python-helpers';
 
 const visible = WORKLOADS.filter((w) => !w.hidden).map((w) => w.name);
 const GIL_MODELS: Model[] = ['py-sequential', 'py-threads', 'py-processes', 'py-asyncio'];
@@ -216,13 +217,13 @@ describe('the CLI', () => {
     const pid = cli.pid as number;
     // The drivers (not the short-lived discovery probes) and anything they started.
     const drivers = () =>
-      procChildren(pid).filter((c) => {
+      childPids(pid).filter((c) => {
         const cmd = cmdline(c);
         return cmd.includes('driver.py') && !cmd.includes('--probe');
       });
     expect(await eventually(() => drivers().length > 0, 30_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 1000));
-    const pythons = drivers().flatMap((d) => [d, ...procChildren(d)]);
+    const pythons = drivers().flatMap((d) => [d, ...childPids(d)]);
     cli.kill('SIGKILL');
     expect(await eventually(() => pythons.every((p) => !isAlive(p)), 10_000)).toBe(true);
   });

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../electron/lab/runner/runner';
-import { childPids } from '../../support/lab';
+import { childPids } from '../../support/processes';
 
 const FAULT = { throw: 1, exit: 2, hang: 3, oom: 4 } as const;
 

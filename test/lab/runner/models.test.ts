@@ -8,7 +8,8 @@ import { ReportSchema } from '../../../electron/common/report';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { getWorkload, WORKLOADS } from '../../../workloads/registry';
 import { runSequentially } from '../../../workloads/local-context';
-import { childPids, SMALL } from '../../support/lab';
+import { SMALL } from '../../support/lab';
+import { childPids } from '../../support/processes';
 
 const visible = WORKLOADS.filter((w) => !w.hidden).map((w) => w.name);
 

@@ -3,41 +3,17 @@
  * must cancel it and leave no worker process behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LabEvent } from '../../../electron/common/api';
 import { connectLab, type SocketConstructor } from '../../../renderer/transport/ws-client';
+import { childPids, isAlive } from '../../support/processes';
 import { LONG, nextEvent } from '../api-contract';
 
 const SERVE = path.resolve('out/lab/serve.js');
-
-/** Children of `pid` (Linux only: /proc). */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(rest[1]) === pid && rest[0] !== 'Z') out.push(Number(name));
-    } catch {
-      // gone while we looked
-    }
-  }
-  return out;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(process.platform !== 'linux')('serve.js process', () => {
   let dir: string;
@@ -88,7 +64,7 @@ describe.skipIf(process.platform !== 'linux')('serve.js process', () => {
       (e): e is LabEvent => e.type === 'progress' && e.runId === runId && e.progress.phase === 'measuring',
     );
     const pid = child.pid ?? 0;
-    const workers = childrenOf(pid);
+    const workers = childPids(pid);
     expect(workers.length).toBeGreaterThanOrEqual(2);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -97,7 +73,7 @@ describe.skipIf(process.platform !== 'linux')('serve.js process', () => {
     expect(await exited).toBe(0);
     const stopMs = performance.now() - t0;
     expect(output).toContain('cancelling the running experiment');
-    expect(workers.filter(alive)).toEqual([]);
+    expect(workers.filter(isAlive)).toEqual([]);
     // Cancelling ends workers at once; seconds here would mean something waited on a timeout.
     expect(stopMs).toBeLessThan(5_000);
     api.close();

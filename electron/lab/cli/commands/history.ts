@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { LabError } from '../../../common/errors';
 import { visible } from '../../../common/terminal-text';
-import { createHistory, defaultHistoryDir, type HistorySummary } from '../../report/history';
+import { createHistory, defaultHistoryDir, type HistorySummary } from '../../report/history-store';
 import { historyRecorder, type HistoryRecorder } from '../../report/history-recorder';
 import { formatTable } from '../table';
 import { collectOut, printError, writeOutputs } from './report';

@@ -5,7 +5,7 @@
  * on disk; `finish` replaces it with the final report. Every write is atomic (temporary file + rename). A file
  * that cannot be read is listed as corrupt with its error, never dropped and never fatal to `list()`.
  */
-import type { BestSpeedup, HistorySummary } from '../../common/history';
+import type { BestSpeedup, HistorySummary } from '../../common/history-summary';
 import { readdir, rm, stat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,7 @@ export function defaultHistoryDir(env: NodeJS.ProcessEnv = process.env): string 
   return path.join(home, 'history');
 }
 
-export type { BestSpeedup, HistorySummary } from '../../common/history';
+export type { BestSpeedup, HistorySummary } from '../../common/history-summary';
 
 export interface History {
   readonly dir: string;

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../electron/common/api';
 import { LabError } from '../../../electron/common/errors';
 import { parseReport } from '../../../electron/common/report-parse';
-import { createHistory, defaultHistoryDir } from '../../../electron/lab/report/history';
+import { createHistory, defaultHistoryDir } from '../../../electron/lab/report/history-store';
 import { historyRecorder } from '../../../electron/lab/report/history-recorder';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { fakeExecutors } from '../../support/fake-executor';

@@ -8,22 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createHistory } from '../../../electron/lab/report/history';
-import { childPids } from '../../support/lab';
+import { createHistory } from '../../../electron/lab/report/history-store';
+import { childPids, isRunning } from '../../support/processes';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-kill-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Gone, or a zombie waiting for a reaper (it no longer runs anything). */
-function gone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
 
 function entryResults(dir: string): number {
   try {
@@ -81,8 +71,8 @@ it.skipIf(process.platform !== 'linux')(
     expect(await exited).toBe('SIGKILL');
 
     // Children notice the closed IPC channel and exit; give them a moment (generously, the suite shares 2 cores).
-    for (let i = 0; i < 100 && !workers.every(gone); i++) await sleep(50);
-    expect(workers.filter((p) => !gone(p))).toEqual([]);
+    for (let i = 0; i < 100 && workers.some(isRunning); i++) await sleep(50);
+    expect(workers.filter(isRunning)).toEqual([]);
 
     const list = await createHistory(dir).list();
     expect(list).toHaveLength(1);
