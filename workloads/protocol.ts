@@ -27,8 +27,9 @@ export interface RunJob {
   readonly originMs: number;
 }
 
-/** The demo kernel a worker runs, by name, with its input. */
+/** The demo kernel a worker runs, by its module and name (a KernelRef's file and name), with its input. */
 export interface KernelStart {
+  readonly file: string;
   readonly kernel: string;
   readonly input: unknown;
 }

@@ -4,18 +4,36 @@
  * the worker's life.
  */
 import { LaneLog } from '../demos/lane-log';
-import type { KernelIo } from '../demos/kernel';
-import { isKernelName, KERNELS } from '../demos/kernels';
+import { isKernelRef, type KernelIo, type KernelRef } from '../demos/kernel';
 import { errorFields, type KernelOutcome, type KernelStart, type WorkerMessage } from '../protocol';
 
 export async function runKernel(start: KernelStart, io: KernelIo): Promise<KernelOutcome> {
   try {
-    if (!isKernelName(start.kernel)) throw new Error(`unknown demo kernel '${start.kernel}'`);
-    const kernel = KERNELS[start.kernel] as (input: unknown, io: KernelIo) => unknown;
-    return { type: 'result', value: await kernel(start.input, io) };
+    const kernel = await loadKernel(start);
+    return { type: 'result', value: await kernel.run(start.input, io) };
   } catch (err) {
     return { type: 'kernel-error', ...errorFields(err) };
   }
+}
+
+/**
+ * The kernel `start` names, from its own module. The import's pattern lets the bundler (esbuild) include every
+ * module in workloads/demos/kernels/, so the kernels are found by their file name and no list of them is kept.
+ */
+async function loadKernel(start: KernelStart): Promise<KernelRef<unknown, unknown>> {
+  // The file name comes from our own host; checked anyway, so a message can only ever pick a kernel module.
+  if (!/^[a-z0-9-]+$/.test(start.file)) throw new Error(`file: '${start.file}' is not a kernel module name`);
+  let module: Record<string, unknown>;
+  try {
+    // esbuild's bundled import throws at the call for a file it did not bundle, so no .catch() would see it.
+    module = (await import(`../demos/kernels/${start.file}.ts`)) as Record<string, unknown>;
+  } catch {
+    throw new Error(`file: no demo kernel module '${start.file}'`);
+  }
+  const kernel = Object.values(module).find((v) => isKernelRef(v) && v.name === start.kernel);
+  if (!isKernelRef(kernel))
+    throw new Error(`kernel: no demo kernel '${start.kernel}' in kernels/${start.file}.ts`);
+  return kernel;
 }
 
 /** One worker's demo kernel: started once, fed the host's data messages (in a process, maybe with a socket). */

@@ -1,6 +1,6 @@
 /** barrier: threads with different work times meet at a barrier each round; arrivals and releases timed. */
 import type { BarrierRound } from '../../common/demos';
-import { BARRIER_SLOTS } from '../../../workloads/demos/kernels/barrier';
+import { BARRIER_KERNEL, BARRIER_SLOTS } from '../../../workloads/demos/kernels/barrier';
 import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 
@@ -18,7 +18,7 @@ export const barrier: DemoModule = {
     ctx.phase(`${n} threads, ${roundsN} rounds`);
     const ws = Array.from({ length: n }, (_, i) =>
       ctx.thread(
-        'barrier',
+        BARRIER_KERNEL,
         { sab, threads: n, workMs: Array.from({ length: roundsN }, (_, r) => work(i, r)) },
         { id: `thread-${i + 1}`, label: `thread ${i + 1}` },
       ),

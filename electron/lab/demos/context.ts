@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { TransferListItem } from 'node:worker_threads';
 import { LaneBoard, type DemoEvent, type LaneKind, type LaneState } from '../../common/demos';
-import type { KernelInput, KernelName, KernelOutput } from '../../../workloads/demos/kernels';
+import type { KernelRef } from '../../../workloads/demos/kernel';
+import type { KernelStart } from '../../../workloads/protocol';
 import { monoNow } from '../../../workloads/clock';
 import { abortGil, createGilBuffer, setSwitchInterval } from '../../../workloads/gil/layout';
 import { startWorker } from '../runtime/family';
@@ -126,12 +127,12 @@ export class DemoContext implements LaneSink {
   }
 
   /** Starts a worker thread running `kernel`; `gil` marks its lane as GIL-bound. */
-  thread<K extends KernelName>(
-    kernel: K,
-    input: KernelInput<K>,
+  thread<I, O>(
+    kernel: KernelRef<I, O>,
+    input: I,
     lane: LaneSpec,
     opts: { gil?: boolean; transfer?: TransferListItem[] } = {},
-  ): DemoWorker<KernelOutput<K>> {
+  ): DemoWorker<O> {
     this.check();
     this.lane(lane, opts.gil ? 'gil-thread' : 'thread');
     const handle = startWorker('thread', {
@@ -139,18 +140,14 @@ export class DemoContext implements LaneSink {
       memoryLimitMb: DEMO_MEMORY_LIMIT_MB,
     });
     return this.track(
-      new DemoWorker<KernelOutput<K>>(handle, { kernel, input }, lane.id, lane.label, this, {
+      new DemoWorker<O>(handle, kernelStart(kernel, input), lane.id, lane.label, this, {
         transfer: opts.transfer ?? [],
       }),
     );
   }
 
   /** Starts a child process (fork) running `kernel`. */
-  process<K extends KernelName>(
-    kernel: K,
-    input: KernelInput<K>,
-    lane: LaneSpec,
-  ): DemoWorker<KernelOutput<K>> {
+  process<I, O>(kernel: KernelRef<I, O>, input: I, lane: LaneSpec): DemoWorker<O> {
     this.check();
     this.lane(lane, 'process');
     const handle = startWorker('process', {
@@ -158,7 +155,7 @@ export class DemoContext implements LaneSink {
       memoryLimitMb: DEMO_MEMORY_LIMIT_MB,
       ...(this.options.launcher ? { launcher: this.options.launcher } : {}),
     });
-    return this.track(new DemoWorker<KernelOutput<K>>(handle, { kernel, input }, lane.id, lane.label, this));
+    return this.track(new DemoWorker<O>(handle, kernelStart(kernel, input), lane.id, lane.label, this));
   }
 
   /**
@@ -237,4 +234,9 @@ export class DemoContext implements LaneSink {
       }
     }
   }
+}
+
+/** The start message names the kernel by its module and name: the function itself stays in this process. */
+function kernelStart<I, O>(kernel: KernelRef<I, O>, input: I): KernelStart {
+  return { file: kernel.file, kernel: kernel.name, input };
 }

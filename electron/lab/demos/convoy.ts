@@ -5,11 +5,18 @@
  */
 import os from 'node:os';
 import type { ConvoySetting } from '../../common/demos';
-import { SPIN_SLOTS, SPINNING, STOP_SPIN } from '../../../workloads/demos/kernels/cpu';
+import {
+  CPU_SPIN_KERNEL,
+  GIL_SPIN_KERNEL,
+  SPIN_SLOTS,
+  SPINNING,
+  STOP_SPIN,
+} from '../../../workloads/demos/kernels/cpu';
 import { startEchoServer } from '../../../workloads/echo-server';
 import type { DemoContext } from './context';
 import { metric, type DemoModule } from './demo-module';
 import { count, ms, percentile, ratio } from './numbers';
+import { CONVOY_IO_KERNEL } from '../../../workloads/demos/kernels/convoy-io';
 
 interface Setting {
   readonly label: string;
@@ -47,7 +54,7 @@ async function measure(ctx: DemoContext, s: Setting, port: number) {
     s.cpuIn === 'gil-threads'
       ? Array.from({ length: s.cpuThreads }, (_, k) =>
           ctx.thread(
-            'gil-spin',
+            GIL_SPIN_KERNEL,
             { gil, index: k + 1, control: control.buffer as SharedArrayBuffer },
             { id: `${group}/cpu-${k + 1}`, label: `CPU thread ${k + 1}`, group },
             { gil: true },
@@ -63,14 +70,14 @@ async function measure(ctx: DemoContext, s: Setting, port: number) {
   const child =
     s.cpuIn === 'process'
       ? ctx.process(
-          'cpu-spin',
+          CPU_SPIN_KERNEL,
           { maxMs: durationMs * 4 + 10_000 },
           { id: `${group}/cpu`, label: 'CPU process', group },
         )
       : null;
   if (child) await ctx.guard(new Promise<void>((resolve) => child.onData(() => resolve())));
   const io = ctx.thread(
-    'convoy-io',
+    CONVOY_IO_KERNEL,
     { gil, index: 0, port, durationMs, bytes: ctx.param('bytes') },
     { id: `${group}/io`, label: 'I/O thread', group },
     { gil: true },

@@ -1,6 +1,6 @@
 /** Shared by the race, lock and atomics demos: run the counter kernel on N threads and read the counts. */
 import type { CounterComparison, CounterMode, CounterRun } from '../../common/demos';
-import { COUNTER_SLOTS } from '../../../workloads/demos/kernels/counter';
+import { COUNTER_KERNEL, COUNTER_SLOTS } from '../../../workloads/demos/kernels/counter';
 import type { DemoContext } from './context';
 import { median } from '../../common/stats';
 
@@ -23,7 +23,7 @@ export async function runCounter(ctx: DemoContext, s: CounterSetup): Promise<Cou
   const sab = new SharedArrayBuffer(COUNTER_SLOTS * 4);
   const workers = Array.from({ length: s.threads }, (_, index) =>
     ctx.thread(
-      'counter',
+      COUNTER_KERNEL,
       {
         sab,
         index,

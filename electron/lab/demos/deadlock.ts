@@ -5,13 +5,14 @@
  */
 import type { DeadlockDetails, DeadlockEdge, DeadlockFix } from '../../common/demos';
 import {
+  DEADLOCK_KERNEL,
   DEADLOCK_SLOTS,
+  type DeadlockInput,
   HOLDER,
   LOCK_NAMES,
   ROUNDS_DONE,
   WANTS,
 } from '../../../workloads/demos/kernels/deadlock';
-import type { KernelInput } from '../../../workloads/demos/kernels';
 import type { DemoContext } from './context';
 import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
@@ -21,7 +22,7 @@ const CONFIRM_POLLS = 3;
 const POLL_MS = 10;
 const FIX_LIMIT_MS = 15_000;
 
-type Input = KernelInput<'deadlock'>;
+type Input = DeadlockInput;
 
 function table(a: Int32Array) {
   return { holder: [a[HOLDER] ?? 0, a[HOLDER + 1] ?? 0], wants: [a[WANTS] ?? 0, a[WANTS + 1] ?? 0] };
@@ -30,7 +31,7 @@ function table(a: Int32Array) {
 function start(ctx: DemoContext, group: string, make: (me: 0 | 1, sab: SharedArrayBuffer) => Input) {
   const sab = new SharedArrayBuffer(DEADLOCK_SLOTS * 4);
   const workers = ([0, 1] as const).map((me) =>
-    ctx.thread('deadlock', make(me, sab), { id: `${group}-T${me + 1}`, label: `T${me + 1}`, group }),
+    ctx.thread(DEADLOCK_KERNEL, make(me, sab), { id: `${group}-T${me + 1}`, label: `T${me + 1}`, group }),
   );
   return { a: new Int32Array(sab), workers };
 }

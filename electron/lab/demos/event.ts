@@ -2,7 +2,7 @@
  * event: workers block on a flag (red light); once all are waiting the main thread sets it (green) and we
  * measure, per worker, the time from set() to running again.
  */
-import { EVENT_SLOTS, LIGHT, WAITING } from '../../../workloads/demos/kernels/event';
+import { EVENT_KERNEL, EVENT_SLOTS, LIGHT, WAITING } from '../../../workloads/demos/kernels/event';
 import { monoNow } from '../../../workloads/clock';
 import { Flag } from '../../../workloads/demos/sync';
 import { metric, type DemoModule } from './demo-module';
@@ -21,7 +21,11 @@ export const event: DemoModule = {
     ctx.state('main', 'running', 'red');
     ctx.phase('red light: workers wait');
     const ws = Array.from({ length: n }, (_, i) =>
-      ctx.thread('event', { sab, driveMs: ctx.scaled(60) }, { id: `car-${i + 1}`, label: `worker ${i + 1}` }),
+      ctx.thread(
+        EVENT_KERNEL,
+        { sab, driveMs: ctx.scaled(60) },
+        { id: `car-${i + 1}`, label: `worker ${i + 1}` },
+      ),
     );
     await ctx.until(() => Atomics.load(a, WAITING) === n, 20_000 * ctx.slow, 'every worker to wait');
     await ctx.sleep(redMs);

@@ -4,7 +4,7 @@
  * starts; all threads start together on a flag.
  */
 import type { NativeGilVariant } from '../../common/demos';
-import { ARMED, GO, HASH_SLOTS } from '../../../workloads/demos/kernels/hash';
+import { ARMED, GO, HASH_KERNEL, HASH_SLOTS } from '../../../workloads/demos/kernels/hash';
 import { Flag } from '../../../workloads/demos/sync';
 import type { DemoContext } from './context';
 import { metric, type DemoModule } from './demo-module';
@@ -26,7 +26,7 @@ async function timed(
   const control = new Int32Array(new SharedArrayBuffer(HASH_SLOTS * 4));
   const ws = Array.from({ length: threads }, (_, index) =>
     ctx.thread(
-      'hash',
+      HASH_KERNEL,
       {
         gil,
         index,

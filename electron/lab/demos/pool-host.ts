@@ -4,7 +4,7 @@
  * (one shared lock) and processes.
  */
 import type { PoolKind } from '../../common/demos';
-import type { PoolReply, PoolRequest } from '../../../workloads/demos/kernels/pool';
+import { POOL_KERNEL, type PoolReply, type PoolRequest } from '../../../workloads/demos/kernels/pool';
 import type { DemoContext } from './context';
 import type { DemoWorker } from './workers';
 
@@ -30,8 +30,8 @@ export class HostPool {
       };
       const w =
         kind === 'processes'
-          ? ctx.process('pool', { index }, lane)
-          : ctx.thread('pool', { index, ...(gil ? { gil } : {}) }, lane, { gil: gil !== undefined });
+          ? ctx.process(POOL_KERNEL, { index }, lane)
+          : ctx.thread(POOL_KERNEL, { index, ...(gil ? { gil } : {}) }, lane, { gil: gil !== undefined });
       w.onData((data) => this.done(index, data as PoolReply));
       this.workers.push(w);
     }

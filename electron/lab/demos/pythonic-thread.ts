@@ -3,16 +3,16 @@
  * works once, join() waits for the end, is_alive() is true in between, and the module keeps the active
  * count (the main thread included), as threading.active_count() does.
  */
-import type { KernelInput } from '../../../workloads/demos/kernels';
 import type { DemoContext } from './context';
 import type { DemoWorker } from './workers';
+import { LIFECYCLE_BODY_KERNEL, type LifecycleInput } from '../../../workloads/demos/kernels/lifecycle';
 
 /** Python's exception for starting a thread twice. */
 export class RuntimeError extends Error {
   override readonly name = 'RuntimeError';
 }
 
-type Body = KernelInput<'lifecycle-body'>;
+type Body = LifecycleInput;
 
 export class Threading {
   private readonly running = new Set<PyThread>();
@@ -51,7 +51,7 @@ export class PyThread {
 
   start(): void {
     if (this.worker) throw new RuntimeError('threads can only be started once');
-    const w = this.module.ctx.thread('lifecycle-body', this.body, { id: this.name, label: this.name });
+    const w = this.module.ctx.thread(LIFECYCLE_BODY_KERNEL, this.body, { id: this.name, label: this.name });
     this.worker = w;
     this.module.changed(this, true);
     void w.ready.then((ids) => (this.id = ids.threadId)).catch(() => undefined);

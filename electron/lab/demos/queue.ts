@@ -1,6 +1,12 @@
 /** queue: producers and consumers through a bounded ring buffer in shared memory; blocks counted and timed. */
 import type { QueueSide } from '../../common/demos';
-import { Q_DATA, Q_FREE, Q_MAX, type QueueOutput } from '../../../workloads/demos/kernels/queue';
+import {
+  Q_DATA,
+  Q_FREE,
+  Q_MAX,
+  QUEUE_KERNEL,
+  type QueueOutput,
+} from '../../../workloads/demos/kernels/queue';
 import { metric, type DemoModule } from './demo-module';
 import { count, ms } from './numbers';
 
@@ -28,7 +34,7 @@ export const queue: DemoModule = {
     ctx.phase(`queue of ${capacity}: consumers start first, producers a moment later`);
     const cs = Array.from({ length: consumers }, (_, i) =>
       ctx.thread(
-        'queue',
+        QUEUE_KERNEL,
         {
           ...common,
           role: 'consumer',
@@ -41,7 +47,7 @@ export const queue: DemoModule = {
     );
     const ps = Array.from({ length: producers }, (_, i) =>
       ctx.thread(
-        'queue',
+        QUEUE_KERNEL,
         {
           ...common,
           role: 'producer',

@@ -1,6 +1,12 @@
 /** semaphore: N workers, K permits; the most inside at once, from an Atomics counter and from the lanes. */
 import { maxConcurrent } from '../../common/demos';
-import { ENTRIES, MAX_INSIDE, PERMITS, SEMAPHORE_SLOTS } from '../../../workloads/demos/kernels/semaphore';
+import {
+  ENTRIES,
+  MAX_INSIDE,
+  PERMITS,
+  SEMAPHORE_KERNEL,
+  SEMAPHORE_SLOTS,
+} from '../../../workloads/demos/kernels/semaphore';
 import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 
@@ -18,7 +24,7 @@ export const semaphore: DemoModule = {
     ctx.phase(`${workers} workers, ${limit} permits`);
     const ws = Array.from({ length: workers }, (_, index) =>
       ctx.thread(
-        'semaphore',
+        SEMAPHORE_KERNEL,
         { sab, index, rounds, sectionMs, restMs: sectionMs / 4 },
         { id: `worker-${index + 1}`, label: `worker ${index + 1}` },
       ),

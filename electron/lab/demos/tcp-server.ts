@@ -4,6 +4,7 @@ import type { DemoContext } from './context';
 import { metric, type DemoModule } from './demo-module';
 import { count, ms, percentile } from './numbers';
 import { startServer } from './tcp-servers';
+import { TCP_CLIENTS_KERNEL } from '../../../workloads/demos/kernels/tcp-clients';
 
 const MODELS: readonly ServerModel[] = ['threads', 'processes', 'gil-threads'];
 const TITLE: Readonly<Record<ServerModel, string>> = {
@@ -19,7 +20,7 @@ async function serve(ctx: DemoContext, model: ServerModel): Promise<ServerRun> {
   ctx.phase(`server: ${group}`);
   const server = await startServer(ctx, model, ctx.param('workUs'), group);
   const load = ctx.process(
-    'tcp-clients',
+    TCP_CLIENTS_KERNEL,
     { port: server.port, clients, requests, deadlineMs: 20_000 * ctx.slow },
     { id: `${model}-clients`, label: `${clients} clients`, group },
   );

@@ -9,6 +9,10 @@ import net from 'node:net';
 import { MessageChannel } from 'node:worker_threads';
 import type { ServerModel } from '../../common/demos';
 import type { DemoContext, LaneSpec } from './context';
+import {
+  TCP_PROCESS_HANDLER_KERNEL,
+  TCP_THREAD_HANDLER_KERNEL,
+} from '../../../workloads/demos/kernels/tcp-server';
 
 export interface RunningServer {
   readonly port: number;
@@ -28,7 +32,7 @@ function threadClient(
   const doorbell = new SharedArrayBuffer(4);
   const bell = new Int32Array(doorbell);
   const handler = ctx.thread(
-    'tcp-thread-handler',
+    TCP_THREAD_HANDLER_KERNEL,
     { port: port2, doorbell, workUs, index, ...(gil ? { gil } : {}) },
     lane,
     { gil: gil !== undefined, transfer: [port2] },
@@ -65,7 +69,7 @@ export function startServer(
     socket.on('close', () => sockets.delete(socket));
     const lane = { id: `${model}/handler-${index + 1}`, label: `handler ${index + 1}`, group };
     if (model !== 'processes') return threadClient(ctx, socket, index, workUs, lane, gil);
-    const child = ctx.process('tcp-process-handler', { workUs }, lane);
+    const child = ctx.process(TCP_PROCESS_HANDLER_KERNEL, { workUs }, lane);
     child.ready.then(
       () => child.send({ type: 'socket' }, { socket }),
       () => socket.destroy(),

@@ -9,6 +9,7 @@ import type { DemoContext } from './context';
 import { metric, type DemoModule } from './demo-module';
 import { ms } from './numbers';
 import { median } from '../../common/stats';
+import { HELLO_KERNEL } from '../../../workloads/demos/kernels/hello';
 
 const VALUE = 42;
 
@@ -17,8 +18,8 @@ async function spawnOnce(ctx: DemoContext, kind: 'thread' | 'process', i: number
   const t0 = performance.now();
   const w =
     kind === 'thread'
-      ? ctx.thread('hello', { copy: [0], value: 0 }, lane)
-      : ctx.process('hello', { copy: [0], value: 0 }, lane);
+      ? ctx.thread(HELLO_KERNEL, { copy: [0], value: 0 }, lane)
+      : ctx.process(HELLO_KERNEL, { copy: [0], value: 0 }, lane);
   await ctx.guard(w.ready);
   const took = performance.now() - t0;
   await ctx.guard(w.exited);
@@ -36,7 +37,7 @@ export const threadVsProcess: DemoModule = {
     ctx.phase('a thread writes 42 into the shared memory');
     ctx.state('main', 'waiting', 'join(thread)');
     const t = ctx.thread(
-      'hello',
+      HELLO_KERNEL,
       { shared: memory.buffer as SharedArrayBuffer, value: VALUE },
       { id: 'thread', label: 'thread' },
     );
@@ -48,7 +49,7 @@ export const threadVsProcess: DemoModule = {
     Atomics.store(memory, 0, 0);
     ctx.state('main', 'waiting', 'join(process)');
     const p = ctx.process(
-      'hello',
+      HELLO_KERNEL,
       { copy: Array.from(memory), value: VALUE },
       { id: 'process', label: 'child process' },
     );

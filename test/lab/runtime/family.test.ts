@@ -85,7 +85,10 @@ describe.each(KINDS)('the %s runtime', (kind) => {
     const handle = start(kind);
     const state = next(handle, 'state');
     const result = next(handle, 'result');
-    handle.send({ type: 'kernel', start: { kernel: 'hello', input: { copy: [0], value: 42 } } });
+    handle.send({
+      type: 'kernel',
+      start: { file: 'hello', kernel: 'hello', input: { copy: [0], value: 42 } },
+    });
     expect((await state).state).toBe('running');
     expect((await result).value).toMatchObject({ sawInOwnMemory: 42 });
     const info = await handle.exited;
@@ -96,8 +99,24 @@ describe.each(KINDS)('the %s runtime', (kind) => {
   it('reports an unknown demo kernel as a kernel error', async () => {
     const handle = start(kind);
     const failed = next(handle, 'kernel-error');
-    handle.send({ type: 'kernel', start: { kernel: 'no-such-kernel', input: null } });
-    expect((await failed).message).toMatch(/unknown demo kernel 'no-such-kernel'/);
+    handle.send({ type: 'kernel', start: { file: 'hello', kernel: 'no-such-kernel', input: null } });
+    expect((await failed).message).toMatch(/no demo kernel 'no-such-kernel' in kernels\/hello\.ts/);
+  });
+
+  it('reports a kernel module that is not there, or a file name that is not a module name, as a kernel error', async () => {
+    const missing = start(kind);
+    const noModule = next(missing, 'kernel-error');
+    missing.send({ type: 'kernel', start: { file: 'no-such-file', kernel: 'hello', input: null } });
+    expect((await noModule).message).toMatch(/file: no demo kernel module 'no-such-file'/);
+    const escaping = start(kind);
+    const badName = next(escaping, 'kernel-error');
+    escaping.send({
+      type: 'kernel',
+      start: { file: '../../entries/thread-entry', kernel: 'hello', input: null },
+    });
+    expect((await badName).message).toMatch(
+      /file: '..\/..\/entries\/thread-entry' is not a kernel module name/,
+    );
   });
 
   it('tells the host once, with the exit code, when the worker exits unasked', async () => {

@@ -2,7 +2,7 @@
  * barrier: each round every thread works for its own time, then waits at the barrier; nobody leaves until
  * the last one has arrived. Arrival and release times are kept per round.
  */
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { Barrier, sleepMs } from '../sync';
 
@@ -34,3 +34,5 @@ export function barrierWorker(input: BarrierInput, io: KernelIo): BarrierOutput 
   io.lane.state(null);
   return { arrivals, releases };
 }
+
+export const BARRIER_KERNEL = demoKernel('barrier', 'barrier', barrierWorker);

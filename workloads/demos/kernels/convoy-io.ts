@@ -7,7 +7,7 @@ import net from 'node:net';
 import { once } from 'node:events';
 import { Gil } from '../../gil/gil';
 import { GilRecorder } from '../../gil/recorder';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 
@@ -87,3 +87,5 @@ export async function convoyIo(input: ConvoyIoInput, io: KernelIo): Promise<Conv
   io.lane.spans(gilSpans(gil.recorder.snapshot(), originMono, 'io', 'waits for the reply'));
   return { roundTrips: latencies.length, elapsedMs, latencies: Float64Array.from(latencies) };
 }
+
+export const CONVOY_IO_KERNEL = demoKernel('convoy-io', 'convoy-io', convoyIo);

@@ -7,7 +7,7 @@
  * All threads start each run together (a barrier), and thread 0 reads and resets the counter between runs.
  */
 import type { CounterMode } from '../../../electron/common/demos';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { Barrier, Mutex, spin } from '../sync';
 
@@ -71,3 +71,5 @@ export function counter(input: CounterInput, io: KernelIo): CounterOutput {
   io.lane.state(null);
   return { times, finals, sink };
 }
+
+export const COUNTER_KERNEL = demoKernel('counter', 'counter', counter);

@@ -6,7 +6,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Gil } from '../../gil/gil';
 import { GilRecorder } from '../../gil/recorder';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 import { busyFor, spin } from '../sync';
@@ -59,3 +59,7 @@ export async function cpuSpin(input: CpuSpinInput, io: KernelIo): Promise<{ sink
   io.lane.state(null);
   return { sink: x };
 }
+
+export const CPU_SPIN_KERNEL = demoKernel('cpu', 'cpu-spin', cpuSpin);
+
+export const GIL_SPIN_KERNEL = demoKernel('cpu', 'gil-spin', gilSpin);

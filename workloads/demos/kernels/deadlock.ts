@@ -8,7 +8,7 @@
  * - strategy 'timeout': the second lock is tried with a timeout; on failure the thread lets go of the first,
  *   backs off for a random while, and tries the round again.
  */
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { Barrier, Mutex, sleepMs } from '../sync';
 
 export const LOCKS = 0; // two slots: lock A, lock B
@@ -83,3 +83,5 @@ export function deadlockWorker(input: DeadlockInput, io: KernelIo): DeadlockOutp
   io.lane.state(null);
   return { rounds: input.rounds, retries };
 }
+
+export const DEADLOCK_KERNEL = demoKernel('deadlock', 'deadlock', deadlockWorker);

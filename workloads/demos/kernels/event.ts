@@ -2,7 +2,7 @@
  * event (traffic light): every worker counts itself as waiting, then waits on the flag. The host sets the
  * flag once all are waiting; each worker notes when it ran again and drives off for a moment.
  */
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { Flag, sleepMs } from '../sync';
 
 export const LIGHT = 0;
@@ -25,3 +25,5 @@ export function eventWorker(input: EventInput, io: KernelIo): { wokeAt: number }
   io.lane.state(null);
   return { wokeAt };
 }
+
+export const EVENT_KERNEL = demoKernel('event', 'event', eventWorker);

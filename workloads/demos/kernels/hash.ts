@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Gil } from '../../gil/gil';
 import { GilRecorder } from '../../gil/recorder';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 import { sha256Hex } from '../sha256-js';
@@ -68,3 +68,5 @@ export function hashWorker(input: HashInput, io: KernelIo): HashOutput {
   io.lane.spans(gilSpans(gil.recorder.snapshot(), originMono, 'running', outside));
   return { digests, start, end };
 }
+
+export const HASH_KERNEL = demoKernel('hash', 'hash', hashWorker);

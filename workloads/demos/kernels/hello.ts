@@ -3,7 +3,7 @@
  * SharedArrayBuffer itself; a child process can only get a copy of its contents.
  */
 import { threadId } from 'node:worker_threads';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 
 export interface HelloInput {
   /** the parent's memory (threads only: it cannot cross a process boundary) */
@@ -26,3 +26,5 @@ export function hello(input: HelloInput, io: KernelIo): HelloOutput {
   Atomics.store(memory, 0, input.value);
   return { pid: process.pid, threadId, sawInOwnMemory: Atomics.load(memory, 0) };
 }
+
+export const HELLO_KERNEL = demoKernel('hello', 'hello', hello);

@@ -1,6 +1,6 @@
 /** lifecycle: the body of one Thread. It marks that it ran, then works (sleeps) for a while. */
 import { threadId } from 'node:worker_threads';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { sleepMs } from '../sync';
 
 export interface LifecycleInput {
@@ -16,3 +16,5 @@ export function lifecycleBody(input: LifecycleInput, io: KernelIo): { threadId: 
   sleepMs(input.workMs);
   return { threadId };
 }
+
+export const LIFECYCLE_BODY_KERNEL = demoKernel('lifecycle', 'lifecycle-body', lifecycleBody);

@@ -4,7 +4,7 @@
  * while it computes, so only one job of a GIL pool makes progress at a time.
  */
 import { Gil } from '../../gil/gil';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { gilSpans } from '../gil-lane';
 
@@ -70,3 +70,5 @@ export function poolWorker(input: PoolInput, io: KernelIo): Promise<{ jobs: numb
     });
   });
 }
+
+export const POOL_KERNEL = demoKernel('pool', 'pool', poolWorker);

@@ -4,7 +4,7 @@
  * the queue is full and get() while it is empty; a mutex guards the ring itself. Producers put their items,
  * the last producer to finish puts one stop marker per consumer, and consumers get until they see it.
  */
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { atomicMax, Mutex, Semaphore, sleepMs } from '../sync';
 
@@ -104,3 +104,5 @@ export function queueWorker(input: QueueInput, io: KernelIo): QueueOutput {
   io.lane.state(null);
   return { items, sum, blockedCount, blockedMs };
 }
+
+export const QUEUE_KERNEL = demoKernel('queue', 'queue', queueWorker);

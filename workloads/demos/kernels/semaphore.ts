@@ -3,7 +3,7 @@
  * guarded section, leaves, and rests. An Atomics counter of the workers inside (and its highest value) is
  * updated on every entry and exit, independently of the lanes.
  */
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { atomicMax, Semaphore, sleepMs } from '../sync';
 
 export const PERMITS = 0;
@@ -41,3 +41,5 @@ export function semaphoreWorker(input: SemaphoreInput, io: KernelIo): { waitedMs
   io.lane.state(null);
   return { waitedMs: Math.max(0, waitedMs) };
 }
+
+export const SEMAPHORE_KERNEL = demoKernel('semaphore', 'semaphore', semaphoreWorker);

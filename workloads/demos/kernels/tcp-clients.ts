@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import { once } from 'node:events';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { frame, FrameReader } from '../frames';
 
@@ -79,3 +79,5 @@ export async function tcpClients(input: ClientsInput, io: KernelIo): Promise<Cli
   io.lane.state(null);
   return { served, errors, wallMs, latencies: Float64Array.from(latencies) };
 }
+
+export const TCP_CLIENTS_KERNEL = demoKernel('tcp-clients', 'tcp-clients', tcpClients);

@@ -10,7 +10,7 @@ import type net from 'node:net';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Gil } from '../../gil/gil';
 import { GilRecorder } from '../../gil/recorder';
-import type { KernelIo } from '../kernel';
+import { demoKernel, type KernelIo } from '../kernel';
 import { monoNow } from '../../clock';
 import { frame, FrameReader } from '../frames';
 import { spin } from '../sync';
@@ -119,3 +119,7 @@ export function processHandler(
     });
   });
 }
+
+export const TCP_THREAD_HANDLER_KERNEL = demoKernel('tcp-server', 'tcp-thread-handler', threadHandler);
+
+export const TCP_PROCESS_HANDLER_KERNEL = demoKernel('tcp-server', 'tcp-process-handler', processHandler);
