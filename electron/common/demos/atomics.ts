@@ -1,8 +1,9 @@
 /** The atomics demo: what a UI shows before it runs, and what its details hold. */
 import { param } from '../params';
+import type { CounterDetails } from './counter';
 import type { DemoDefinition } from './definition';
 
-export const atomicsDemo: DemoDefinition<'atomics'> = {
+export const atomicsDemo: DemoDefinition<'atomics', CounterDetails> = {
   id: 'atomics',
   title: 'Atomic increment',
   concept: 'lock (and its cheaper alternative)',

@@ -19,7 +19,7 @@ export interface BarrierDetails {
   readonly rounds: readonly BarrierRound[];
 }
 
-export const barrierDemo: DemoDefinition<'barrier'> = {
+export const barrierDemo: DemoDefinition<'barrier', BarrierDetails> = {
   id: 'barrier',
   title: 'Barrier',
   concept: 'barrier (threads wait for each other)',

@@ -1,25 +1,40 @@
 /**
- * Every demo, in the order a lesson would take them: the one list a new demo is added to. DemoId and the
- * DemoDetails union come from here; the engine's modules and the renderer's views are Records over DemoId, so
- * a demo missing from either does not compile.
+ * Every demo, in the order a lesson would take them: the one list in electron/common a new demo is added to
+ * (an import, a line in DEMOS and its types re-exported). DemoId and the DemoDetails union are derived from
+ * the definitions; the engine's modules and the renderer's views are Records over DemoId, so a demo missing
+ * from either does not compile.
  */
 import { atomicsDemo } from './atomics';
-import { barrierDemo, type BarrierDetails } from './barrier';
-import { convoyDemo, type ConvoyDetails } from './convoy';
-import type { CounterDetails } from './counter';
-import { daemonDemo, type DaemonDetails } from './daemon';
-import { deadlockDemo, type DeadlockDetails } from './deadlock';
-import type { DemoDefinition } from './definition';
-import { eventDemo, type EventDetails } from './event';
-import { lifecycleDemo, type LifecycleDetails } from './lifecycle';
+import { barrierDemo } from './barrier';
+import { convoyDemo } from './convoy';
+import { daemonDemo } from './daemon';
+import { deadlockDemo } from './deadlock';
+import type { DemoDefinition, DetailsOfDefinition } from './definition';
+import { eventDemo } from './event';
+import { lifecycleDemo } from './lifecycle';
 import { lockDemo } from './lock';
-import { nativeGilDemo, type NativeGilDetails } from './native-gil';
-import { poolsDemo, type PoolsDetails } from './pools';
-import { queueDemo, type QueueDetails } from './queue';
+import { nativeGilDemo } from './native-gil';
+import { poolsDemo } from './pools';
+import { queueDemo } from './queue';
 import { raceDemo } from './race';
-import { semaphoreDemo, type SemaphoreDetails } from './semaphore';
-import { tcpServerDemo, type TcpServerDetails } from './tcp-server';
-import { threadVsProcessDemo, type ThreadVsProcessDetails } from './thread-vs-process';
+import { semaphoreDemo } from './semaphore';
+import { tcpServerDemo } from './tcp-server';
+import { threadVsProcessDemo } from './thread-vs-process';
+
+// What each demo's details are made of, for the views that draw them.
+export type * from './counter';
+export type { ThreadVsProcessDetails } from './thread-vs-process';
+export type { LifecycleThreadInfo, LifecycleDetails } from './lifecycle';
+export type { DaemonRun, DaemonDetails } from './daemon';
+export type { DeadlockEdge, DeadlockFix, DeadlockDetails } from './deadlock';
+export type { SemaphoreDetails } from './semaphore';
+export type { EventDetails } from './event';
+export type { QueueSide, QueueDetails } from './queue';
+export type { BarrierRound, BarrierDetails } from './barrier';
+export type { PoolKind, PoolRun, PoolsDetails } from './pools';
+export type { ServerModel, ServerRun, TcpServerDetails } from './tcp-server';
+export type { ConvoySetting, ConvoyDetails } from './convoy';
+export type { NativeGilVariant, NativeGilDetails } from './native-gil';
 
 const DEMOS = [
   threadVsProcessDemo,
@@ -61,23 +76,11 @@ export function demoMeta(id: DemoId): DemoMeta {
 }
 
 /**
- * What each demo measured, as a discriminated union on `kind` (the demo id). Every number here was measured
- * on real threads and processes; times are ms unless a name says otherwise.
+ * What each demo measured, as a discriminated union on `kind` (the demo id), from the details type each
+ * definition declares. Every number here was measured on real threads and processes; times are ms unless a
+ * name says otherwise.
  */
-export type DemoDetails =
-  | ThreadVsProcessDetails
-  | LifecycleDetails
-  | DaemonDetails
-  | CounterDetails
-  | DeadlockDetails
-  | SemaphoreDetails
-  | EventDetails
-  | QueueDetails
-  | BarrierDetails
-  | PoolsDetails
-  | TcpServerDetails
-  | ConvoyDetails
-  | NativeGilDetails;
+export type DemoDetails = DetailsOfDefinition<(typeof DEMOS)[number]>;
 
 /** The details of demo `K` (race, lock and atomics share CounterDetails, whose kind names all three). */
 export type DemoDetailsOf<K extends DemoId> = DemoDetails extends infer D

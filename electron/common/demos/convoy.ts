@@ -21,7 +21,7 @@ export interface ConvoyDetails {
   readonly settings: readonly ConvoySetting[];
 }
 
-export const convoyDemo: DemoDefinition<'convoy'> = {
+export const convoyDemo: DemoDefinition<'convoy', ConvoyDetails> = {
   id: 'convoy',
   title: 'Convoy effect',
   concept: 'convoy effect; GIL switch interval',

@@ -18,7 +18,7 @@ export interface DaemonDetails {
   readonly runs: readonly DaemonRun[];
 }
 
-export const daemonDemo: DemoDefinition<'daemon'> = {
+export const daemonDemo: DemoDefinition<'daemon', DaemonDetails> = {
   id: 'daemon',
   title: 'Daemon threads at exit',
   concept: 'daemon threads',

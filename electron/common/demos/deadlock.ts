@@ -34,7 +34,7 @@ export interface DeadlockDetails {
   readonly fixes: readonly DeadlockFix[];
 }
 
-export const deadlockDemo: DemoDefinition<'deadlock'> = {
+export const deadlockDemo: DemoDefinition<'deadlock', DeadlockDetails> = {
   id: 'deadlock',
   title: 'Deadlock',
   concept: 'deadlock',

@@ -11,9 +11,20 @@ export interface DemoQuestion {
   readonly choices: readonly { readonly id: string; readonly label: string }[];
 }
 
-/** One demo's catalog entry; `Id` is its id, so the catalog derives DemoId from its entries. */
-export interface DemoDefinition<Id extends string = string> {
+/** Marks the type of what a demo measured on its definition; never set at run time. */
+declare const detailsType: unique symbol;
+
+/**
+ * One demo's catalog entry. `Id` is its id and `Details` what it measured (a type with `kind`), so the catalog
+ * derives DemoId and the DemoDetails union from its entries and a new demo's details need no second list.
+ */
+export interface DemoDefinition<
+  Id extends string = string,
+  Details extends { readonly kind: string } = { readonly kind: string },
+> {
   readonly id: Id;
+  /** type only: what this demo's run reports as `details` */
+  readonly [detailsType]?: Details;
   readonly title: string;
   /** the threading concept it shows, in a few words */
   readonly concept: string;
@@ -35,3 +46,6 @@ export interface ExecId {
   readonly pid: number;
   readonly threadId: number;
 }
+
+/** The details type a definition declares. */
+export type DetailsOfDefinition<D> = D extends DemoDefinition<string, infer Details> ? Details : never;

@@ -17,7 +17,7 @@ export interface EventDetails {
   readonly maxLatencyUs: number;
 }
 
-export const eventDemo: DemoDefinition<'event'> = {
+export const eventDemo: DemoDefinition<'event', EventDetails> = {
   id: 'event',
   title: 'Event (traffic light)',
   concept: 'event',

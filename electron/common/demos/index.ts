@@ -9,19 +9,6 @@ import type { DemoQuestion } from './definition';
 
 export * from './catalog';
 export type * from './definition';
-export type * from './counter';
-export type { ThreadVsProcessDetails } from './thread-vs-process';
-export type { LifecycleThreadInfo, LifecycleDetails } from './lifecycle';
-export type { DaemonRun, DaemonDetails } from './daemon';
-export type { DeadlockEdge, DeadlockFix, DeadlockDetails } from './deadlock';
-export type { SemaphoreDetails } from './semaphore';
-export type { EventDetails } from './event';
-export type { QueueSide, QueueDetails } from './queue';
-export type { BarrierRound, BarrierDetails } from './barrier';
-export type { PoolKind, PoolRun, PoolsDetails } from './pools';
-export type { ServerModel, ServerRun, TcpServerDetails } from './tcp-server';
-export type { ConvoySetting, ConvoyDetails } from './convoy';
-export type { NativeGilVariant, NativeGilDetails } from './native-gil';
 
 /** What a lane was doing during one span. */
 export const LANE_STATES = [

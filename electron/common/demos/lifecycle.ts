@@ -23,7 +23,7 @@ export interface LifecycleDetails {
   readonly activeCount: readonly { readonly atMs: number; readonly count: number }[];
 }
 
-export const lifecycleDemo: DemoDefinition<'lifecycle'> = {
+export const lifecycleDemo: DemoDefinition<'lifecycle', LifecycleDetails> = {
   id: 'lifecycle',
   title: 'Start, join, is_alive',
   concept: 'start / join / alive; names, ids, active count',

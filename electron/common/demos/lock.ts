@@ -1,8 +1,9 @@
 /** The lock demo: what a UI shows before it runs, and what its details hold. */
 import { param } from '../params';
+import type { CounterDetails } from './counter';
 import type { DemoDefinition } from './definition';
 
-export const lockDemo: DemoDefinition<'lock'> = {
+export const lockDemo: DemoDefinition<'lock', CounterDetails> = {
   id: 'lock',
   title: 'Lock',
   concept: 'lock',

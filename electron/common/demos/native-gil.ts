@@ -21,7 +21,7 @@ export interface NativeGilDetails {
   readonly variants: readonly NativeGilVariant[];
 }
 
-export const nativeGilDemo: DemoDefinition<'native-gil'> = {
+export const nativeGilDemo: DemoDefinition<'native-gil', NativeGilDetails> = {
   id: 'native-gil',
   title: 'Native code releases the GIL',
   concept: 'native code releases the GIL',

@@ -22,7 +22,7 @@ export interface PoolsDetails {
   readonly pools: readonly PoolRun[];
 }
 
-export const poolsDemo: DemoDefinition<'pools'> = {
+export const poolsDemo: DemoDefinition<'pools', PoolsDetails> = {
   id: 'pools',
   title: 'Thread pool and process pool',
   concept: 'thread pool vs process pool',

@@ -20,7 +20,7 @@ export interface QueueDetails {
   readonly checksumOk: boolean;
 }
 
-export const queueDemo: DemoDefinition<'queue'> = {
+export const queueDemo: DemoDefinition<'queue', QueueDetails> = {
   id: 'queue',
   title: 'Bounded queue',
   concept: 'queue / producer-consumer',

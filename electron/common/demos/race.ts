@@ -1,8 +1,9 @@
 /** The race demo: what a UI shows before it runs, and what its details hold. */
 import { param } from '../params';
+import type { CounterDetails } from './counter';
 import type { DemoDefinition } from './definition';
 
-export const raceDemo: DemoDefinition<'race'> = {
+export const raceDemo: DemoDefinition<'race', CounterDetails> = {
   id: 'race',
   title: 'Race condition',
   concept: 'race condition',

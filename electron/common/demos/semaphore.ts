@@ -16,7 +16,7 @@ export interface SemaphoreDetails {
   readonly waitedMs: readonly number[];
 }
 
-export const semaphoreDemo: DemoDefinition<'semaphore'> = {
+export const semaphoreDemo: DemoDefinition<'semaphore', SemaphoreDetails> = {
   id: 'semaphore',
   title: 'Semaphore',
   concept: 'semaphore',

@@ -23,7 +23,7 @@ export interface TcpServerDetails {
   readonly servers: readonly ServerRun[];
 }
 
-export const tcpServerDemo: DemoDefinition<'tcp-server'> = {
+export const tcpServerDemo: DemoDefinition<'tcp-server', TcpServerDetails> = {
   id: 'tcp-server',
   title: 'Thread-per-client server',
   concept: 'thread-per-client server',

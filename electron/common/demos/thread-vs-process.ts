@@ -20,7 +20,7 @@ export interface ThreadVsProcessDetails {
   readonly spawnMedianMs: { readonly thread: number; readonly process: number };
 }
 
-export const threadVsProcessDemo: DemoDefinition<'thread-vs-process'> = {
+export const threadVsProcessDemo: DemoDefinition<'thread-vs-process', ThreadVsProcessDetails> = {
   id: 'thread-vs-process',
   title: 'Threads and processes',
   concept: 'thread vs process; shared data',

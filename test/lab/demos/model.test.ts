@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { DEMO_CATALOG } from '../../../electron/common/demos';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { DEMO_CATALOG, type DemoDetails, type DemoId } from '../../../electron/common/demos';
 import {
   DEMO_IDS,
   LANE_LIMITS,
@@ -32,6 +32,12 @@ describe('catalog', () => {
       for (const p of d.params) expect(p.default).toBeLessThanOrEqual(p.max);
       expect(() => demoParams(d, SMALL[d.id])).not.toThrow();
     }
+  });
+
+  it('derives one details type per demo from the definitions: every kind is a demo id, every demo has a kind', () => {
+    // Checked by the type checker (npm test's typecheck step): a definition whose Details lost its `kind`, or
+    // a demo without details, changes one side of this equality.
+    expectTypeOf<DemoDetails['kind']>().toEqualTypeOf<DemoId>();
   });
 
   it('keeps the shown TypeScript identical to the files that ran (run gen-sources.mjs if this fails)', () => {
