@@ -10,6 +10,7 @@ import { LabError } from '../../../electron/common/errors';
 import { EXPORTERS } from '../../../electron/common/export/index';
 import { parseReport } from '../../../electron/common/report-parse';
 import type { Report } from '../../../electron/common/report';
+import { formatTable } from '../../../electron/lab/cli/table';
 import { cellKey } from '../../../electron/lab/runner/plan';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { workloadCatalog } from '../../../workloads/registry';
@@ -94,6 +95,16 @@ describe('adaptive runs', () => {
       expect(r.adaptive).toEqual({ runs: CONFIG.minRuns, medianCiPct: 0, reached: true });
       expect(r.warnings.map((w) => w.kind)).not.toContain('target-not-reached');
     }
+  });
+
+  it('the CLI table shows the runs each cell took and the warning in full', async () => {
+    const { report: pending } = run(swinging(NOISY));
+    const table = formatTable(await pending);
+    expect(table).toContain('adaptive: 4 to 9 measured runs per cell (after 1 warmup)');
+    expect(table).toMatch(/effic\.\s+runs\s+cpu ms/);
+    expect(table).toMatch(/^primes\s+gil\s+1\s.*\s4 \+-0\.0%/m);
+    expect(table).toMatch(/^primes\s+gil\s+2\s.*\s9 \+-\d+\.\d%/m);
+    expect(table).toMatch(/^warning: primes \/ gil \/ 2 workers: after 9 runs \(the maximum\)/m);
   });
 
   it('interleaves the cells still running round by round; tight cells drop out', async () => {
