@@ -1,14 +1,15 @@
 /** The readable results table printed on stdout. */
 import type { Report, ResultEntry } from '../../common/report';
+import { describeRuns } from '../../common/format';
 import { visible } from '../../common/terminal-text';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
-/** Adaptive runs: how many runs the cell took and how tight its median got, e.g. `7 +-3.2%`. */
+/** Adaptive runs: how many runs the cell took and how tight its median got, e.g. `7 ±3.2%`. */
 function runsCell(r: ResultEntry): string {
   const a = r.adaptive;
   if (!a) return '-';
-  return a.medianCiPct === null ? String(a.runs) : `${a.runs} +-${fmt(a.medianCiPct)}%`;
+  return a.medianCiPct === null ? String(a.runs) : `${a.runs} ±${fmt(a.medianCiPct)}%`;
 }
 
 function row(r: ResultEntry, adaptive: boolean): string[] {
@@ -45,13 +46,6 @@ function row(r: ResultEntry, adaptive: boolean): string[] {
   ];
 }
 
-/** The line that says how many runs each cell had: a fixed count, or the adaptive rule. */
-function runsLine(report: Report): string {
-  const c = report.config;
-  if (c.targetCiPct === undefined) return `${c.repeat} measured runs per cell after ${c.warmup} warmup`;
-  return `adaptive: ${c.minRuns ?? '?'} to ${c.maxRuns ?? '?'} measured runs per cell (after ${c.warmup} warmup), until the 95% interval of its median is within +-${c.targetCiPct}%`;
-}
-
 export function formatTable(report: Report): string {
   const adaptive = report.config.targetCiPct !== undefined;
   const header = [
@@ -86,7 +80,7 @@ export function formatTable(report: Report): string {
   const m = report.machine;
   const out = [
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
-    `${runsLine(report)}; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
+    `${describeRuns(report.config)} per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes)',
     '',
     line(header),

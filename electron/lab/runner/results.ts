@@ -137,7 +137,7 @@ function adaptiveOf(
   const entry = { runs, medianCiPct, reached };
   // Only a cell that used all its runs missed the target; a cancelled or failed one simply stopped.
   if (reached || runs < policy.maxRuns || d.failure) return { entry, warning: null };
-  const reachedText = medianCiPct === null ? 'cannot be computed' : `+-${medianCiPct.toFixed(1)}%`;
+  const reachedText = medianCiPct === null ? 'cannot be computed' : `±${medianCiPct.toFixed(1)}%`;
   return {
     entry,
     warning: {
@@ -145,7 +145,7 @@ function adaptiveOf(
       message:
         `${d.cell.workload} / ${d.cell.model} / ${d.cell.workers} ${d.cell.workers === 1 ? 'worker' : 'workers'}: ` +
         `after ${runs} runs (the maximum) the 95% interval of its median is ${reachedText}, wider than the ` +
-        `target +-${String(policy.targetCiPct)}%. Its time varies too much from run to run: close other ` +
+        `target ±${String(policy.targetCiPct)}%. Its time varies too much from run to run: close other ` +
         `programs, or allow more runs.`,
     },
   };

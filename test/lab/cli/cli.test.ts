@@ -81,16 +81,18 @@ describe('npm run lab', () => {
       ...['--target-ci', '50', '--min-runs', '3', '--max-runs', '4', '--json', out],
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/adaptive: 3 to 4 measured runs per cell/);
+    expect(r.stdout).toMatch(
+      /3 to 4 measured runs \(until the median.s 95% interval is within ±50%\) per cell/,
+    );
     expect(r.stdout).toMatch(/effic\.\s+runs\s+cpu ms/);
     const report = parseReport(readFileSync(out, 'utf8'));
     expect(report.config).toMatchObject({ minRuns: 3, maxRuns: 4, targetCiPct: 50 });
     for (const x of report.results) {
-      // +-50% is loose, but a busy machine may still need the fourth run: assert the bounds, not the count
+      // ±50% is loose, but a busy machine may still need the fourth run: assert the bounds, not the count
       expect(x.adaptive?.runs).toBeGreaterThanOrEqual(3);
       expect(x.adaptive?.runs).toBeLessThanOrEqual(4);
       expect(x.wallMs?.raw).toHaveLength(x.adaptive?.runs ?? -1);
-      expect(r.stdout).toMatch(new RegExp(`^primes\\s+${x.model}\\s.*\\s${x.adaptive?.runs} \\+-`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^primes\\s+${x.model}\\s.*\\s${x.adaptive?.runs} ±`, 'm'));
     }
   });
 

@@ -89,8 +89,8 @@ describe('adaptive runs', () => {
     const warning = noisy.warnings.find((w) => w.kind === 'target-not-reached');
     expect(warning?.message).toContain('primes / gil / 2 workers');
     expect(warning?.message).toContain(`after ${CONFIG.maxRuns} runs`);
-    expect(warning?.message).toContain(`+-${ciPct.toFixed(1)}%`);
-    expect(warning?.message).toContain('target +-5%');
+    expect(warning?.message).toContain(`±${ciPct.toFixed(1)}%`);
+    expect(warning?.message).toContain('target ±5%');
     for (const r of report.results.filter((x) => x !== noisy)) {
       expect(r.adaptive).toEqual({ runs: CONFIG.minRuns, medianCiPct: 0, reached: true });
       expect(r.warnings.map((w) => w.kind)).not.toContain('target-not-reached');
@@ -100,10 +100,12 @@ describe('adaptive runs', () => {
   it('the CLI table shows the runs each cell took and the warning in full', async () => {
     const { report: pending } = run(swinging(NOISY));
     const table = formatTable(await pending);
-    expect(table).toContain('adaptive: 4 to 9 measured runs per cell (after 1 warmup)');
+    expect(table).toContain(
+      "4 to 9 measured runs (until the median's 95% interval is within ±5%) per cell after 1 warmup",
+    );
     expect(table).toMatch(/effic\.\s+runs\s+cpu ms/);
-    expect(table).toMatch(/^primes\s+gil\s+1\s.*\s4 \+-0\.0%/m);
-    expect(table).toMatch(/^primes\s+gil\s+2\s.*\s9 \+-\d+\.\d%/m);
+    expect(table).toMatch(/^primes\s+gil\s+1\s.*\s4 ±0\.0%/m);
+    expect(table).toMatch(/^primes\s+gil\s+2\s.*\s9 ±\d+\.\d%/m);
     expect(table).toMatch(/^warning: primes \/ gil \/ 2 workers: after 9 runs \(the maximum\)/m);
   });
 
