@@ -11,6 +11,7 @@ import { runExperiment } from '../electron/lab/runner/runner';
 import { defaultEntriesDir } from '../electron/lab/runtime/entries';
 import { CpuSampler } from '../electron/lab/measure/sampler';
 import type { Report } from '../electron/common/report';
+import { measureAdaptive } from './adaptive';
 import { measureHandoff } from './handoff';
 import { reportMemoryStep, writeLimitsReports, type ReportMemoryResult } from './report-memory';
 
@@ -28,6 +29,11 @@ const rows: Row[] = [];
 const cores = os.availableParallelism();
 const quick = process.argv.includes('--quick');
 const repeat = quick ? 3 : 7;
+/** `--only adaptive` measures that one target (the others take minutes on a shared machine) */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'adaptive')
+  throw new Error(`--only: '${only}' is not a part of the bench (known: adaptive)`);
+const progress = (label: string) => process.stderr.write(`bench: ${label}...\n`);
 
 function speedup(report: Report, workload: string, model: string, workers: number): number {
   const r = report.results.find((x) => x.workload === workload && x.model === model && x.workers === workers);
@@ -48,9 +54,7 @@ function check(target: string, value: number, ok: (v: number) => boolean, unit =
   else rows.push({ target, measured, verdict: ok(value) ? 'PASS' : 'MISS' });
 }
 
-async function main(): Promise<void> {
-  const progress = (label: string) => process.stderr.write(`bench: ${label}...\n`);
-
+async function engineTargets(): Promise<void> {
   progress('CPU-bound (primes): sequential vs threads, processes and gil, interleaved');
   const cpu = await runExperiment({
     workloads: [{ name: 'primes' }],
@@ -187,10 +191,27 @@ async function main(): Promise<void> {
       ' MiB',
     );
   }
+}
 
+async function adaptiveTarget(): Promise<void> {
+  progress('adaptive runs (5 to 15 until ±5%) on the CPU-bound cells of the quick headline');
+  // The target is for a quiet machine: the load average beside the figure says how quiet this one was.
+  const load = os.loadavg()[0] ?? 0;
+  const a = await measureAdaptive(cores);
+  rows.push({
+    target: 'adaptive runs reach ±5% on CPU-bound cells of the quick size within 15 runs (all cells)',
+    measured: `${a.reached}/${a.cells} cells`,
+    verdict: a.reached === a.cells ? 'PASS' : 'MISS',
+    note: `most runs ${a.mostRuns}, widest ±${a.widestCiPct.toFixed(1)}%, ${(a.wallMs / 1000).toFixed(0)} s, load average ${load.toFixed(1)} at start`,
+  });
+}
+
+async function main(): Promise<void> {
+  if (only === undefined) await engineTargets();
+  await adaptiveTarget();
   const width = Math.max(...rows.map((r) => r.target.length));
   console.log(
-    `\nThreadLab benchmark — ${os.cpus()[0]?.model ?? 'CPU'}, ${cores} logical cores, Node ${process.versions.node}, ${repeat} runs per cell, medians\n`,
+    `\nThreadLab benchmark — ${os.cpus()[0]?.model ?? 'CPU'}, ${cores} logical cores, Node ${process.versions.node}, ${only ? 'adaptive runs only' : `${repeat} runs per cell`}, medians\n`,
   );
   for (const r of rows)
     console.log(

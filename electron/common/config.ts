@@ -54,6 +54,11 @@ export const LIMITS = {
   workers: { min: 1, max: 256 },
   workerCounts: { max: 16 },
   repeat: { min: 1, max: 1000 },
+  /** adaptive runs: at least 3, so a median's interval is never one value; at most as many as `repeat` */
+  minRuns: { min: 3, max: 1000 },
+  maxRuns: { min: 3, max: 1000 },
+  /** half-width of the 95% interval of a cell's median, in % of the median */
+  targetCiPct: { min: 0.1, max: 50 },
   warmup: { min: 0, max: 100 },
   switchIntervalMs: { min: 0.1, max: 1000 },
   timeoutMs: { min: 100, max: 3_600_000 },
@@ -62,6 +67,9 @@ export const LIMITS = {
   labelChars: 200,
   workloads: { max: 8 },
 } as const;
+
+/** Adaptive runs without minRuns or maxRuns: at least 5, and at most three times the minimum (15). */
+export const ADAPTIVE_DEFAULTS = { minRuns: 5, maxRunsPerMinRun: 3 } as const;
 
 /** Metadata of a workload, without its kernel: what validation and UIs need. */
 export interface WorkloadMeta {
@@ -124,6 +132,14 @@ export const ExperimentConfigSchema = z.strictObject({
     .refine((w) => new Set(w).size === w.length, { error: 'must not repeat a worker count' }),
   repeat: int(LIMITS.repeat.min, LIMITS.repeat.max).default(5),
   warmup: int(LIMITS.warmup.min, LIMITS.warmup.max).default(1),
+  /**
+   * Adaptive runs (after hyperfine's --min-runs/--max-runs): with targetCiPct, every cell runs at least
+   * minRuns and then, round by round, until the 95% interval of its median is within +-targetCiPct of it or
+   * it has run maxRuns times; `repeat` is then not used. Without targetCiPct every cell runs `repeat` times.
+   */
+  minRuns: int(LIMITS.minRuns.min, LIMITS.minRuns.max).optional(),
+  maxRuns: int(LIMITS.maxRuns.min, LIMITS.maxRuns.max).optional(),
+  targetCiPct: num(LIMITS.targetCiPct.min, LIMITS.targetCiPct.max).optional(),
   switchIntervalMs: num(LIMITS.switchIntervalMs.min, LIMITS.switchIntervalMs.max).default(5),
   timeoutMs: int(LIMITS.timeoutMs.min, LIMITS.timeoutMs.max).default(120_000),
   sampleIntervalMs: int(LIMITS.sampleIntervalMs.min, LIMITS.sampleIntervalMs.max).default(500),
@@ -179,6 +195,39 @@ export function validateExperiment(input: unknown, catalog: readonly WorkloadMet
     issues.push(...found);
     return { name: choice.name, params };
   });
+  issues.push(...resolveAdaptive(config));
   if (issues.length) throw LabError.invalid(issues);
   return config;
+}
+
+/** Fills minRuns and maxRuns in when targetCiPct is set (so the report records them); their problems. */
+function resolveAdaptive(config: ExperimentConfig): FieldIssue[] {
+  if (config.targetCiPct === undefined) {
+    const stray = (['minRuns', 'maxRuns'] as const).filter((f) => config[f] !== undefined);
+    return stray.map((field) => ({
+      field,
+      message: 'is only used with targetCiPct (set targetCiPct, or use repeat for a fixed number of runs)',
+    }));
+  }
+  const { minRuns, maxRuns } = runPolicy(config);
+  config.minRuns = minRuns;
+  config.maxRuns = maxRuns;
+  return maxRuns < minRuns ? [{ field: 'maxRuns', message: `must be at least minRuns (${minRuns})` }] : [];
+}
+
+/** How many measured runs each cell gets: fixed (`repeat`, no target) or adaptive, defaults filled in. */
+export interface RunPolicy {
+  readonly minRuns: number;
+  readonly maxRuns: number;
+  /** null: a fixed number of runs (minRuns = maxRuns = repeat) */
+  readonly targetCiPct: number | null;
+}
+
+export function runPolicy(config: ExperimentConfig): RunPolicy {
+  if (config.targetCiPct === undefined)
+    return { minRuns: config.repeat, maxRuns: config.repeat, targetCiPct: null };
+  const minRuns = config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns;
+  const maxRuns =
+    config.maxRuns ?? Math.min(LIMITS.maxRuns.max, ADAPTIVE_DEFAULTS.maxRunsPerMinRun * minRuns);
+  return { minRuns, maxRuns, targetCiPct: config.targetCiPct };
 }

@@ -2,6 +2,7 @@
  * Number formatting for labels, tables, tooltips and the CLI: short, with units, readable from a distance.
  * One place, so a demo metric reads the same in the app and in the terminal.
  */
+import type { ExperimentConfig } from './config';
 import type { DemoMetric } from './demos';
 
 export function formatMs(ms: number): string {
@@ -82,4 +83,16 @@ export function formatMetric(m: Pick<DemoMetric, 'value' | 'unit'>): {
     default:
       return { value: Number(m.value.toPrecision(4)).toLocaleString('en-US'), unit: m.unit };
   }
+}
+
+/**
+ * How many measured runs each cell had, in words: "3 measured runs", or for adaptive runs "5 to 15 measured
+ * runs (until the median's 95% interval is within ±5%)". The CLI table, the results view and its table say
+ * it the same way.
+ */
+export function describeRuns(
+  config: Pick<ExperimentConfig, 'repeat' | 'minRuns' | 'maxRuns' | 'targetCiPct'>,
+): string {
+  if (config.targetCiPct === undefined) return plural(config.repeat, 'measured run');
+  return `${config.minRuns ?? '?'} to ${config.maxRuns ?? '?'} measured runs (until the median's 95% interval is within ±${config.targetCiPct}%)`;
 }

@@ -28,7 +28,7 @@ export const REPORT_LIMITS = {
   rawPerCell: 10_000,
   /** measured runs in all cells together: 1280 cells x 1000 repeats = 1,280,000 at most in a real run */
   rawTotal: 1_500_000,
-  /** warnings of one cell: one of each of the 6 kinds in a real run */
+  /** warnings of one cell: one of each of the 7 kinds in a real run */
   warningsPerCell: 50,
   /** workers of one cell (its GIL threads and memory figures): `workers` is at most 256 */
   workersPerCell: 256,
@@ -96,6 +96,8 @@ export const WARNING_KINDS = [
   'first-run-slower',
   'few-cores',
   'busy-machine',
+  /** adaptive runs: the cell ran maxRuns times and its median's interval is still wider than the target */
+  'target-not-reached',
 ] as const;
 export const WarningSchema = z.strictObject({
   kind: z.enum(WARNING_KINDS),
@@ -172,6 +174,18 @@ export const ResultEntrySchema = z.strictObject({
    * the time a hypervisor stole; null where the OS does not say (no /proc/stat), absent in version 1
    */
   interference: z.strictObject({ otherCores: nonNeg, stealCores: nonNeg }).nullable().optional(),
+  /**
+   * Adaptive runs (config.targetCiPct): the measured runs this cell took, how tightly they pin its median (the
+   * larger distance from the median to a bound of its 95% bootstrap interval, in % of the median; null when
+   * the median is 0) and whether that met the target. Absent for a fixed number of runs and in older reports.
+   */
+  adaptive: z
+    .strictObject({
+      runs: count.max(REPORT_LIMITS.rawPerCell),
+      medianCiPct: nonNeg.nullable(),
+      reached: z.boolean(),
+    })
+    .optional(),
   /** per worker, bytes of JS heap (threads) or resident memory (processes), max over runs */
   memoryBytes: list(nonNeg, REPORT_LIMITS.workersPerCell, 'figures'),
   gil: GilStatsSchema.nullable(),

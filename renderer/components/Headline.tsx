@@ -34,11 +34,16 @@ export function Headline({ cores, disabled, onRun }: Props) {
                 onChange={() => setSize(s)}
                 data-testid={`headline-size-${s}`}
               />
-              {s === 'quick' ? 'Quick demo' : 'Full measurement'}
+              {s === 'quick' ? 'Quick look' : 'Full measurement'}
               <span className="hint">{HEADLINE_ESTIMATE[s]}</span>
             </label>
           ))}
         </fieldset>
+        <p className="hint" data-testid="headline-size-note">
+          {size === 'quick'
+            ? 'A quick look, not a measurement: two runs a cell, no warm-up, so the figures can be off by a lot.'
+            : 'A measurement: each cell runs 5 to 15 times, until its median is known within ±5%.'}
+        </p>
         <button
           type="button"
           className="button button-primary button-big"

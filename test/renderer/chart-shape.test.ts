@@ -183,6 +183,14 @@ describe('words and the headline configuration', () => {
     expect(headlineWorkers(128)).toContain(256);
   });
 
+  it('the Full measurement runs each cell until its median is within ±5% (5 to 15 runs); the quick look does not', () => {
+    const full = validateExperiment(headlineConfig(2, 'full'), workloadCatalog());
+    expect(full).toMatchObject({ minRuns: 5, maxRuns: 15, targetCiPct: 5, warmup: 1 });
+    const quick = validateExperiment(headlineConfig(2, 'quick'), workloadCatalog());
+    expect(quick.targetCiPct).toBeUndefined();
+    expect(quick.repeat).toBe(2);
+  });
+
   it('both headline sizes are valid experiments for the engine', () => {
     for (const size of ['quick', 'full'] as const) {
       for (const cores of [1, 2, 6, 16, 64]) {

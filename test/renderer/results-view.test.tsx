@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../electron/common/report';
+import { ResultsTable } from '../../renderer/components/results/ResultsTable';
 import { ResultsView } from '../../renderer/components/results/ResultsView';
 import { realRun } from '../support/real-report';
 
@@ -91,5 +92,32 @@ describe('ResultsView edge cases', () => {
   it('says so when the report was cancelled', () => {
     render(<ResultsView report={{ ...report, status: 'cancelled' }} titles={titles} />);
     expect(screen.getByTestId('status-banner').textContent).toContain('cancelled');
+  });
+});
+
+describe('ResultsTable of adaptive runs', () => {
+  afterEach(cleanup);
+
+  it('says the adaptive rule and shows the runs each cell took with how tight its median got', () => {
+    const adaptive: Report = {
+      ...report,
+      config: { ...report.config, minRuns: 5, maxRuns: 15, targetCiPct: 5 },
+      results: report.results.map((r, i) => ({
+        ...r,
+        adaptive: { runs: i === 0 ? 15 : 5, medianCiPct: i === 0 ? 7.25 : 1, reached: i !== 0 },
+      })),
+    };
+    render(<ResultsTable results={adaptive.results} config={adaptive.config} />);
+    expect(screen.getByTestId('results-summary').textContent).toContain(
+      "5 to 15 measured runs (until the median's 95% interval is within ±5%) each",
+    );
+    const first = screen.getAllByTestId('results-row')[0];
+    expect(first?.textContent).toContain('15 (±7.3%)');
+    expect(screen.getByTestId('results-table').querySelector('thead')?.textContent).toContain('Runs');
+  });
+
+  it('has no runs column for a fixed number of runs', () => {
+    render(<ResultsTable results={report.results} config={report.config} />);
+    expect(screen.getByTestId('results-table').querySelector('thead')?.textContent).not.toContain('Runs');
   });
 });

@@ -13,7 +13,14 @@ export { createRng };
 /** The one median (of an even count, the mean of the two middle values); throws for no values. */
 export { median } from 'simple-statistics';
 export { summarize } from './summary';
-export { bootstrapSpeedup, efficiency, type BootstrapOptions } from './speedup';
+export {
+  bootstrapMedian,
+  bootstrapSpeedup,
+  ciHalfWidthPct,
+  efficiency,
+  type BootstrapOptions,
+  type MedianInterval,
+} from './speedup';
 export { fitAmdahl, type AmdahlPoint, type AmdahlResult } from './amdahl';
 export { measurementWarnings, type WarningOptions } from './warnings';
 export {

@@ -33,6 +33,9 @@ interface RunFlags {
   workers: number[];
   repeat: number;
   warmup: number;
+  minRuns?: number;
+  maxRuns?: number;
+  targetCi?: number;
   switchInterval: number;
   timeout: number;
   memoryLimit: number;
@@ -80,6 +83,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
     workers: flags.workers,
     repeat: flags.repeat,
     warmup: flags.warmup,
+    // Left out when not given, so the validator fills the defaults and refuses a stray --min-runs by name.
+    ...(flags.minRuns !== undefined ? { minRuns: flags.minRuns } : {}),
+    ...(flags.maxRuns !== undefined ? { maxRuns: flags.maxRuns } : {}),
+    ...(flags.targetCi !== undefined ? { targetCiPct: flags.targetCi } : {}),
     switchIntervalMs: flags.switchInterval,
     timeoutMs: flags.timeout,
     memoryLimitMb: flags.memoryLimit,
@@ -161,6 +168,17 @@ export function buildProgram(): Command {
     .option('-n, --workers <counts>', 'worker counts, comma separated', intList('--workers'), [1, 2, 4])
     .option('-r, --repeat <n>', 'measured runs per cell', int('--repeat'), 5)
     .option('--warmup <n>', 'unrecorded runs per cell first', int('--warmup'), 1)
+    .option(
+      '--target-ci <pct>',
+      'adaptive runs: run each cell until the 95% interval of its median is within +-pct of it (replaces --repeat)',
+      float('--target-ci'),
+    )
+    .option('--min-runs <n>', 'adaptive runs: at least this many per cell (default 5)', int('--min-runs'))
+    .option(
+      '--max-runs <n>',
+      'adaptive runs: at most this many per cell (default 3 x --min-runs)',
+      int('--max-runs'),
+    )
     .option('--switch-interval <ms>', 'GIL switch interval in ms (CPython: 5)', float('--switch-interval'), 5)
     .option('--timeout <ms>', 'per-run timeout in ms', int('--timeout'), 120_000)
     .option('--memory-limit <mb>', 'heap limit per worker in MiB', int('--memory-limit'), 512)

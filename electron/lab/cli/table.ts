@@ -1,10 +1,18 @@
 /** The readable results table printed on stdout. */
 import type { Report, ResultEntry } from '../../common/report';
+import { describeRuns } from '../../common/format';
 import { visible } from '../../common/terminal-text';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
-function row(r: ResultEntry): string[] {
+/** Adaptive runs: how many runs the cell took and how tight its median got, e.g. `7 ±3.2%`. */
+function runsCell(r: ResultEntry): string {
+  const a = r.adaptive;
+  if (!a) return '-';
+  return a.medianCiPct === null ? String(a.runs) : `${a.runs} ±${fmt(a.medianCiPct)}%`;
+}
+
+function row(r: ResultEntry, adaptive: boolean): string[] {
   const w = r.wallMs;
   const s = r.speedup;
   const notes = [
@@ -28,6 +36,7 @@ function row(r: ResultEntry): string[] {
     s ? `${fmt(s.median, 2)}x` : '-',
     s ? `[${fmt(s.ciLow, 2)}, ${fmt(s.ciHigh, 2)}]` : '',
     r.efficiency !== null ? `${Math.round(r.efficiency * 100)}%` : '-',
+    ...(adaptive ? [runsCell(r)] : []),
     r.cpuMs ? fmt(r.cpuMs.median) : '-',
     r.coresBusy ? fmt(r.coresBusy.median, 2) : '-',
     r.interference ? fmt(r.interference.otherCores, 2) : '-',
@@ -38,6 +47,7 @@ function row(r: ResultEntry): string[] {
 }
 
 export function formatTable(report: Report): string {
+  const adaptive = report.config.targetCiPct !== undefined;
   const header = [
     'workload',
     'model',
@@ -48,6 +58,7 @@ export function formatTable(report: Report): string {
     'speedup',
     '95% CI',
     'effic.',
+    ...(adaptive ? ['runs'] : []),
     'cpu ms',
     'cores busy',
     'others',
@@ -55,17 +66,21 @@ export function formatTable(report: Report): string {
     'checksum',
     'notes',
   ];
-  const rows = [header, ...report.results.map(row)];
+  const rows = [header, ...report.results.map((r) => row(r, adaptive))];
+  // Numbers are right-aligned: every column from 'median ms' up to 'checksum'.
+  const lastNumeric = header.indexOf('checksum');
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
     r
-      .map((cell, c) => (c >= 3 && c <= 13 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .map((cell, c) =>
+        c >= 3 && c <= lastNumeric ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const m = report.machine;
   const out = [
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
-    `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
+    `${describeRuns(report.config)} per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes)',
     '',
     line(header),
@@ -80,6 +95,10 @@ export function formatTable(report: Report): string {
     );
   for (const u of report.python?.unavailable ?? [])
     out.push(`unavailable: ${u.models.join(', ')}: ${visible(u.reason)}`);
+  // The cells that used every run allowed and still vary too much: said in full, not only as a note.
+  for (const r of report.results)
+    for (const w of r.warnings)
+      if (w.kind === 'target-not-reached') out.push(`warning: ${visible(w.message)}`);
   if (report.fits.length)
     out.push(
       `Amdahl serial fraction (workers <= cores): ${report.fits.map((f) => `${visible(f.workload)}/${f.model} ${fmt(f.serialFraction, 2)}`).join(', ')}`,

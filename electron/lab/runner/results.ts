@@ -12,8 +12,16 @@ import type {
   ResultEntry,
   TimelineSpan,
 } from '../../common/report';
-import { baselineOf, isBaseline, type Model } from '../../common/config';
-import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
+import { baselineOf, isBaseline, type Model, type RunPolicy } from '../../common/config';
+import {
+  bootstrapMedian,
+  bootstrapSpeedup,
+  ciHalfWidthPct,
+  efficiency,
+  fitAmdahl,
+  measurementWarnings,
+  summarize,
+} from '../../common/stats';
 import type { WorkloadKind } from '../../common/workload';
 import { cellKey, type Cell } from './plan';
 import {
@@ -103,8 +111,50 @@ function cpuSummaries(d: CellData): Pick<ResultEntry, 'cpuMs' | 'coresBusy' | 'c
   return { cpuMs: summarize(d.cpuMs), coresBusy: summarize(coresBusy), cpuMethod: d.cpuMethod };
 }
 
+/**
+ * How tightly a cell's runs pin its median: the half-width of the 95% bootstrap interval in % of the median
+ * (null for a median of 0), and whether it is within the policy's target. The runner asks it after each round
+ * to decide whether the cell runs again; the report records its last answer.
+ */
+export function medianTightness(
+  wallMs: readonly number[],
+  policy: RunPolicy,
+  seed: number,
+): { medianCiPct: number | null; reached: boolean } {
+  if (!wallMs.length || policy.targetCiPct === null) return { medianCiPct: null, reached: false };
+  const pct = ciHalfWidthPct(bootstrapMedian(wallMs, { seed }));
+  const medianCiPct = Number.isFinite(pct) ? pct : null;
+  return { medianCiPct, reached: medianCiPct !== null && medianCiPct <= policy.targetCiPct };
+}
+
+function adaptiveOf(
+  d: CellData,
+  policy: RunPolicy,
+  seed: number,
+): { entry: NonNullable<ResultEntry['adaptive']>; warning: MeasurementWarning | null } {
+  const { medianCiPct, reached } = medianTightness(d.wallMs, policy, seed);
+  const runs = d.wallMs.length;
+  const entry = { runs, medianCiPct, reached };
+  // Only a cell that used all its runs missed the target; a cancelled or failed one simply stopped.
+  if (reached || runs < policy.maxRuns || d.failure) return { entry, warning: null };
+  const reachedText = medianCiPct === null ? 'cannot be computed' : `±${medianCiPct.toFixed(1)}%`;
+  return {
+    entry,
+    warning: {
+      kind: 'target-not-reached',
+      message:
+        `${d.cell.workload} / ${d.cell.model} / ${d.cell.workers} ${d.cell.workers === 1 ? 'worker' : 'workers'}: ` +
+        `after ${runs} runs (the maximum) the 95% interval of its median is ${reachedText}, wider than the ` +
+        `target ±${String(policy.targetCiPct)}%. Its time varies too much from run to run: close other ` +
+        `programs, or allow more runs.`,
+    },
+  };
+}
+
 export interface BuildOptions {
   readonly seed: number;
+  /** fixed or adaptive runs; adaptive ones add each cell's `adaptive` record */
+  readonly policy?: RunPolicy;
   readonly logicalCores: number;
   readonly switchIntervalMs: number;
   /** the programs that used most CPU during the experiment, named in busy-machine warnings */
@@ -137,6 +187,9 @@ export function buildResults(
     const interference = interferenceOf(d.interference);
     const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
     if (busy) warnings.push(busy);
+    const policy = opts.policy;
+    const adaptive = policy && policy.targetCiPct !== null ? adaptiveOf(d, policy, opts.seed) : null;
+    if (adaptive?.warning) warnings.push(adaptive.warning);
     const reference = base?.checksums[0];
     const checksum = d.checksums[0] ?? null;
     const checksumOk =
@@ -164,6 +217,7 @@ export function buildResults(
       warnings,
       checksum,
       checksumOk,
+      ...(adaptive ? { adaptive: adaptive.entry } : {}),
       memoryBytes: d.memoryBytes,
       gil,
       failure:

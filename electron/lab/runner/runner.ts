@@ -6,7 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LabEvent, Progress } from '../../common/api';
-import { isPythonModel, validateExperiment, type ExperimentConfig, type Model } from '../../common/config';
+import {
+  isPythonModel,
+  runPolicy,
+  validateExperiment,
+  type ExperimentConfig,
+  type Model,
+  type RunPolicy,
+} from '../../common/config';
 import { LabError } from '../../common/errors';
 import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../../common/report';
 import { median } from '../../common/stats';
@@ -19,9 +26,16 @@ import { readProcessCpu } from '../measure/proc-stat';
 import { defaultEntriesDir } from '../runtime/entries';
 import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
-import { planCells, poolSizes, runOrder, type Cell } from './plan';
+import { planCells, poolSizes, RunSchedule, type Cell } from './plan';
 import { openResources } from './resources';
-import { addGilTotals, baselineKey, buildResults, newCellData, type CellData } from './results';
+import {
+  addGilTotals,
+  baselineKey,
+  buildResults,
+  medianTightness,
+  newCellData,
+  type CellData,
+} from './results';
 import { TOOL_VERSION } from '../version';
 import type { ProcessLauncher } from '../runtime/launcher';
 import type { DiscoverOptions } from '../python/discover';
@@ -108,6 +122,9 @@ class ExperimentRun {
   private readonly createdAt = new Date();
   private readonly t0 = performance.now();
   private logicalCores = 1;
+  private readonly policy: RunPolicy;
+  /** per cell, whether its median was tight at a given number of runs: each count is bootstrapped once */
+  private readonly tightAt = new Map<string, { runs: number; tight: boolean }>();
 
   constructor(
     private readonly config: ExperimentConfig,
@@ -119,6 +136,7 @@ class ExperimentRun {
     this.emit = options.onEvent ?? (() => undefined);
     this.cells = planCells(config);
     this.sizes = poolSizes(this.cells);
+    this.policy = runPolicy(config);
     for (const cell of this.cells) {
       const def = getWorkload(cell.workload);
       const params = this.paramsOf(cell.workload);
@@ -174,12 +192,16 @@ class ExperimentRun {
     const processes0 = readProcessCpu();
     const processesT0 = performance.now();
     const spawn: SpawnStats[] = [];
-    const order = runOrder(this.cells, this.config.warmup, this.config.repeat, this.config.seed);
+    const schedule = new RunSchedule(
+      this.cells,
+      { warmup: this.config.warmup, seed: this.config.seed, ...this.policy },
+      (cell) => this.needsMore(cell),
+    );
     let done = 0;
     let measuringSince: number;
     try {
       await sampler?.start();
-      this.progress(0, order.length, 'spawning', null, 0);
+      this.progress(0, schedule.total(), 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
         if (this.signal.aborted) break;
         if (isPythonModel(model) && this.pythons.unavailable.has(model)) continue;
@@ -205,15 +227,16 @@ class ExperimentRun {
       }
       measuringSince = performance.now();
       let runSeq = 0;
-      for (const step of order) {
+      for (let step = schedule.next(); step; step = schedule.next()) {
         if (this.signal.aborted) break;
         const d = this.data.get(step.cell.key);
         if (!d) continue;
-        this.progress(done, order.length, step.warmup ? 'warmup' : 'measuring', step, measuringSince);
+        const phase = step.warmup ? 'warmup' : 'measuring';
+        this.progress(done, schedule.total(), phase, step, measuringSince);
         if (!d.failure) await this.runOnce(d, step.warmup, ++runSeq, resources.env);
         done++;
       }
-      this.progress(done, order.length, 'finishing', null, measuringSince);
+      this.progress(done, schedule.total(), 'finishing', null, measuringSince);
     } finally {
       await Promise.allSettled([...this.executors.values()].map((e) => e.close()));
       this.executors.clear();
@@ -224,6 +247,7 @@ class ExperimentRun {
       : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
     const { results, fits } = buildResults([...this.data.values()], {
       seed: this.config.seed,
+      policy: this.policy,
       logicalCores: machine.logicalCores,
       switchIntervalMs: this.config.switchIntervalMs,
       topOthers: topOthers(processes0, readProcessCpu(), performance.now() - processesT0),
@@ -246,6 +270,18 @@ class ExperimentRun {
     };
     this.emit({ type: 'experiment-finished', runId: this.runId, report });
     return report;
+  }
+
+  /** Adaptive runs: a cell runs another round until it fails or its median is known within the target. */
+  private needsMore(cell: Cell): boolean {
+    const d = this.data.get(cell.key);
+    if (!d || d.failure) return false;
+    const runs = d.wallMs.length;
+    const known = this.tightAt.get(cell.key);
+    if (known?.runs === runs) return !known.tight;
+    const { reached } = medianTightness(d.wallMs, this.policy, this.config.seed);
+    this.tightAt.set(cell.key, { runs, tight: reached });
+    return !reached;
   }
 
   private failModel(model: Model, message: string): void {
@@ -312,6 +348,7 @@ class ExperimentRun {
     const subset = base && base !== d ? [base, d] : [d];
     const { results } = buildResults(subset, {
       seed: this.config.seed,
+      policy: this.policy,
       logicalCores: this.logicalCores,
       switchIntervalMs: this.config.switchIntervalMs,
     });

@@ -1,7 +1,7 @@
 /** Every measured cell with its numbers, checksum verdict, measurement warnings and failure, as text. */
 import { MODEL_TITLES } from '../../../electron/common/config';
-import type { ResultEntry } from '../../../electron/common/report';
-import { formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
+import type { Report, ResultEntry } from '../../../electron/common/report';
+import { describeRuns, formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
   if (!r.failure && r.warnings.length === 0) return <span className="muted">–</span>;
@@ -30,15 +30,27 @@ function checksumText(r: ResultEntry): string {
   return r.checksumOk ? 'matches' : 'DIFFERS';
 }
 
-export function ResultsTable({ results, repeat }: { results: readonly ResultEntry[]; repeat: number }) {
+interface Props {
+  readonly results: readonly ResultEntry[];
+  readonly config: Report['config'];
+}
+
+/** Adaptive runs: the runs a cell took and how tight its median got. */
+function runsText(r: ResultEntry): string {
+  const a = r.adaptive;
+  if (!a) return '–';
+  return a.medianCiPct === null ? String(a.runs) : `${a.runs} (±${a.medianCiPct.toFixed(1)}%)`;
+}
+
+export function ResultsTable({ results, config }: Props) {
+  const adaptive = config.targetCiPct !== undefined;
   const failed = results.filter((r) => r.failure).length;
   const warned = results.filter((r) => r.warnings.length > 0).length;
   return (
     <section className="panel" aria-labelledby="table-heading">
       <h2 id="table-heading">All measurements</h2>
       <p className="note" data-testid="results-summary">
-        {results.length} cells, {repeat} measured {repeat === 1 ? 'run' : 'runs'} each.{' '}
-        {failed ? `${failed} failed. ` : ''}
+        {results.length} cells, {describeRuns(config)} each. {failed ? `${failed} failed. ` : ''}
         {warned ? `${warned} carry a warning about how far to trust them.` : 'No measurement warnings.'}
       </p>
       <div className="table-wrap">
@@ -53,6 +65,7 @@ export function ResultsTable({ results, repeat }: { results: readonly ResultEntr
               <th scope="col">Speedup</th>
               <th scope="col">95% interval</th>
               <th scope="col">Efficiency</th>
+              {adaptive ? <th scope="col">Runs</th> : null}
               <th scope="col">Checksum</th>
               <th scope="col">Notes</th>
             </tr>
@@ -76,6 +89,7 @@ export function ResultsTable({ results, repeat }: { results: readonly ResultEntr
                   {r.speedup ? `${r.speedup.ciLow.toFixed(2)} – ${r.speedup.ciHigh.toFixed(2)}` : '–'}
                 </td>
                 <td className="num">{r.efficiency !== null ? formatPct(r.efficiency) : '–'}</td>
+                {adaptive ? <td className="num">{runsText(r)}</td> : null}
                 <td className={r.checksumOk === false ? 'bad' : undefined}>{checksumText(r)}</td>
                 <td>
                   <Notes r={r} />

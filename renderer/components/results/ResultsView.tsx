@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Report } from '../../../electron/common/report';
 import { workloadsOf } from '../../charts/shape';
 import { ExportMenu } from '../reports/ExportMenu';
-import { formatMs } from '../../../electron/common/format';
+import { describeRuns, formatMs } from '../../../electron/common/format';
 import { CoresBusyChart } from './CoresBusyChart';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
@@ -51,7 +51,7 @@ export function ResultsView({ report, titles }: Props) {
         ) : null}
         <p className="note">
           Speedup is the sequential time divided by the time with more workers (median of{' '}
-          {report.config.repeat} {report.config.repeat === 1 ? 'run' : 'runs'}
+          {describeRuns(report.config)}
           {tookMs !== null ? `; the whole experiment took ${formatMs(tookMs)}` : ''}).
         </p>
         <SpeedupGrid
@@ -100,7 +100,7 @@ export function ResultsView({ report, titles }: Props) {
         <MachinePanel machine={report.machine} />
       </div>
 
-      <ResultsTable results={report.results} repeat={report.config.repeat} />
+      <ResultsTable results={report.results} config={report.config} />
     </div>
   );
 }

@@ -73,6 +73,29 @@ describe('npm run lab', () => {
     expect(r.stdout).not.toMatch(/ETA/);
   });
 
+  it('run --target-ci runs each cell until its median is tight and shows the runs it took', () => {
+    const out = path.join(tmp, 'adaptive.json');
+    const r = lab(
+      'run',
+      ...['-w', 'primes', '-m', 'threads', '-n', '2', '--warmup', '0', '-p', 'units=2', '-p', 'span=2000'],
+      ...['--target-ci', '50', '--min-runs', '3', '--max-runs', '4', '--json', out],
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /3 to 4 measured runs \(until the median.s 95% interval is within ±50%\) per cell/,
+    );
+    expect(r.stdout).toMatch(/effic\.\s+runs\s+cpu ms/);
+    const report = parseReport(readFileSync(out, 'utf8'));
+    expect(report.config).toMatchObject({ minRuns: 3, maxRuns: 4, targetCiPct: 50 });
+    for (const x of report.results) {
+      // ±50% is loose, but a busy machine may still need the fourth run: assert the bounds, not the count
+      expect(x.adaptive?.runs).toBeGreaterThanOrEqual(3);
+      expect(x.adaptive?.runs).toBeLessThanOrEqual(4);
+      expect(x.wallMs?.raw).toHaveLength(x.adaptive?.runs ?? -1);
+      expect(r.stdout).toMatch(new RegExp(`^primes\\s+${x.model}\\s.*\\s${x.adaptive?.runs} ±`, 'm'));
+    }
+  });
+
   it.each([
     [['run', '-w', 'primes', '-n', '0'], /workers\[0\]: must be at least 1/],
     [['run', '-w', 'primes', '-n', '10000'], /workers\[0\]: must be at most 256/],
@@ -81,6 +104,12 @@ describe('npm run lab', () => {
     [['run', '-w', 'nope'], /workloads\[0\]\.name: unknown workload 'nope'/],
     [['run', '-w', 'primes', '-m', 'fibers'], /models\[0\]: must be one of/],
     [['run', '-w', 'primes', '--repeat', '0'], /repeat: must be at least 1/],
+    [
+      ['run', '-w', 'primes', '--target-ci', '5', '--min-runs', '6', '--max-runs', '4'],
+      /maxRuns: must be at least minRuns \(6\)/,
+    ],
+    [['run', '-w', 'primes', '--min-runs', '6'], /minRuns: is only used with targetCiPct/],
+    [['run', '-w', 'primes', '--target-ci', 'tight'], /--target-ci: 'tight' is not a number/],
     [['run', '-w', 'primes', '--switch-interval', '0.01'], /switchIntervalMs: must be at least 0.1/],
     // 256 heaps of 4 GiB are more memory than any machine this runs on: refused before a worker starts.
     [
