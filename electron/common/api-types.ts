@@ -26,6 +26,29 @@ export interface LabInfo {
   readonly runningDemo: { readonly runId: string; readonly id: DemoId } | null;
 }
 
+/** A program other than the lab, and how much of a core it used over a quiet check or a run. */
+export interface OtherProcess {
+  readonly name: string;
+  readonly pid: number;
+  readonly cores: number;
+}
+
+/**
+ * What the quiet check before a run saw: other programs' CPU over about a second, so a UI can say the machine
+ * is busy, and by whom, before the figures are spoiled rather than after.
+ */
+export interface QuietCheck {
+  /** other programs' cores over the window; null where the OS does not say (no /proc/stat) or the check is off */
+  readonly otherCores: number | null;
+  /** the use of other programs above which the machine counts as busy */
+  readonly thresholdCores: number;
+  /** false only when otherCores is known and above thresholdCores */
+  readonly quiet: boolean;
+  /** the programs that used most over the window, most first (at most three) */
+  readonly top: readonly OtherProcess[];
+  readonly windowMs: number;
+}
+
 /** Where an experiment is: runs done out of runs planned, and the cell being measured. */
 export interface Progress {
   readonly done: number;

@@ -10,7 +10,14 @@
  * field, and a report's text by parseReport.
  */
 import { z } from 'zod';
-import type { HistoryEntrySummary, ExportedFile, LabEvent, LabInfo, Unsubscribe } from './api-types';
+import type {
+  HistoryEntrySummary,
+  ExportedFile,
+  LabEvent,
+  LabInfo,
+  QuietCheck,
+  Unsubscribe,
+} from './api-types';
 import type { ExperimentConfigInput } from './config';
 import type { DemoMeta, DemoSpeed } from './demos';
 import { LabError, type LabErrorCode, type LabErrorData, type FieldIssue } from './errors';
@@ -109,6 +116,12 @@ function isPlainObject(value: unknown): boolean {
  */
 export const LAB_METHOD_TABLE = {
   getInfo: { args: z.tuple([]), result: returns<LabInfo>(), control: false },
+  /**
+   * Watches the machine for about a second and says whether other programs use more than a fifth of a core,
+   * and which use most: the UI asks before a run, and again each time while it waits for quiet. Concurrent
+   * calls share one check, so watchers asking at once cost the machine nothing more.
+   */
+  checkQuiet: { args: z.tuple([]), result: returns<QuietCheck>(), control: false },
   /** Validates and starts an experiment; resolves with its id as soon as it has started. */
   startExperiment: {
     // The config is validated by the engine, which reports field-level issues; here it only has to be an object.

@@ -7,11 +7,13 @@ import type { ExperimentConfigInput } from '../../electron/common/config';
 import { Builder } from '../components/builder/Builder';
 import { ErrorAlert } from '../components/common/ErrorAlert';
 import { Headline } from '../components/Headline';
+import { QuietBanner } from '../components/QuietBanner';
 import { LivePanel } from '../components/live/LivePanel';
 import { MachinePanel } from '../components/results/MachinePanel';
 import { ResultsView } from '../components/results/ResultsView';
 import { useExperiment } from '../hooks/useExperiment';
 import type { Preferences } from '../hooks/usePreferences';
+import { useQuietStart } from '../hooks/useQuietStart';
 import type { LabInfo } from '../../electron/common/api';
 import { headlineConfig, type HeadlineSize } from '../state/headline';
 
@@ -24,22 +26,25 @@ const StaticResults = memo(ResultsView);
 export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences }) {
   const exp = useExperiment();
   const { join, start } = exp;
+  // Every start goes through the quiet check first: the banner holds it while other programs are busy.
+  const quiet = useQuietStart(start);
+  const { request } = quiet;
   const [origin, setOrigin] = useState<'headline' | 'builder'>('headline');
   const cores = info?.machine.logicalCores ?? 1;
 
   const runHeadline = useCallback(
     (size: HeadlineSize) => {
       setOrigin('headline');
-      void start(headlineConfig(cores, size));
+      request(headlineConfig(cores, size));
     },
-    [start, cores],
+    [request, cores],
   );
   const runBuilt = useCallback(
     (input: ExperimentConfigInput) => {
       setOrigin('builder');
-      void start(input);
+      request(input);
     },
-    [start],
+    [request],
   );
 
   useEffect(() => {
@@ -53,7 +58,7 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
 
   const { state } = exp;
   const running = state.status === 'running';
-  const busy = running || exp.starting || info.readOnly;
+  const busy = running || exp.starting || info.readOnly || quiet.gate.phase !== 'idle';
 
   return (
     <>
@@ -64,6 +69,12 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
         </p>
       ) : null}
       <StaticHeadline cores={cores} disabled={busy} onRun={runHeadline} />
+      <QuietBanner
+        gate={quiet.gate}
+        onRunAnyway={quiet.runAnyway}
+        onWait={quiet.waitUntilQuiet}
+        onCancel={quiet.cancel}
+      />
       {origin === 'headline' && exp.startError ? (
         <ErrorAlert error={exp.startError} order={exp.sentOrder} onDismiss={exp.clearStartError} />
       ) : null}

@@ -57,6 +57,7 @@ vi.mock('electron', () => ({
 /** Good arguments for every method (a Record, so a new table entry does not compile until it has some). */
 const GOOD_ARGS: Readonly<Record<LabMethod, readonly unknown[]>> = {
   getInfo: [],
+  checkQuiet: [],
   startExperiment: [{ workloads: ['primes'] }],
   cancelExperiment: ['r1'],
   listDemos: [],

@@ -29,6 +29,7 @@ const api: LabApi = {
     calls.push(`cancel:${runId}`);
     return Promise.resolve();
   },
+  checkQuiet: log('checkQuiet', { otherCores: 0, thresholdCores: 0.2, quiet: true, top: [], windowMs: 1000 }),
   listDemos: log('listDemos', []),
   startDemo: log('startDemo', { runId: 'd1' }),
   cancelDemo: log('cancelDemo', undefined),
@@ -51,6 +52,7 @@ describe('method dispatch at the process boundary', () => {
     expect([...LAB_METHODS].sort()).toEqual([
       'cancelDemo',
       'cancelExperiment',
+      'checkQuiet',
       'deleteReport',
       'exportReport',
       'getInfo',

@@ -38,6 +38,26 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
       expect(info.runningDemo).toBeNull();
     });
 
+    it('checkQuiet watches the machine for a second and names who used it; callers at once share one check', async () => {
+      const t0 = performance.now();
+      const [check, same] = await Promise.all([h.api.checkQuiet(), h.api.checkQuiet()]);
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
+      expect(same).toEqual(check);
+      expect(check.thresholdCores).toBe(0.2);
+      expect(check.windowMs).toBe(1000);
+      if (check.otherCores === null) {
+        expect(check.quiet).toBe(true);
+      } else {
+        expect(check.quiet).toBe(check.otherCores <= check.thresholdCores);
+        expect(check.otherCores).toBeGreaterThanOrEqual(0);
+      }
+      expect(check.top.length).toBeLessThanOrEqual(3);
+      // most first, and never the lab itself
+      const cores = check.top.map((p) => p.cores);
+      expect(cores).toEqual([...cores].sort((a, b) => b - a));
+      expect(check.top.map((p) => p.pid)).not.toContain(process.pid);
+    });
+
     it('runs a tiny real experiment: progress, results, and a report that validates', async () => {
       const events: LabEvent[] = [];
       const off = h.api.onEvent((e) => events.push(e));

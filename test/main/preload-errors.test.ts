@@ -17,6 +17,7 @@ function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void
   const fail = () => Promise.reject(acrossBridge(reject));
   return {
     getInfo: fail,
+    checkQuiet: fail,
     startExperiment: fail,
     cancelExperiment: fail,
     listDemos: fail,

@@ -12,7 +12,8 @@ import { LabContext } from '../../renderer/LabContext';
 let service: LabService;
 beforeAll(() => {
   vi.stubGlobal('ResizeObserver', undefined);
-  service = createLabService({ sampleCpu: false });
+  // Runs start without the quiet check: other suites keep this machine busy; the banner has its own test.
+  service = createLabService({ sampleCpu: false, quietCheck: false });
 });
 afterAll(async () => {
   await service.close();

@@ -39,7 +39,9 @@ export async function startServedApp(name: string): Promise<ServedApp> {
     { cwd: ROOT, stdio: 'inherit' },
   );
   const home = mkdtempSync(path.join(os.tmpdir(), `threadlab-${name}-`));
-  const server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0'], {
+  // Runs start without the quiet check's banner: other suites keep this machine busy, and the banner has its
+  // own renderer test.
+  const server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0', '--no-quiet-check'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     // history goes to a temp folder, never to the user's ~/.threadlab

@@ -6,6 +6,7 @@
  */
 import type { Report, ResultEntry } from '../report';
 import { HTML_STYLE } from './html-style';
+import { stripChart } from './strip-chart';
 import { coresBusyChart, speedupChart, timelineChart, wallChart } from './svg';
 import {
   bytes,
@@ -135,6 +136,11 @@ function workloadSection(report: Report, name: string): string {
   parts.push(`<figure>${wallChart(name, rows)}</figure>`);
   const busy = coresBusyChart(name, rows, report.machine.logicalCores);
   if (busy) parts.push(`<figure>${busy}</figure>`);
+  const strip = stripChart(name, rows);
+  if (strip)
+    parts.push(
+      `<figure>${strip}<figcaption class="muted">Each dot is one measured run; the bar is the cell's median. Two clusters in a row mean the runs did not all see the same machine (another program, a CPU changing speed), and the median hides it.</figcaption></figure>`,
+    );
   parts.push(
     table(
       [

@@ -36,7 +36,7 @@ const MODEL_DASH: Readonly<Record<Model, string>> = {
 const STATE_COLORS = { hold: '#2ca02c', wait: '#d62728', io: '#1f77b4' } as const;
 
 /** A coordinate: finite, bounded, one decimal. */
-function n(v: number): string {
+export function n(v: number): string {
   if (!Number.isFinite(v)) return '0';
   return (Math.round(Math.max(-1e6, Math.min(1e6, v)) * 10) / 10).toString();
 }
@@ -52,19 +52,19 @@ export function niceCeil(v: number): number {
 }
 
 /** Tick values from 0 to max at a 1-2-2.5-5 step; quarters when the magnitudes are absurd. */
-function ticks(max: number): number[] {
+export function ticks(max: number): number[] {
   const step = niceCeil(max / 5);
   const count = Math.floor(max / step + 1e-9);
   if (!Number.isFinite(step) || count < 1 || count > 12) return [0, 0.25, 0.5, 0.75, 1].map((k) => k * max);
   return Array.from({ length: count + 1 }, (_, i) => i * step);
 }
 
-function tick(v: number): string {
+export function tick(v: number): string {
   if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return v.toExponential(1);
   return Number(v.toPrecision(3)).toString();
 }
 
-function text(x: number, y: number, s: string, attrs = ''): string {
+export function text(x: number, y: number, s: string, attrs = ''): string {
   return `<text x="${n(x)}" y="${n(y)}"${attrs ? ` ${attrs}` : ''}>${esc(s)}</text>`;
 }
 
@@ -100,7 +100,8 @@ function legend(
   return { svg: parts.join(''), height: y - y0 + 18 };
 }
 
-const W = 640;
+/** Every chart's width in the HTML report. */
+export const W = 640;
 
 /** One cell's point on a per-worker-count line chart: a median with a whisker from low to high. */
 interface WorkerPoint {
@@ -316,7 +317,7 @@ export function timelineChart(
   return svgDoc(title, B + 36 + leg.height, parts.join('') + leg.svg, 'timeline');
 }
 
-function svgDoc(label: string, height: number, body: string, kind: string): string {
+export function svgDoc(label: string, height: number, body: string, kind: string): string {
   return (
     `<svg class="chart ${kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${n(height)}" width="${W}" height="${n(height)}" role="img">` +
     `<title>${esc(label)}</title>${body}</svg>`

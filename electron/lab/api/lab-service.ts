@@ -6,10 +6,11 @@
  * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientLabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
+import type { ClientLabApi, LabEvent, LabInfo, QuietCheck, Unsubscribe } from '../../common/api';
 import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
+import { checkQuiet, QUIET_CHECK_CORES } from '../measure/interference';
 import { machineInfo } from '../measure/machine';
 import { prepareExperiment, runPrepared, type PreparedExperiment } from '../runner/runner';
 import { TOOL_VERSION } from '../version';
@@ -34,6 +35,11 @@ export interface LabServiceOptions {
   readonly historyDir?: string;
   /** renders PDF and PNG exports; without it those two formats reject with LabError('not-found') */
   readonly renderDocument?: DocumentRenderer;
+  /**
+   * false: checkQuiet answers at once that the machine is quiet, without watching it (`serve
+   * --no-quiet-check`, and UI tests that start runs on a machine other suites keep busy)
+   */
+  readonly quietCheck?: boolean;
 }
 
 /**
@@ -83,6 +89,23 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         // ignored on purpose, see above
       }
     }
+  };
+
+  // One check at a time, shared by every caller: each watches the same second of the same machine.
+  let quietCheck: Promise<QuietCheck> | null = null;
+  const checkQuietShared = (): Promise<QuietCheck> => {
+    if (options.quietCheck === false)
+      return Promise.resolve({
+        otherCores: null,
+        thresholdCores: QUIET_CHECK_CORES,
+        quiet: true,
+        top: [],
+        windowMs: 0,
+      });
+    quietCheck ??= checkQuiet().finally(() => {
+      quietCheck = null;
+    });
+    return quietCheck;
   };
 
   const isRunning = (): boolean => current !== null && !current.ended;
@@ -176,6 +199,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         runningDemo: demos.running,
       };
     },
+
+    checkQuiet: checkQuietShared,
 
     startExperiment: start,
 

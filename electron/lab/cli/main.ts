@@ -18,7 +18,7 @@ import { formatTable } from './table';
 import { registerCompare } from './commands/compare';
 import { registerSchema } from './commands/schema';
 import { cliRecorder, registerHistory } from './commands/history';
-import { otherCoresNow, QUIET_CHECK_CORES } from '../measure/interference';
+import { checkQuiet, describeOthers } from '../measure/interference';
 import { collectOut, printError, registerReport, writeOutputs } from './commands/report';
 import { registerDemo } from './commands/demo';
 import { writeOut, writeErr } from './print';
@@ -94,11 +94,13 @@ async function runCommand(flags: RunFlags): Promise<number> {
     timeline: flags.timeline,
   };
   if (flags.quietCheck) {
-    const others = await otherCoresNow();
-    if (others !== null && others > QUIET_CHECK_CORES)
+    const check = await checkQuiet();
+    if (!check.quiet && check.otherCores !== null) {
+      const who = check.top.length ? ` (most: ${describeOthers(check.top)})` : '';
       writeErr(
-        `The machine is not quiet: other programs used ${others.toFixed(2)} cores in the last second; the runs go on, and cells they disturb are flagged busy-machine.\n`,
+        `The machine is not quiet: other programs used ${check.otherCores.toFixed(2)} cores in the last second${who}; the runs go on, and cells they disturb are flagged busy-machine.\n`,
       );
+    }
   }
   const progress = createProgress(process.stderr, flags.quiet);
   const abort = new AbortController();

@@ -4,8 +4,9 @@
  * background update, a browser tab, another benchmark. A cell whose runs shared the machine with more than a
  * tenth of a core of other work is flagged, naming how much and which programs used most.
  */
+import type { OtherProcess, QuietCheck } from '../../common/api-types';
 import type { MeasurementWarning } from '../../common/report';
-import { busyBetween, readProcStat, type ProcessCpu } from './proc-stat';
+import { busyBetween, readProcStat, readProcessCpu, type ProcessCpu } from './proc-stat';
 
 /** Other programs' use from which a cell's figures are called into question (as the issue asks). */
 export const BUSY_MACHINE_CORES = 0.1;
@@ -64,7 +65,7 @@ export function topOthers(
   after: ReadonlyMap<number, ProcessCpu>,
   wallMs: number,
   count = 3,
-): { name: string; pid: number; cores: number }[] {
+): OtherProcess[] {
   const mine = (p: ProcessCpu) => p.pid === process.pid || p.ppid === process.pid;
   return [...after.values()]
     .filter((p) => !mine(p))
@@ -76,12 +77,10 @@ export function topOthers(
 
 export function busyMachineWarning(
   interference: { otherCores: number; stealCores: number },
-  top: readonly { name: string; pid: number; cores: number }[],
+  top: readonly OtherProcess[],
 ): MeasurementWarning | null {
   if (interference.otherCores <= BUSY_MACHINE_CORES) return null;
-  const who = top.length
-    ? ` Most CPU during the experiment: ${top.map((p) => `${p.name} (pid ${p.pid}) ${p.cores.toFixed(2)}`).join(', ')} cores.`
-    : '';
+  const who = top.length ? ` Most CPU during the experiment: ${describeOthers(top)}.` : '';
   const steal =
     interference.stealCores > 0.01
       ? ` The hypervisor also took ${interference.stealCores.toFixed(2)} cores (steal time).`
@@ -92,10 +91,33 @@ export function busyMachineWarning(
   };
 }
 
-/** Other programs' cores over `windowMs` now, for the quiet check before a run; null where unreadable. */
-export async function otherCoresNow(windowMs = 1000): Promise<number | null> {
+/**
+ * Other programs' use of the machine over `windowMs` now, for the quiet check before a run. The lab's own
+ * CPU is taken out, its child processes' too (the desktop app's renderer is one), so a UI asking does not
+ * count itself as the noise.
+ */
+export async function checkQuiet(windowMs = 1000): Promise<QuietCheck> {
+  const before = readProcessCpu();
   const w = watchRun();
   await new Promise((r) => setTimeout(r, windowMs));
-  const t = w.stop(0);
-  return t ? (interferenceOf(t)?.otherCores ?? null) : null;
+  const after = readProcessCpu();
+  let childCpuMs = 0;
+  for (const p of after.values())
+    if (p.ppid === process.pid) childCpuMs += Math.max(0, p.cpuMs - (before.get(p.pid)?.cpuMs ?? 0));
+  const t = w.stop(childCpuMs);
+  const otherCores = t ? (interferenceOf(t)?.otherCores ?? null) : null;
+  return {
+    otherCores,
+    thresholdCores: QUIET_CHECK_CORES,
+    quiet: otherCores === null || otherCores <= QUIET_CHECK_CORES,
+    top: t ? topOthers(before, after, t.wallMs) : [],
+    windowMs,
+  };
+}
+
+/** One line naming the busiest other programs: `node (pid 12) 0.85, chrome (pid 9) 0.20 cores`. */
+export function describeOthers(top: readonly OtherProcess[]): string {
+  return top.length
+    ? `${top.map((p) => `${p.name} (pid ${p.pid}) ${p.cores.toFixed(2)}`).join(', ')} cores`
+    : '';
 }

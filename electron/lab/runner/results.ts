@@ -2,6 +2,7 @@
  * Turns what the runs measured into the result model: summaries, speedup with its confidence interval,
  * efficiency, warnings, checksum verdicts, GIL totals and the Amdahl fits.
  */
+import type { OtherProcess } from '../../common/api-types';
 import type {
   AmdahlFit,
   CpuMethod,
@@ -158,7 +159,7 @@ export interface BuildOptions {
   readonly logicalCores: number;
   readonly switchIntervalMs: number;
   /** the programs that used most CPU during the experiment, named in busy-machine warnings */
-  readonly topOthers?: readonly { name: string; pid: number; cores: number }[];
+  readonly topOthers?: readonly OtherProcess[];
 }
 
 export function buildResults(

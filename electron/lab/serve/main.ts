@@ -12,7 +12,7 @@ import { hostProblem } from './origin';
 import { DEFAULT_PORT, startLabServer } from './server';
 
 const USAGE = `Usage: node out/lab/serve.js [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--public] [--renderer <dir>]
-                               [--history <dir>] [--token <key>]
+                               [--history <dir>] [--token <key>] [--no-quiet-check]
 
   --port <n>        port to listen on (0 = any free port)
   --host <addr>     address to bind (default 127.0.0.1; 0.0.0.0 with --public); a network address
@@ -23,7 +23,9 @@ const USAGE = `Usage: node out/lab/serve.js [--port ${DEFAULT_PORT}] [--host 127
   --history <dir>   where runs are recorded and imported reports kept
                     (default: $THREADLAB_HOME/history, else ~/.threadlab/history)
   --token <key>     the control key, for scripts (default: $THREADLAB_TOKEN, else a fresh random key
-                    at every start); 16-256 characters of A-Z a-z 0-9 - _`;
+                    at every start); 16-256 characters of A-Z a-z 0-9 - _
+  --no-quiet-check  start runs without first checking that other programs leave the machine quiet
+                    (the UI then never shows its busy-machine banner)`;
 
 function fail(message: string): never {
   console.error(`serve: ${message}\n\n${USAGE}`);
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
         renderer: { type: 'string' },
         history: { type: 'string' },
         token: { type: 'string' },
+        'no-quiet-check': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     public: values.public,
     historyDir,
     host,
+    quietCheck: !values['no-quiet-check'],
     ...(key !== undefined ? { key } : {}),
   }).catch((err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code;

@@ -38,6 +38,8 @@ export interface LabServerOptions {
   readonly historyDir?: string;
   /** for the engine created here: PDF/PNG exports (default: the installed Chromium) */
   readonly renderDocument?: DocumentRenderer;
+  /** for the engine created here: false answers every quiet check 'quiet' without watching the machine */
+  readonly quietCheck?: boolean;
 }
 
 export interface LabServer {
@@ -67,6 +69,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       renderDocument: options.renderDocument ?? renderWithChromium,
       ...(options.entriesDir ? { entriesDir: options.entriesDir } : {}),
       ...(options.historyDir ? { historyDir: options.historyDir } : {}),
+      ...(options.quietCheck !== undefined ? { quietCheck: options.quietCheck } : {}),
     });
   let port = options.port ?? DEFAULT_PORT;
   // Made once the port is known (port 0 picks one), for the CSP; no request arrives before that.

@@ -5,6 +5,7 @@ import { workloadsOf } from '../../charts/shape';
 import { ExportMenu } from '../reports/ExportMenu';
 import { describeRuns, formatMs } from '../../../electron/common/format';
 import { CoresBusyChart } from './CoresBusyChart';
+import { DistributionChart } from './DistributionChart';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
 import { MachinePanel } from './MachinePanel';
@@ -66,7 +67,9 @@ export function ResultsView({ report, titles }: Props) {
       {detail ? (
         <section className="panel" aria-labelledby="detail-heading">
           <div className="panel-head">
-            <h2 id="detail-heading">Efficiency, time and cores busy: {titles[detail.name] ?? detail.name}</h2>
+            <h2 id="detail-heading">
+              Efficiency, time, cores busy and every run: {titles[detail.name] ?? detail.name}
+            </h2>
             {workloads.length > 1 ? (
               <div className="segmented" role="group" aria-label="Workload">
                 {workloads.map((w) => (
@@ -87,6 +90,7 @@ export function ResultsView({ report, titles }: Props) {
             <WallTimeChart results={report.results} workload={detail.name} cores={cores} />
             <CoresBusyChart results={report.results} workload={detail.name} cores={cores} />
           </div>
+          <DistributionChart results={report.results} workload={detail.name} />
         </section>
       ) : null}
 
