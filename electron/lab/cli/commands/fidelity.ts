@@ -63,12 +63,12 @@ function speedupOf(report: Report, model: string, workers: number): number | nul
   );
 }
 
-/** Each pass's experiment probes its interpreter again: on a machine loaded several times over, the
- * default 10 s probe bound was seen to run out mid-measurement. */
+/** Discovery, and each pass's experiment again, probe the interpreter: on a machine loaded ten times over
+ * (load average 22 on 2 cores) the default 10 s probe bound was seen to run out. */
 const PASS_PROBE_TIMEOUT_MS = 60_000;
 
 export async function measureFidelity(options: FidelityOptions): Promise<FidelityMeasurement> {
-  const discovery = await discoverPythons(options.python);
+  const discovery = await discoverPythons({ probeTimeoutMs: PASS_PROBE_TIMEOUT_MS, ...options.python });
   const found = discovery.found[0];
   if (!found)
     return {
