@@ -13,6 +13,9 @@ import { CpuSampler } from '../electron/lab/measure/sampler';
 import type { Report } from '../electron/common/report';
 import { measureAdaptive } from './adaptive';
 import { measureHandoff } from './handoff';
+import { measurePythonOverhead } from './python-overhead';
+import { discoverPythons } from '../electron/lab/python/discover';
+import { FIDELITY_TOLERANCE, measureFidelity } from '../electron/lab/cli/commands/fidelity';
 import { reportMemoryStep, writeLimitsReports, type ReportMemoryResult } from './report-memory';
 
 const MEMORY_CHILD_FLAG = '--report-memory-child';
@@ -40,6 +43,80 @@ function speedup(report: Report, workload: string, model: string, workers: numbe
   if (!r?.speedup)
     throw new Error(`no speedup for ${workload}/${model}/${workers}: ${r?.failure?.message ?? 'missing'}`);
   return r.speedup.median;
+}
+
+function notMeasured(target: string, note: string): void {
+  rows.push({ target, measured: '-', verdict: 'N/A', note });
+}
+
+/** Python's rows: the py-* models side by side in one experiment, the emulation against CPython, the
+ * protocol's own cost. Sizes are smaller than Node's: CPython runs pure-Python kernels ~20x slower. */
+async function pythonRows(progress: (label: string) => void): Promise<void> {
+  const targets = [
+    'py-threads CPU-bound, 2 workers <= 1.15x',
+    'py-processes CPU-bound, 2 workers >= 1.8x (spawn excluded)',
+    'py-threads sha256, 2 workers >= 1.7x',
+    'py-threads and py-asyncio sleep, 8 workers >= 7x',
+    `emulated gil within ${FIDELITY_TOLERANCE} of py-threads at 2, 4 and 8 workers`,
+    'host overhead per Python run < 5 ms',
+  ];
+  const discovery = await discoverPythons();
+  const python = discovery.found[0];
+  if (!python) {
+    for (const t of targets) notMeasured(t, `no Python: ${discovery.reason ?? 'none found'}`);
+    return;
+  }
+  progress(`Python (${python.facts.implementation} ${python.facts.version}): py-* models side by side`);
+  const py = await runExperiment(
+    {
+      workloads: [
+        { name: 'primes', params: { units: 16, span: 5_000 } },
+        { name: 'sha256', params: { units: 16 } },
+      ],
+      models: ['py-threads', 'py-processes'],
+      workers: [2],
+      repeat,
+      warmup: 1,
+    },
+    { python: { explicitPath: python.executable } },
+  );
+  check(targets[0] ?? '', speedup(py, 'primes', 'py-threads', 2), (v) => v <= 1.15);
+  check(targets[1] ?? '', speedup(py, 'primes', 'py-processes', 2), (v) => v >= 1.8, 'x', 2);
+  check(targets[2] ?? '', speedup(py, 'sha256', 'py-threads', 2), (v) => v >= 1.7, 'x', 2);
+
+  progress('Python sleep, 8 workers: py-threads and py-asyncio');
+  const io = await runExperiment(
+    { workloads: [{ name: 'sleep' }], models: ['py-threads', 'py-asyncio'], workers: [8], repeat, warmup: 1 },
+    { python: { explicitPath: python.executable } },
+  );
+  check(
+    targets[3] ?? '',
+    Math.min(speedup(io, 'sleep', 'py-threads', 8), speedup(io, 'sleep', 'py-asyncio', 8)),
+    (v) => v >= 7,
+  );
+
+  progress('emulated gil vs py-threads, alternating passes');
+  const fid = await measureFidelity({
+    workers: [2, 4, 8],
+    passes: repeat,
+    pythonSpan: 5_000,
+    units: 16,
+    python: { explicitPath: python.executable },
+  });
+  const gaps = fid.rows.map((r) => (r.gil !== null && r.python !== null ? Math.abs(r.gil - r.python) : NaN));
+  const curves = fid.rows
+    .map((r) => `${r.workers}: ${r.gil?.toFixed(2) ?? '-'} vs ${r.python?.toFixed(2) ?? '-'}`)
+    .join(', ');
+  check(`${targets[4] ?? ''} (${curves})`, Math.max(...gaps), (v) => v <= FIDELITY_TOLERANCE, ' gap');
+
+  progress('host overhead per Python run (near-empty jobs)');
+  const overhead = await measurePythonOverhead(python, quick ? 50 : 200);
+  check(
+    `${targets[5] ?? ''} (median of ${overhead.jobs}; p90 ${overhead.p90Ms.toFixed(2)} ms)`,
+    overhead.medianMs,
+    (v) => v < 5,
+    ' ms',
+  );
 }
 
 function check(target: string, value: number, ok: (v: number) => boolean, unit = 'x', needsCores = 1): void {
@@ -131,6 +208,8 @@ async function engineTargets(): Promise<void> {
     'x',
     2,
   );
+
+  await pythonRows(progress);
 
   progress('CPU sampler cost (2 Hz for 5 s, nothing else running; and as long without it)');
   const windowMs = quick ? 2000 : 5000;

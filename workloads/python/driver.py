@@ -1,7 +1,10 @@
 """ThreadLab's Python driver: runs jobs on a real interpreter for the host (electron/lab/python).
 
 Protocol: one JSON object per line. On start the driver writes {"type": "ready", ...interpreter facts};
-each {"type": "job", ...} line gets one {"type": "result", "id": ...} line back, ok or with an error.
+each {"type": "job", ...} line gets one {"type": "started", "id": ...} line once its threads or worker
+processes are up and its clock starts (so the host can time the run apart from the pool's start), then one
+{"type": "result", "id": ...} line, ok or with an error (a job that fails before its clock starts sends no
+"started").
 stdout carries only the protocol (stray prints go to stderr); tracebacks go to stderr, bounded.
 The driver leaves when stdin closes or its parent dies, ending its worker processes first. Timeouts and
 cancel are the host's: it kills the interpreter.
@@ -22,7 +25,7 @@ from kernels import KernelError, get_workload
 from lanes import Lane, deal, report_traceback, run_lane, run_lane_async, thread_stats, watch_parent
 from process_pool import ProcessPool, end_live_pools
 
-PROTOCOL = 1
+PROTOCOL = 2
 MODELS = ("sequential", "threads", "processes", "asyncio")
 
 
@@ -71,7 +74,7 @@ def parse_job(job):
     }
 
 
-def run_threads(spec, unit_lists):
+def run_threads(spec, unit_lists, on_started):
     """One thread per lane; all started and waiting before the clock starts."""
     stop = threading.Event()
     go = threading.Event()
@@ -88,6 +91,7 @@ def run_threads(spec, unit_lists):
     for t in threads:
         t.start()
     spawn_ms = (time.perf_counter() - started) * 1000.0
+    on_started(spawn_ms)
     box["t0"] = t0 = time.perf_counter()
     go.set()
     for t in threads:
@@ -95,7 +99,7 @@ def run_threads(spec, unit_lists):
     return t0, spawn_ms, lanes, [s for s in stats if s is not None]
 
 
-def run_asyncio(spec, unit_lists):
+def run_asyncio(spec, unit_lists, on_started):
     """One event loop on this thread, one task per lane."""
     stop = threading.Event()
     lanes = [Lane(k, units, stop) for k, units in enumerate(unit_lists)]
@@ -109,13 +113,15 @@ def run_asyncio(spec, unit_lists):
         )
         box["stats"] = thread_stats([lane.lane for lane in lanes], t0, cpu0, t0)
 
+    on_started(0.0)
     asyncio.run(main())
     return box["t0"], 0.0, lanes, [box["stats"]]
 
 
-def run_job(job):
+def run_job(job, on_started):
     """Returns the result and the process pool to close once the result is on its way (shutting down
-    interpreters takes tens of ms that belong to no measurement), or None."""
+    interpreters takes tens of ms that belong to no measurement), or None. `on_started(spawn_ms)` is called
+    once the job's threads or processes are up, just before its clock starts."""
     spec = parse_job(job)
     sys.setswitchinterval(spec["switchS"])
     workers = 1 if spec["model"] == "sequential" else spec["workers"]
@@ -123,20 +129,22 @@ def run_job(job):
     times0 = os.times()
     pool = None
     if spec["model"] == "sequential":
+        on_started(0.0)
         t0 = time.perf_counter()
         lane = Lane(0, unit_lists[0], threading.Event())
         stats = [run_lane(spec["workload"], spec["params"], spec["env"], lane, t0)]
         spawn_ms, lanes = 0.0, [lane]
     elif spec["model"] == "threads":
-        t0, spawn_ms, lanes, stats = run_threads(spec, unit_lists)
+        t0, spawn_ms, lanes, stats = run_threads(spec, unit_lists, on_started)
     elif spec["model"] == "asyncio":
-        t0, spawn_ms, lanes, stats = run_asyncio(spec, unit_lists)
+        t0, spawn_ms, lanes, stats = run_asyncio(spec, unit_lists, on_started)
     else:
         started = time.perf_counter()
         pool = ProcessPool(len(unit_lists), spec["switchS"])
         spawn_ms = (time.perf_counter() - started) * 1000.0
-        t0 = time.perf_counter()
         try:
+            on_started(spawn_ms)
+            t0 = time.perf_counter()
             records, error, stats = pool.run(spec["workloadName"], spec["params"], spec["env"], unit_lists, t0)
         except BaseException:
             pool.close()
@@ -210,7 +218,9 @@ def main():
             if not isinstance(job, dict) or job.get("type") != "job":
                 raise JobError("message: expected {\"type\": \"job\", ...}")
             job_id = job.get("id")
-            result, pool = run_job(job)
+            result, pool = run_job(
+                job, lambda spawn_ms, i=job_id: send({"type": "started", "id": i, "spawnMs": spawn_ms})
+            )
         except (JobError, KernelError) as err:
             result = {"ok": False, "error": str(err)}
         except Exception as err:  # noqa: BLE001 - one bad job must not end the driver

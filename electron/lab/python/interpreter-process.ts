@@ -26,6 +26,9 @@ import {
 const STDERR_KEEP = 4096;
 const DEFAULT_READY_TIMEOUT_MS = 30_000;
 const DEFAULT_KILL_GRACE_MS = 1_000;
+/** Bounds a job's pool start apart from its run: longer than the driver's own bound on a worker process's
+ * start (process_pool.READY_TIMEOUT_S, 60 s), so the driver's more precise error normally comes first. */
+export const DEFAULT_POOL_START_TIMEOUT_MS = 90_000;
 const USES_PROCESS_GROUPS = process.platform !== 'win32';
 
 /** The folder of the shipped Python files: next to the engine bundles in out/lab (copied by build-lab). */
@@ -50,7 +53,11 @@ export interface StartOptions {
 }
 
 export interface JobOptions {
+  /** the run's own bound, from the driver's `started` (the job's clock start) to its result */
   readonly timeoutMs: number;
+  /** from sending the job to its `started`: starting its threads or worker processes, which a busy machine
+   * can make slow without the run being at fault (default DEFAULT_POOL_START_TIMEOUT_MS) */
+  readonly poolStartTimeoutMs?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -70,6 +77,8 @@ export interface JobResult {
 interface Pending {
   readonly id: number;
   readonly sentAt: number;
+  /** the driver said the job's clock started: the pool-start bound gives way to the run's timeout */
+  started(): void;
   resolve(result: JobResult): void;
   reject(err: RunFailure): void;
 }
@@ -177,10 +186,16 @@ export class InterpreterProcess {
         this.failPending(failure);
         void this.kill();
       };
-      const timer = setTimeout(
+      const poolStartMs = options.poolStartTimeoutMs ?? DEFAULT_POOL_START_TIMEOUT_MS;
+      let timer = setTimeout(
         () =>
-          end(new RunFailure('timeout', `the run did not finish within its ${options.timeoutMs} ms timeout`)),
-        options.timeoutMs,
+          end(
+            new RunFailure(
+              'timeout',
+              `the job's threads or worker processes did not start within ${poolStartMs} ms`,
+            ),
+          ),
+        poolStartMs,
       );
       const onAbort = () => end(new RunFailure('cancelled', 'the run was cancelled'));
       const cleanup = () => {
@@ -191,6 +206,19 @@ export class InterpreterProcess {
       this.pending = {
         id,
         sentAt: performance.now(),
+        started: () => {
+          clearTimeout(timer);
+          timer = setTimeout(
+            () =>
+              end(
+                new RunFailure(
+                  'timeout',
+                  `the run did not finish within its ${options.timeoutMs} ms timeout`,
+                ),
+              ),
+            options.timeoutMs,
+          );
+        },
         resolve: (r) => {
           cleanup();
           resolve(r);
@@ -263,6 +291,10 @@ export class InterpreterProcess {
     }
     const p = this.pending;
     if (!p || m.id !== p.id) return;
+    if (m.type === 'started') {
+      p.started();
+      return;
+    }
     if (!m.ok) {
       p.reject(new RunFailure(m.reason ?? 'error', m.error ?? 'the python job failed without a message'));
       return;

@@ -9,8 +9,8 @@ import type { Params, UnitEnv } from '../../common/workload';
 export const DRIVER_MODELS = ['sequential', 'threads', 'processes', 'asyncio'] as const;
 export type DriverModel = (typeof DRIVER_MODELS)[number];
 
-/** The protocol version this host speaks; the driver says its own in `ready`. */
-export const DRIVER_PROTOCOL = 1;
+/** The protocol version this host speaks; the driver says its own in `ready`. 2: the `started` message. */
+export const DRIVER_PROTOCOL = 2;
 
 export const interpreterFactsSchema = z.object({
   protocol: z.number().int(),
@@ -68,8 +68,16 @@ export type ResultMessage = z.infer<typeof resultMessageSchema>;
 export type UnitRecord = z.infer<typeof unitRecordSchema>;
 export type ThreadStats = z.infer<typeof threadStatsSchema>;
 
+/** A job's threads or worker processes are up and its clock starts now: the run's own timeout starts here. */
+export const startedMessageSchema = z.object({
+  type: z.literal('started'),
+  id: z.number().int().nullable(),
+  spawnMs: z.number(),
+});
+
 export const driverMessageSchema = z.discriminatedUnion('type', [
   interpreterFactsSchema.extend({ type: z.literal('ready') }),
+  startedMessageSchema,
   resultMessageSchema,
 ]);
 

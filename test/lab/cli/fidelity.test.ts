@@ -1,6 +1,7 @@
-/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1. */
+/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1; and
+ * the measurement says why it cannot run where no Python is found, before running anything. */
 import { describe, expect, it } from 'vitest';
-import { fidelityVerdict } from '../../../electron/lab/cli/commands/fidelity';
+import { fidelityVerdict, measureFidelity } from '../../../electron/lab/cli/commands/fidelity';
 
 describe('fidelity verdict', () => {
   it('says how close the curves are when every gap is within the tolerance', () => {
@@ -26,5 +27,23 @@ describe('fidelity verdict', () => {
 
   it('gives no verdict when a cell did not run', () => {
     expect(fidelityVerdict([{ workers: 2, gil: 1, python: null }], 'CPython')).toMatch(/^no verdict/);
+  });
+});
+
+describe('fidelity measurement', () => {
+  it('without Python, says why and measures nothing', async () => {
+    const missing = '/nonexistent/threadlab-python3';
+    let passes = 0;
+    const m = await measureFidelity({
+      workers: [2],
+      passes: 2,
+      pythonSpan: 1_000,
+      units: 2,
+      python: { env: { PATH: '', THREADLAB_PYTHON: missing } },
+      onPass: () => passes++,
+    });
+    expect(m.unavailable).toMatch(/^no Python 3 found: tried THREADLAB_PYTHON/);
+    expect(m.rows).toEqual([]);
+    expect(passes).toBe(0);
   });
 });

@@ -3,9 +3,11 @@
  * and reports what it measured; a kernel exception fails the job and leaves the interpreter usable; a
  * timeout, a cancel and a crash fail the job with their reason and leave no Python process behind, nor
  * any of its multiprocessing children; closing stdin ends the driver, also when its host is SIGKILLed.
+ * A slow pool start counts against its own bound, not the run's timeout.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDriverPath, InterpreterProcess } from '../../../electron/lab/python/interpreter-process';
 import type { DriverJob, DriverModel } from '../../../electron/lab/python/protocol';
@@ -199,6 +201,39 @@ describe('InterpreterProcess faults leave nothing behind', () => {
     expect(await eventually(() => childPids(py.facts.pid).every(isResourceTracker))).toBe(true);
     await py.close();
     await expectGone([py.facts.pid]);
+  });
+
+  describe('a slow pool start (a busy machine) is bounded apart from the run', () => {
+    const SLOW_POOL_MS = 3_000;
+    const slowPool = () =>
+      InterpreterProcess.start(PYTHON, {
+        driverPath: path.join(import.meta.dirname, '../../fixtures/python/slow-pool-driver.py'),
+        env: {
+          THREADLAB_DRIVER_DIR: path.dirname(defaultDriverPath()),
+          SLOW_POOL_S: String(SLOW_POOL_MS / 1000),
+        },
+        killGraceMs: 500,
+      });
+
+    it('the run timeout starts once the pool is up, so a pool start longer than it does not fail the job', async () => {
+      const py = await slowPool();
+      // Before the driver said `started`, this 1.5 s timeout would have fired during the 3 s pool start.
+      const r = await py.run(job('processes', 2), { timeoutMs: 1_500 });
+      expect(r.spawnMs).toBeGreaterThanOrEqual(SLOW_POOL_MS);
+      expect(r.hostWallMs).toBeGreaterThanOrEqual(SLOW_POOL_MS + r.wallMs);
+      await py.close();
+    });
+
+    it('a pool start past its own bound fails as a timeout that says so, and leaves no process', async () => {
+      const py = await slowPool();
+      const pid = py.facts.pid;
+      await expectFailure(
+        py.run(job('processes', 2), { timeoutMs: 60_000, poolStartTimeoutMs: 500 }),
+        'timeout',
+        /threads or worker processes did not start within 500 ms/,
+      );
+      await expectGone([pid]);
+    });
   });
 
   it('a missing program is a start failure with the reason', async () => {
