@@ -10,7 +10,11 @@ import type { ClientLabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/
 import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
+import { isDemoId, DEMO_IDS } from '../../common/demos';
 import { machineInfo } from '../measure/machine';
+import { discoverPythons, type DiscoverOptions, type Discovery } from '../python/discover';
+import { runDemoSnippet } from '../python/run-snippet';
+import { pythonInfo } from '../python/selection';
 import { prepareExperiment, runPrepared, type PreparedExperiment } from '../runner/runner';
 import { TOOL_VERSION } from '../version';
 import { checkMemoryBudget } from './budgets';
@@ -34,6 +38,8 @@ export interface LabServiceOptions {
   readonly historyDir?: string;
   /** renders PDF and PNG exports; without it those two formats reject with LabError('not-found') */
   readonly renderDocument?: DocumentRenderer;
+  /** where getInfo and runDemoPython look for Python (an explicit path, the environment) */
+  readonly discover?: DiscoverOptions;
 }
 
 /**
@@ -86,6 +92,12 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   };
 
   const isRunning = (): boolean => current !== null && !current.ended;
+  // Probed once per lab: each probe starts a few interpreters, and the machine's Python does not change
+  // while the lab runs (an experiment still probes for itself, so a Python installed since is used).
+  let discovery: Promise<Discovery> | null = null;
+  const discover = (): Promise<Discovery> => (discovery ??= discoverPythons(options.discover));
+  /** the demo snippet running now: one at a time, stopped by the next one, by its client leaving, by close */
+  let snippet: { readonly abort: AbortController; readonly done: Promise<unknown> } | null = null;
   const demos = new DemoSlot({
     emit,
     blockedBy: () => (isRunning() ? `an experiment is running (${current?.runId})` : null),
@@ -164,7 +176,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     },
 
     async getInfo(): Promise<LabInfo> {
-      const machine = await machineInfo();
+      const [machine, pythons] = await Promise.all([machineInfo(), discover()]);
       return {
         version: TOOL_VERSION,
         machine,
@@ -174,6 +186,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         readOnly: false,
         running: current && !current.ended ? { runId: current.runId, config: current.config } : null,
         runningDemo: demos.running,
+        python: pythonInfo(pythons),
       };
     },
 
@@ -201,6 +214,31 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
 
     cancelDemo: (runId) => demos.cancel(runId),
 
+    async runDemoPython(id, signal) {
+      if (closed) throw new LabError('busy', 'the lab is shutting down');
+      if (!isDemoId(id))
+        throw LabError.invalid([
+          { field: 'id', message: `unknown demo '${id.slice(0, 100)}' (known: ${DEMO_IDS.join(', ')})` },
+        ]);
+      if (isRunning())
+        throw new LabError(
+          'busy',
+          `an experiment is running (${current?.runId}); the Python would spoil its measurements`,
+        );
+      snippet?.abort.abort();
+      const abort = new AbortController();
+      const run = discover().then((d) =>
+        runDemoSnippet(id, d, signal ? AbortSignal.any([abort.signal, signal]) : abort.signal),
+      );
+      const me = { abort, done: run.catch(() => undefined) };
+      snippet = me;
+      try {
+        return await run;
+      } finally {
+        if (snippet === me) snippet = null;
+      }
+    },
+
     listHistory: () => library.list(),
     getReport: (id) => library.get(id),
     deleteReport: (id) => library.delete(id),
@@ -218,7 +256,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       closed = true;
       const run = current;
       if (run) run.abort.abort();
-      await Promise.all([run?.done, demos.close()]);
+      snippet?.abort.abort();
+      await Promise.all([run?.done, demos.close(), snippet?.done]);
       await library.settled();
       listeners.clear();
     },
