@@ -97,7 +97,7 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
         />
       ) : null}
       {state.report && !running ? <StaticResults report={state.report} titles={titles} /> : null}
-      {!state.report && !running ? <MachinePanel machine={info.machine} /> : null}
+      {!state.report && !running ? <MachinePanel machine={info.machine} python={info.python} /> : null}
     </>
   );
 }

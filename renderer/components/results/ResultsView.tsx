@@ -97,7 +97,10 @@ export function ResultsView({ report, titles }: Props) {
           <h2 id="spawn-heading">Threads vs processes: starting up</h2>
           <SpawnChart spawn={report.spawn} />
         </section>
-        <MachinePanel machine={report.machine} />
+        <MachinePanel
+          machine={report.machine}
+          {...(report.python ? { python: { interpreters: report.python.interpreters, reason: null } } : {})}
+        />
       </div>
 
       <ResultsTable results={report.results} repeat={report.config.repeat} />

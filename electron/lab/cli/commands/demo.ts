@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { demoMeta } from '../../../common/demos';
-import { isDemoId, type DemoId } from '../../../common/demos';
+import { isDemoId } from '../../../common/demos';
 import { LabError } from '../../../common/errors';
 import { listDemos, runDemo } from '../../demos';
 import { formatCatalog, formatOutcome, formatQuestion, wrap } from '../../demos/text';
