@@ -7,9 +7,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoPythonRun, LabApi, LabInfo, PythonInfo, SnippetResult } from '../../electron/common/api';
 import { MODELS } from '../../electron/common/config';
+import type { ResultEntry } from '../../electron/common/report';
 import { Builder } from '../../renderer/components/builder/Builder';
 import { PythonRunPanel } from '../../renderer/components/demos/PythonRunPanel';
 import { MachinePanel } from '../../renderer/components/results/MachinePanel';
+import { PythonLanesSection } from '../../renderer/components/results/PythonLanes';
 import { LabContext } from '../../renderer/LabContext';
 
 afterEach(cleanup);
@@ -200,5 +202,60 @@ describe('PythonRunPanel', () => {
     expect(screen.getByTestId<HTMLButtonElement>('demo-python-run-button').disabled).toBe(true);
     expect(screen.getByTestId('demo-python-none').textContent).toContain(NO_REASON);
     expect(calls).toEqual([]);
+  });
+});
+
+function pyThreadsCell(workers: number): ResultEntry {
+  return {
+    workload: 'primes',
+    kind: 'cpu',
+    model: 'py-threads',
+    workers,
+    units: 4,
+    wallMs: null,
+    speedup: null,
+    efficiency: null,
+    warnings: [],
+    checksum: 1,
+    checksumOk: true,
+    memoryBytes: [],
+    gil: null,
+    failure: null,
+    pythonLanes: {
+      wallMs: 40,
+      lanes: Array.from({ length: workers }, (_, t) => ({
+        thread: t,
+        cpuMs: 40 / workers,
+        wallMs: 40,
+        startMs: 0,
+        units: [0, 1, 2, 3]
+          .filter((u) => u % workers === t)
+          .map((u) => ({ index: u, startMs: u * 10, endMs: u * 10 + 9 })),
+      })),
+    },
+  };
+}
+
+describe('PythonLanesSection', () => {
+  it('draws a lane per CPython thread with its units and its CPU time against wall time, labelled as such', () => {
+    render(<PythonLanesSection results={[pyThreadsCell(1), pyThreadsCell(2)]} />);
+    const lanes = screen.getAllByTestId('python-lane');
+    expect(lanes).toHaveLength(2);
+    expect(
+      [...(lanes[1]?.querySelectorAll('rect[data-unit]') ?? [])].map((r) => r.getAttribute('data-unit')),
+    ).toEqual(['1', '3']);
+    expect(screen.getAllByTestId('python-lane-label')[0]?.textContent).toBe(
+      'Thread 1: CPU 20.0 ms of 40.0 ms wall',
+    );
+    expect(screen.getByTestId('python-lanes-chart').textContent).toContain(
+      'CPython thread: units it ran; CPU time from time.thread_time',
+    );
+  });
+
+  it('draws nothing for a report without Python lanes (older reports)', () => {
+    const { container } = render(
+      <PythonLanesSection results={[{ ...pyThreadsCell(2), pythonLanes: undefined }]} />,
+    );
+    expect(container.textContent).toBe('');
   });
 });

@@ -11,6 +11,7 @@ import type {
   MeasurementWarning,
   ResultEntry,
   TimelineSpan,
+  PythonLanes,
 } from '../../common/report';
 import { baselineOf, isBaseline, type Model } from '../../common/config';
 import { bootstrapSpeedup, efficiency, fitAmdahl, measurementWarnings, summarize } from '../../common/stats';
@@ -52,6 +53,8 @@ export interface CellData {
   readonly memoryBytes: number[];
   gilTotals: GilThreadStats[] | null;
   gilTimeline: { spans: TimelineSpan[]; truncated: boolean; wallMs: number } | null;
+  /** a Python threads cell's last measured run, per CPython thread */
+  pythonLanes: PythonLanes | null;
   failure: Failure | null;
 }
 
@@ -68,6 +71,7 @@ export function newCellData(cell: Cell, kind: WorkloadKind, units: number): Cell
     memoryBytes: [],
     gilTotals: null,
     gilTimeline: null,
+    pythonLanes: null,
     failure: null,
   };
 }
@@ -166,6 +170,7 @@ export function buildResults(
       checksumOk,
       memoryBytes: d.memoryBytes,
       gil,
+      ...(d.pythonLanes ? { pythonLanes: d.pythonLanes } : {}),
       failure:
         d.failure ??
         (checksumOk === false

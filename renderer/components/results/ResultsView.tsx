@@ -7,6 +7,7 @@ import { formatMs } from '../../../electron/common/format';
 import { CoresBusyChart } from './CoresBusyChart';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
+import { PythonLanesSection } from './PythonLanes';
 import { MachinePanel } from './MachinePanel';
 import { ResultsTable } from './ResultsTable';
 import { SpawnChart } from './SpawnChart';
@@ -91,6 +92,7 @@ export function ResultsView({ report, titles }: Props) {
       ) : null}
 
       <GilSection results={report.results} cores={cores} />
+      <PythonLanesSection results={report.results} />
 
       <div className="two-col">
         <section className="panel" aria-labelledby="spawn-heading">
