@@ -24,8 +24,11 @@ export interface LabInfo {
   readonly running: { readonly runId: string; readonly config: ExperimentConfig } | null;
   /** the demo running now, if any */
   readonly runningDemo: { readonly runId: string; readonly id: DemoId } | null;
-  /** the Python interpreters found on the machine (probed once per lab), for the py-* models and demos */
-  readonly python: PythonInfo;
+  /**
+   * the Python interpreters found on the machine, for the py-* models and demos; null while the lab is still
+   * probing (once per lab, seconds on a busy machine: getInfo does not wait for it, ask again)
+   */
+  readonly python: PythonInfo | null;
 }
 
 /** One interpreter found on the machine, as it described itself. */

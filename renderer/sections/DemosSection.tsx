@@ -181,7 +181,7 @@ export function DemosSection({ info, prefs }: SectionProps) {
         key={`python-${meta.id}`}
         id={meta.id}
         readOnly={info.readOnly}
-        noPython={info.python.reason}
+        noPython={info.python?.reason ?? null}
       />
     </div>
   );

@@ -53,7 +53,9 @@ export function initialForm(info: Pick<LabInfo, 'workloads' | 'machine'>): Build
  * Why each model cannot run here, as the builder says it beside the model: "no Python" is said in full once,
  * in the machine panel, and only pointed to here.
  */
-export function unavailableModels(python: PythonInfo): Partial<Record<Model, string>> {
+export function unavailableModels(python: PythonInfo | null): Partial<Record<Model, string>> {
+  // Still probing: nothing is known to be unavailable yet, and the engine names a missing Python at start.
+  if (!python) return {};
   return Object.fromEntries(
     Object.entries(python.unavailable).map(([model, why]) => [
       model,

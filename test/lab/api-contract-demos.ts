@@ -106,7 +106,10 @@ export function demoContract(api: () => LabApi): void {
   });
 
   it("getInfo names the machine's Python and each py-* model that cannot run", async () => {
+    // The lab probes for Python after its first answer, without making getInfo wait for it.
+    await expect.poll(async () => (await api().getInfo()).python, { timeout: 30_000 }).not.toBeNull();
     const { python } = await api().getInfo();
+    if (!python) throw new Error('python went back to null');
     // Python 3 is on every machine here (.ci/run installs it): the GIL models can run, found by the probe.
     expect(python.reason).toBeNull();
     const first = python.interpreters[0];

@@ -95,7 +95,9 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   // Probed once per lab: each probe starts a few interpreters, and the machine's Python does not change
   // while the lab runs (an experiment still probes for itself, so a Python installed since is used).
   let discovery: Promise<Discovery> | null = null;
-  const discover = (): Promise<Discovery> => (discovery ??= discoverPythons(options.discover));
+  let discovered: Discovery | null = null;
+  const discover = (): Promise<Discovery> =>
+    (discovery ??= discoverPythons(options.discover).then((d) => (discovered = d)));
   /** the demo snippet running now: one at a time, stopped by the next one, by its client leaving, by close */
   let snippet: { readonly abort: AbortController; readonly done: Promise<unknown> } | null = null;
   const demos = new DemoSlot({
@@ -176,7 +178,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     },
 
     async getInfo(): Promise<LabInfo> {
-      const [machine, pythons] = await Promise.all([machineInfo(), discover()]);
+      const machine = await machineInfo();
+      void discover();
       return {
         version: TOOL_VERSION,
         machine,
@@ -186,7 +189,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         readOnly: false,
         running: current && !current.ended ? { runId: current.runId, config: current.config } : null,
         runningDemo: demos.running,
-        python: pythonInfo(pythons),
+        python: discovered ? pythonInfo(discovered) : null,
       };
     },
 

@@ -8,6 +8,8 @@ export interface MachinePython {
   readonly interpreters: readonly (PythonInterpreterInfo | Interpreter)[];
   /** why there is none, said once; null when some were found or none was asked for */
   readonly reason: string | null;
+  /** the lab is still looking */
+  readonly probing?: boolean;
 }
 
 /** "CPython 3.11.2, GIL enabled (free-threaded build): /usr/bin/python3" */
@@ -18,6 +20,7 @@ export function describeInterpreter(i: PythonInterpreterInfo | Interpreter): str
 }
 
 function pythonRows(python: MachinePython): [string, string][] {
+  if (python.probing) return [['Python', 'looking for interpreters…']];
   if (python.interpreters.length === 0)
     return python.reason ? [['Python', `none found, so the py-* models cannot run (${python.reason})`]] : [];
   return python.interpreters.map((i, n) => [n === 0 ? 'Python' : `Python ${n + 1}`, describeInterpreter(i)]);
