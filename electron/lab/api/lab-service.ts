@@ -23,6 +23,9 @@ import { createReportLibrary, type DocumentRenderer } from './library';
 
 export type { DocumentRenderer } from './library';
 
+/** How long after the first getInfo the lab starts looking for Python. */
+const PROBE_DELAY_MS = 1500;
+
 /** How the service is set up; every field is optional. */
 export interface LabServiceOptions {
   /** folder with the bundled thread-entry.js / process-entry.js (the Electron shell passes its unpacked copy) */
@@ -179,7 +182,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
 
     async getInfo(): Promise<LabInfo> {
       const machine = await machineInfo();
-      void discover();
+      // A moment after the answer, so a few interpreters starting do not compete with the UI's first paint.
+      if (!discovery) setTimeout(() => closed || void discover(), PROBE_DELAY_MS).unref();
       return {
         version: TOOL_VERSION,
         machine,
