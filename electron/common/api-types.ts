@@ -2,7 +2,7 @@
  * The values that cross between the engine and any UI: what the LabApi methods (electron/common/api.ts)
  * take and return, and the events the engine pushes.
  */
-import type { ExperimentConfig, Model, WorkloadMeta } from './config';
+import type { ExperimentConfig, Model, PythonModel, WorkloadMeta } from './config';
 import type { DemoEvent, DemoId, DemoOutcome, DemoSpeed } from './demos';
 import type { LabErrorData } from './errors';
 import type { HistorySummary } from './history-summary';
@@ -24,6 +24,11 @@ export interface LabInfo {
   readonly running: { readonly runId: string; readonly config: ExperimentConfig } | null;
   /** the demo running now, if any */
   readonly runningDemo: { readonly runId: string; readonly id: DemoId } | null;
+  /**
+   * the Python interpreters found on the machine, for the py-* models and demos; null while the lab is still
+   * probing (once per lab, seconds on a busy machine: getInfo does not wait for it, ask again)
+   */
+  readonly python: PythonInfo | null;
 }
 
 /** A program other than the lab, and how much of a core it used over a quiet check or a run. */
@@ -48,6 +53,55 @@ export interface QuietCheck {
   readonly top: readonly OtherProcess[];
   readonly windowMs: number;
 }
+
+/** One interpreter found on the machine, as it described itself. */
+export interface PythonInterpreterInfo {
+  /** how it was found: `THREADLAB_PYTHON`, `python3`, `python3.13t`, ... */
+  readonly foundBy: string;
+  readonly version: string;
+  readonly implementation: string;
+  readonly executable: string;
+  readonly gilEnabled: boolean;
+  readonly freeThreadedBuild: boolean;
+}
+
+/** What the lab found of Python, and which py-* models cannot run here and why. */
+export interface PythonInfo {
+  readonly interpreters: readonly PythonInterpreterInfo[];
+  /** set when no interpreter was found: one sentence saying what was tried */
+  readonly reason: string | null;
+  /** the py-* models that cannot run on this machine, each with its reason */
+  readonly unavailable: Readonly<Partial<Record<PythonModel, string>>>;
+}
+
+/** How a program run by the lab ended (a demo's Python snippet): its output, bounded, and why it stopped. */
+export interface SnippetResult {
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  /** stopped at its time limit */
+  readonly timedOut: boolean;
+  readonly cancelled: boolean;
+  readonly timeLimitMs: number;
+  readonly wallMs: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** some output was cut at the output limit */
+  readonly truncated: boolean;
+  /** one sentence: how the run ended */
+  readonly summary: string;
+}
+
+/** A demo's Python run for real (runDemoPython), or why it could not run. */
+export type DemoPythonRun =
+  | {
+      readonly ran: true;
+      readonly id: DemoId;
+      readonly interpreter: PythonInterpreterInfo;
+      /** the snippet never ends by itself (the deadlock): reaching its time limit is its outcome */
+      readonly endsByTimeout: boolean;
+      readonly result: SnippetResult;
+    }
+  | { readonly ran: false; readonly id: DemoId; readonly reason: string };
 
 /** Where an experiment is: runs done out of runs planned, and the cell being measured. */
 export interface Progress {

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type {
+  DemoPythonRun,
   HistoryEntrySummary,
   ExportedFile,
   LabEvent,
@@ -147,6 +148,18 @@ export const LAB_METHOD_TABLE = {
   },
   /** Ends the demo and everything it started; resolves once all of it is gone ('demo-failed', 'cancelled'). */
   cancelDemo: { args: z.tuple([RUN_ID]), result: NOTHING, control: true },
+  /**
+   * Runs the demo's Python for real with the first interpreter found, under the demo's time limit, and
+   * resolves with its output (or why it could not run). One at a time: a new call stops the one before, and
+   * the interpreter is killed when the asking client leaves, so a page left behind leaves no process. Refused
+   * 'busy' while an experiment measures.
+   */
+  runDemoPython: {
+    args: z.tuple([id('a demo id')]),
+    result: returns<DemoPythonRun>(),
+    control: true,
+    takesSignal: true,
+  },
   /** Every recorded run and imported report, newest first. */
   listHistory: { args: z.tuple([]), result: returns<HistoryEntrySummary[]>(), control: false },
   /** A recorded or imported report, schema-valid (a run being recorded: its results so far). */

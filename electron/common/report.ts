@@ -139,6 +139,34 @@ export const GilStatsSchema = z.strictObject({
 });
 export type GilStats = z.infer<typeof GilStatsSchema>;
 
+/** One unit a CPython thread ran, on Python's perf_counter, in ms since the job started. */
+export const PythonUnitSpanSchema = z.strictObject({ index: count, startMs: finite, endMs: finite });
+
+/**
+ * What can be seen of a real GIL from inside Python: per CPython thread of the last measured run, the units
+ * it ran (start and end) and its CPU time (time.thread_time) against its wall time. Unlike the emulated
+ * GIL's timeline it cannot say who held the lock: only when each unit ran and how much CPU the thread got.
+ */
+export const PythonLanesSchema = z.strictObject({
+  lanes: list(
+    z.strictObject({
+      /** the thread's position in the job (0-based), the lane its units were dealt to */
+      thread: count,
+      /** time.thread_time over the thread's part of the job */
+      cpuMs: nonNeg,
+      wallMs: nonNeg,
+      /** when the thread started, ms since the job started */
+      startMs: finite,
+      units: list(PythonUnitSpanSchema, REPORT_LIMITS.spansPerCell, 'units'),
+    }),
+    REPORT_LIMITS.workersPerCell,
+    'lanes',
+  ),
+  /** the job's wall time on perf_counter */
+  wallMs: nonNeg,
+});
+export type PythonLanes = z.infer<typeof PythonLanesSchema>;
+
 /** Why a cell stopped: a kernel threw, a process exited, a run hit its timeout, a worker ran out of memory. */
 export const FailureSchema = z.strictObject({
   /** unavailable: the model cannot run on this machine (no Python found, no free-threaded build) */
@@ -189,6 +217,8 @@ export const ResultEntrySchema = z.strictObject({
   /** per worker, bytes of JS heap (threads) or resident memory (processes), max over runs */
   memoryBytes: list(nonNeg, REPORT_LIMITS.workersPerCell, 'figures'),
   gil: GilStatsSchema.nullable(),
+  /** py-threads and py-ft-threads cells: the CPython threads' units and CPU time (absent before Python) */
+  pythonLanes: PythonLanesSchema.nullable().optional(),
   failure: FailureSchema.nullable(),
 });
 export type ResultEntry = z.infer<typeof ResultEntrySchema>;

@@ -8,6 +8,7 @@ import type { FieldIssue } from '../../electron/common/errors';
 import { ErrorAlert } from '../components/common/ErrorAlert';
 import { DemoList } from '../components/demos/DemoList';
 import { DemoPage } from '../components/demos/DemoPage';
+import { PythonRunPanel } from '../components/demos/PythonRunPanel';
 import { useDemoPresenter } from '../hooks/useDemoPresenter';
 import { useDemos } from '../hooks/useDemos';
 import type { DemoRunStatus } from '../state/demo-runs';
@@ -175,6 +176,12 @@ export function DemosSection({ info, prefs }: SectionProps) {
         onDismissError={onDismissError}
         onGo={go}
         onShow={onShow}
+      />
+      <PythonRunPanel
+        key={`python-${meta.id}`}
+        id={meta.id}
+        readOnly={info.readOnly}
+        noPython={info.python?.reason ?? null}
       />
     </div>
   );

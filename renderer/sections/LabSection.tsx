@@ -108,7 +108,12 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
         />
       ) : null}
       {state.report && !running ? <StaticResults report={state.report} titles={titles} /> : null}
-      {!state.report && !running ? <MachinePanel machine={info.machine} /> : null}
+      {!state.report && !running ? (
+        <MachinePanel machine={info.machine} python={info.python ?? PROBING} />
+      ) : null}
     </>
   );
 }
+
+/** What the machine panel says until the lab has finished looking for Python. */
+const PROBING = { interpreters: [], reason: null, probing: true } as const;

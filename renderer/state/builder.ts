@@ -3,7 +3,7 @@
  * ExperimentConfigInput. Only what cannot be sent at all (text where a number belongs) is caught here;
  * ranges and every other rule are the engine's to judge, so its messages are the ones the user sees.
  */
-import type { LabInfo } from '../../electron/common/api';
+import type { LabInfo, PythonInfo } from '../../electron/common/api';
 import type { ExperimentConfigInput, Model, WorkloadMeta } from '../../electron/common/config';
 import type { FieldIssue } from '../../electron/common/errors';
 import { headlineWorkers } from './headline';
@@ -47,6 +47,21 @@ export function initialForm(info: Pick<LabInfo, 'workloads' | 'machine'>): Build
     warmup: '1',
     switchIntervalMs: '5',
   };
+}
+
+/**
+ * Why each model cannot run here, as the builder says it beside the model: "no Python" is said in full once,
+ * in the machine panel, and only pointed to here.
+ */
+export function unavailableModels(python: PythonInfo | null): Partial<Record<Model, string>> {
+  // Still probing: nothing is known to be unavailable yet, and the engine names a missing Python at start.
+  if (!python) return {};
+  return Object.fromEntries(
+    Object.entries(python.unavailable).map(([model, why]) => [
+      model,
+      why === python.reason ? 'no Python found (see This machine)' : why,
+    ]),
+  );
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

@@ -63,6 +63,7 @@ const GOOD_ARGS: Readonly<Record<LabMethod, readonly unknown[]>> = {
   listDemos: [],
   startDemo: ['race', { speed: 'slow' }],
   cancelDemo: ['d1'],
+  runDemoPython: ['race'],
   listHistory: [],
   getReport: ['e1'],
   deleteReport: ['e1'],

@@ -33,6 +33,7 @@ const api: LabApi = {
   listDemos: log('listDemos', []),
   startDemo: log('startDemo', { runId: 'd1' }),
   cancelDemo: log('cancelDemo', undefined),
+  runDemoPython: log('runDemoPython', { ran: false, id: 'race', reason: 'none here' }),
   listHistory: log('listHistory', []),
   getReport: () => Promise.reject(new Error('not needed')),
   deleteReport: log('deleteReport', undefined),
@@ -60,6 +61,7 @@ describe('method dispatch at the process boundary', () => {
       'importReport',
       'listDemos',
       'listHistory',
+      'runDemoPython',
       'startDemo',
       'startExperiment',
     ]);
@@ -73,6 +75,7 @@ describe('method dispatch at the process boundary', () => {
       'cancelExperiment',
       'deleteReport',
       'importReport',
+      'runDemoPython',
       'startDemo',
       'startExperiment',
     ]);

@@ -105,4 +105,44 @@ export function demoContract(api: () => LabApi): void {
     const next = await nextEvent(api(), endOf(again.runId));
     expect(next.type).toBe('demo-finished');
   });
+
+  it("getInfo names the machine's Python and each py-* model that cannot run", async () => {
+    // The lab probes for Python after its first answer, without making getInfo wait for it.
+    await expect.poll(async () => (await api().getInfo()).python, { timeout: 30_000 }).not.toBeNull();
+    const { python } = await api().getInfo();
+    if (!python) throw new Error('python went back to null');
+    // Python 3 is on every machine here (.ci/run installs it): the GIL models can run, found by the probe.
+    expect(python.reason).toBeNull();
+    const first = python.interpreters[0];
+    expect(first?.implementation).toBe('CPython');
+    expect(first?.version).toMatch(/^3\.\d+/);
+    expect(python.unavailable['py-threads']).toBeUndefined();
+    const freeThreaded = python.interpreters.some((i) => i.freeThreadedBuild);
+    expect(python.unavailable['py-ft-threads'] === undefined).toBe(freeThreaded);
+  });
+
+  it("runs a demo's Python for real, names a bad id, and a newer run stops the one before", async () => {
+    const pidsBefore = childPids();
+    const lifecycle = await api().runDemoPython('lifecycle');
+    if (!lifecycle.ran) throw new Error(`no Python: ${lifecycle.reason}`);
+    expect(lifecycle.result.exitCode).toBe(0);
+    expect(lifecycle.result.stdout).toContain('threads can only be started once');
+    expect(lifecycle.endsByTimeout).toBe(false);
+
+    const bad = await rejection(api().runDemoPython('fork-bomb'));
+    expect(bad.code).toBe('invalid-config');
+    expect(bad.issues.map((i) => i.field)).toEqual(['id']);
+
+    // The deadlock never ends by itself; a second call (the page left for another demo) stops it at once.
+    const deadlock = api().runDemoPython('deadlock');
+    await expect
+      .poll(() => (childPids()?.length ?? 1) > (pidsBefore?.length ?? 0), { timeout: 10_000 })
+      .toBe(true);
+    const race = await api().runDemoPython('race');
+    const stopped = await deadlock;
+    expect(stopped.ran && stopped.endsByTimeout).toBe(true);
+    expect(stopped.ran && stopped.result.cancelled).toBe(true);
+    expect(race.ran && race.result.exitCode).toBe(0);
+    if (pidsBefore !== null) expect(childPids()).toEqual(pidsBefore);
+  });
 }

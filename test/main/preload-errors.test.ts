@@ -23,6 +23,7 @@ function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void
     listDemos: fail,
     startDemo: fail,
     cancelDemo: fail,
+    runDemoPython: fail,
     listHistory: fail,
     getReport: fail,
     deleteReport: fail,

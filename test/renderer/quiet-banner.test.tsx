@@ -53,6 +53,7 @@ function fakeLab(answers: readonly number[]) {
     listDemos: notNeeded,
     startDemo: notNeeded,
     cancelDemo: notNeeded,
+    runDemoPython: notNeeded,
     listHistory: notNeeded,
     getReport: notNeeded,
     deleteReport: notNeeded,
@@ -72,6 +73,7 @@ const info: LabInfo = {
   readOnly: false,
   running: null,
   runningDemo: null,
+  python: null,
 };
 const prefs: Preferences = {
   theme: 'light',

@@ -11,7 +11,11 @@ import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../..
 import { LabError } from '../../common/errors';
 import { workloadCatalog } from '../../../workloads/registry';
 import { checkQuiet, QUIET_CHECK_CORES } from '../measure/interference';
+import { isDemoId, DEMO_IDS } from '../../common/demos';
 import { machineInfo } from '../measure/machine';
+import { discoverPythons, type DiscoverOptions, type Discovery } from '../python/discover';
+import { runDemoSnippet } from '../python/run-snippet';
+import { pythonInfo } from '../python/selection';
 import { prepareExperiment, runPrepared, type PreparedExperiment } from '../runner/runner';
 import { TOOL_VERSION } from '../version';
 import { checkMemoryBudget } from './budgets';
@@ -19,6 +23,9 @@ import { DemoSlot } from './demo-slot';
 import { createReportLibrary, type DocumentRenderer } from './library';
 
 export type { DocumentRenderer } from './library';
+
+/** How long after the first getInfo the lab starts looking for Python. */
+const PROBE_DELAY_MS = 1500;
 
 /** How the service is set up; every field is optional. */
 export interface LabServiceOptions {
@@ -40,6 +47,8 @@ export interface LabServiceOptions {
    * --no-quiet-check`, and UI tests that start runs on a machine other suites keep busy)
    */
   readonly quietCheck?: boolean;
+  /** where getInfo and runDemoPython look for Python (an explicit path, the environment) */
+  readonly discover?: DiscoverOptions;
 }
 
 /**
@@ -109,6 +118,14 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   };
 
   const isRunning = (): boolean => current !== null && !current.ended;
+  // Probed once per lab: each probe starts a few interpreters, and the machine's Python does not change
+  // while the lab runs (an experiment still probes for itself, so a Python installed since is used).
+  let discovery: Promise<Discovery> | null = null;
+  let discovered: Discovery | null = null;
+  const discover = (): Promise<Discovery> =>
+    (discovery ??= discoverPythons(options.discover).then((d) => (discovered = d)));
+  /** the demo snippet running now: one at a time, stopped by the next one, by its client leaving, by close */
+  let snippet: { readonly abort: AbortController; readonly done: Promise<unknown> } | null = null;
   const demos = new DemoSlot({
     emit,
     blockedBy: () => (isRunning() ? `an experiment is running (${current?.runId})` : null),
@@ -188,6 +205,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
 
     async getInfo(): Promise<LabInfo> {
       const machine = await machineInfo();
+      // A moment after the answer, so a few interpreters starting do not compete with the UI's first paint.
+      if (!discovery) setTimeout(() => closed || void discover(), PROBE_DELAY_MS).unref();
       return {
         version: TOOL_VERSION,
         machine,
@@ -197,6 +216,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         readOnly: false,
         running: current && !current.ended ? { runId: current.runId, config: current.config } : null,
         runningDemo: demos.running,
+        python: discovered ? pythonInfo(discovered) : null,
       };
     },
 
@@ -226,6 +246,31 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
 
     cancelDemo: (runId) => demos.cancel(runId),
 
+    async runDemoPython(id, signal) {
+      if (closed) throw new LabError('busy', 'the lab is shutting down');
+      if (!isDemoId(id))
+        throw LabError.invalid([
+          { field: 'id', message: `unknown demo '${id.slice(0, 100)}' (known: ${DEMO_IDS.join(', ')})` },
+        ]);
+      if (isRunning())
+        throw new LabError(
+          'busy',
+          `an experiment is running (${current?.runId}); the Python would spoil its measurements`,
+        );
+      snippet?.abort.abort();
+      const abort = new AbortController();
+      const run = discover().then((d) =>
+        runDemoSnippet(id, d, signal ? AbortSignal.any([abort.signal, signal]) : abort.signal),
+      );
+      const me = { abort, done: run.catch(() => undefined) };
+      snippet = me;
+      try {
+        return await run;
+      } finally {
+        if (snippet === me) snippet = null;
+      }
+    },
+
     listHistory: () => library.list(),
     getReport: (id) => library.get(id),
     deleteReport: (id) => library.delete(id),
@@ -243,7 +288,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       closed = true;
       const run = current;
       if (run) run.abort.abort();
-      await Promise.all([run?.done, demos.close()]);
+      snippet?.abort.abort();
+      await Promise.all([run?.done, demos.close(), snippet?.done]);
       await library.settled();
       listeners.clear();
     },

@@ -11,7 +11,10 @@ import path from 'node:path';
 import { defaultDriverPath, type InterpreterCommand } from './interpreter-process';
 import { describeIssues, interpreterFactsSchema, type InterpreterFacts } from './protocol';
 
-export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
+// Generous: an interpreter starts in tens of milliseconds on a quiet machine, but a laptop busy with other
+// programs (or a CI machine running many test files) can take seconds, and a false "no Python" is worse than a
+// slow answer. A candidate that is absent fails at once (ENOENT), so only a hung interpreter waits this long.
+export const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
 /** Free-threaded builds are probed from the first release that has them to a few releases ahead. */
 const FREE_THREADED_MINORS = [13, 14, 15, 16];
 

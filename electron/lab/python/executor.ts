@@ -10,6 +10,7 @@
  * executor broken so the runner starts a fresh one for the next cell.
  */
 import type { PythonModel } from '../../common/config';
+import type { PythonLanes } from '../../common/report';
 import { combineChecksums } from '../../../workloads/types';
 import type { Executor, RunOutcome, RunRequest } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
@@ -43,6 +44,23 @@ export interface PythonRunOutcome extends RunOutcome {
   /** CPU time of the interpreter (and of its worker processes) over the job */
   readonly cpuMs: number;
   readonly job: JobResult;
+}
+
+/** Each thread of a threads job with the units dealt to its lane, in the order it ran them. */
+export function pythonLanesOf(job: Pick<JobResult, 'units' | 'threads' | 'wallMs'>): PythonLanes {
+  return {
+    wallMs: job.wallMs,
+    lanes: job.threads.map((t, i) => ({
+      thread: i,
+      cpuMs: Math.max(0, t.cpuMs),
+      wallMs: Math.max(0, t.wallMs),
+      startMs: t.startMs,
+      units: job.units
+        .filter((u) => t.lanes.includes(u.lane))
+        .map(({ index, startMs, endMs }) => ({ index, startMs, endMs }))
+        .sort((a, b) => a.startMs - b.startMs),
+    })),
+  };
 }
 
 export class PythonExecutor implements Executor {
@@ -91,6 +109,7 @@ export class PythonExecutor implements Executor {
         'error',
         `python ran ${job.units.length} of ${request.unitCount} units: the driver lost some`,
       );
+    const lanes = PYTHON_MODEL_PLAN[this.model].driver === 'threads' ? pythonLanesOf(job) : undefined;
     const childCpuMs = job.threads.reduce((sum, t) => sum + (t.processCpuMs ?? 0), 0);
     return {
       wallMs: job.wallMs,
@@ -102,6 +121,7 @@ export class PythonExecutor implements Executor {
       // The interpreter's own CPU and its worker processes', counted by the OS in another process than ours.
       cpuMs: job.process.userMs + job.process.systemMs + childCpuMs,
       cpuMethod: 'process',
+      ...(lanes ? { pythonLanes: lanes } : {}),
       job,
     };
   }

@@ -8,8 +8,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { DemoId } from '../../common/demos';
+import type { DemoPythonRun, SnippetResult } from '../../common/api-types';
+import { demoMeta, type DemoId } from '../../common/demos';
+import type { Discovery } from './discover';
 import type { InterpreterCommand } from './interpreter-process';
+import { interpreterInfo } from './selection';
+
+export type { SnippetResult } from '../../common/api-types';
 
 export const DEFAULT_SNIPPET_LIMIT_MS = 30_000;
 /** Per stream: enough for every snippet's output, small enough that a runaway print cannot flood the UI. */
@@ -25,21 +30,6 @@ export interface SnippetOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface SnippetResult {
-  readonly exitCode: number | null;
-  readonly signal: string | null;
-  /** stopped at its time limit */
-  readonly timedOut: boolean;
-  readonly cancelled: boolean;
-  readonly timeLimitMs: number;
-  readonly wallMs: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** some output was cut at maxOutputBytes */
-  readonly truncated: boolean;
-  /** one sentence: how the run ended */
-  readonly summary: string;
-}
 
 class Bounded {
   private chunks: Buffer[] = [];
@@ -136,4 +126,24 @@ export async function runSnippet(code: string, options: SnippetOptions): Promise
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A demo's Python run by the first interpreter found, under the demo's time limit: what the CLI's
+ * `lab demo X --python` and the app's "Run the Python" both do. The reason instead when there is no Python.
+ */
+export async function runDemoSnippet(
+  id: DemoId,
+  discovery: Discovery,
+  signal?: AbortSignal,
+): Promise<DemoPythonRun> {
+  const python = discovery.found[0];
+  if (!python) return { ran: false, id, reason: discovery.reason ?? 'no Python found' };
+  const endsAtMs = SNIPPET_ENDS_BY_TIMEOUT[id];
+  const result = await runSnippet(demoMeta(id).python, {
+    python,
+    timeLimitMs: endsAtMs ?? DEFAULT_SNIPPET_LIMIT_MS,
+    ...(signal ? { signal } : {}),
+  });
+  return { ran: true, id, interpreter: interpreterInfo(python), endsByTimeout: endsAtMs !== undefined, result };
 }

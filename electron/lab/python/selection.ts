@@ -5,6 +5,7 @@
  * and fails only its own cells; everything else runs as if Python had not been asked for.
  */
 import { PYTHON_MODELS, isPythonModel, type Model, type PythonModel } from '../../common/config';
+import type { PythonInfo, PythonInterpreterInfo } from '../../common/api-types';
 import type { PythonRun } from '../../common/report';
 import { discoverPythons, type DiscoverOptions, type Discovery, type FoundPython } from './discover';
 
@@ -72,5 +73,20 @@ export function describeSelection(selection: PythonSelection): PythonRun {
       freeThreadedBuild: python.facts.freeThreadedBuild,
     })),
     unavailable: [...byReason].map(([reason, models]) => ({ models, reason })),
+  };
+}
+
+export function interpreterInfo(python: FoundPython): PythonInterpreterInfo {
+  const { version, implementation, executable, gilEnabled, freeThreadedBuild } = python.facts;
+  return { foundBy: python.foundBy, version, implementation, executable, gilEnabled, freeThreadedBuild };
+}
+
+/** What the UI is told of the machine's Python: every interpreter found, and each py-* model that cannot run. */
+export function pythonInfo(discovery: Discovery): PythonInfo {
+  const { unavailable } = choosePythons(PYTHON_MODELS, discovery);
+  return {
+    interpreters: discovery.found.map(interpreterInfo),
+    reason: discovery.reason ?? null,
+    unavailable: Object.fromEntries(unavailable),
   };
 }

@@ -12,6 +12,7 @@ import type {
   MeasurementWarning,
   ResultEntry,
   TimelineSpan,
+  PythonLanes,
 } from '../../common/report';
 import { baselineOf, isBaseline, type Model, type RunPolicy } from '../../common/config';
 import {
@@ -61,6 +62,8 @@ export interface CellData {
   readonly memoryBytes: number[];
   gilTotals: GilThreadStats[] | null;
   gilTimeline: { spans: TimelineSpan[]; truncated: boolean; wallMs: number } | null;
+  /** a Python threads cell's last measured run, per CPython thread */
+  pythonLanes: PythonLanes | null;
   failure: Failure | null;
 }
 
@@ -77,6 +80,7 @@ export function newCellData(cell: Cell, kind: WorkloadKind, units: number): Cell
     memoryBytes: [],
     gilTotals: null,
     gilTimeline: null,
+    pythonLanes: null,
     failure: null,
   };
 }
@@ -221,6 +225,7 @@ export function buildResults(
       ...(adaptive ? { adaptive: adaptive.entry } : {}),
       memoryBytes: d.memoryBytes,
       gil,
+      ...(d.pythonLanes ? { pythonLanes: d.pythonLanes } : {}),
       failure:
         d.failure ??
         (checksumOk === false

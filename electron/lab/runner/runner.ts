@@ -331,6 +331,7 @@ class ExperimentRun {
         );
         d.gilTimeline = { ...spansOf(outcome.gil.threads), wallMs: outcome.wallMs };
       }
+      if (outcome.pythonLanes) d.pythonLanes = outcome.pythonLanes;
       this.emitPartial(d);
     } catch (err) {
       if (err instanceof RunFailure && err.reason === 'cancelled' && this.signal.aborted) return;

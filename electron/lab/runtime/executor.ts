@@ -6,7 +6,7 @@
  */
 import type { Model } from '../../common/config';
 import { checkEntriesDir } from './entries';
-import type { CpuMethod, TimelineSpan } from '../../common/report';
+import type { CpuMethod, PythonLanes, TimelineSpan } from '../../common/report';
 import { abortGil, createGilBuffer } from '../../../workloads/gil/layout';
 import { monoNow } from '../../../workloads/clock';
 import type { RecorderSnapshot } from '../../../workloads/gil/recorder';
@@ -41,6 +41,8 @@ export interface RunOutcome {
   readonly cpuMs: number;
   readonly cpuMethod: CpuMethod;
   readonly gil: { readonly threads: RecorderSnapshot[]; readonly originMs: number } | null;
+  /** a Python threads job: what each CPython thread ran and the CPU it got */
+  readonly pythonLanes?: PythonLanes;
 }
 
 /** What the runner tells an executor about the experiment it serves. */

@@ -8,7 +8,13 @@ import type { LabInfo } from '../../../electron/common/api';
 import type { ExperimentConfigInput } from '../../../electron/common/config';
 import { LIMITS } from '../../../electron/common/config';
 import type { FieldIssue } from '../../../electron/common/errors';
-import { formToInput, initialForm, visibleWorkloads, type BuilderForm } from '../../state/builder';
+import {
+  formToInput,
+  initialForm,
+  unavailableModels,
+  visibleWorkloads,
+  type BuilderForm,
+} from '../../state/builder';
 import { issuesFor, type ErrorView } from '../../state/errors';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ModelPicker } from './ModelPicker';
@@ -65,6 +71,7 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
         onChange={(models) => set({ models })}
         issues={issues('models')}
         disabled={disabled}
+        unavailable={unavailableModels(info.python)}
       />
       <fieldset className="group">
         <legend>How to measure</legend>

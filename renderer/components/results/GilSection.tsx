@@ -67,8 +67,8 @@ export function GilSection({ results, cores }: { results: readonly ResultEntry[]
         summary={`Timeline of ${view.lanes.length} threads sharing one lock over ${formatMs(view.windowMs)}.`}
         caption={
           entry.kind === 'cpu'
-            ? `One lane per thread. Only one lane can be green at a time: the threads take turns, handing the lock over about every ${formatInterval(gil.switchIntervalMs)}, so adding threads adds no speed.`
-            : 'One lane per thread. Blue stretches overlap: a thread waiting on I/O lets go of the lock, so the others can run or wait alongside it.'
+            ? `Emulated GIL: who held the lock. One lane per thread. Only one lane can be green at a time: the threads take turns, handing the lock over about every ${formatInterval(gil.switchIntervalMs)}, so adding threads adds no speed.`
+            : 'Emulated GIL: who held the lock. One lane per thread. Blue stretches overlap: a thread waiting on I/O lets go of the lock, so the others can run or wait alongside it.'
         }
         legend={
           <Legend

@@ -4,10 +4,9 @@
  * the hand-overs come about one switch interval apart.
  */
 import { SPAN_STYLE } from '../../charts/palette';
-import { niceTicks, type TimelineView } from '../../charts/timeline';
+import type { TimelineView } from '../../charts/timeline';
+import { LANE_WIDTH, LaneAxis, LaneStrip } from '../common/LaneStrip';
 import { formatInterval } from '../../../electron/common/format';
-
-const WIDTH = 1000;
 
 interface Props {
   readonly view: TimelineView;
@@ -16,22 +15,14 @@ interface Props {
 
 export function GilTimeline({ view, switchIntervalMs }: Props) {
   const { lanes, windowMs } = view;
-  const x = (ms: number) => (ms / windowMs) * WIDTH;
-  const ticks = niceTicks(windowMs);
+  const x = (ms: number) => (ms / windowMs) * LANE_WIDTH;
   const intervalPct = Math.min(100, (switchIntervalMs / windowMs) * 100);
   return (
     <div className="timeline">
       {lanes.map((lane) => (
         <div className="lane" key={lane.thread} data-testid="gil-lane">
           <span className="lane-label">Thread {lane.thread + 1}</span>
-          <svg
-            className="lane-svg"
-            viewBox={`0 0 ${WIDTH} 10`}
-            preserveAspectRatio="none"
-            aria-hidden="true"
-            focusable="false"
-          >
-            <rect x="0" y="0" width={WIDTH} height="10" fill="var(--lane-bg)" />
+          <LaneStrip>
             {lane.segments.map((s, i) => (
               <rect
                 key={i}
@@ -43,19 +34,10 @@ export function GilTimeline({ view, switchIntervalMs }: Props) {
                 fill={SPAN_STYLE[s.state].color}
               />
             ))}
-          </svg>
+          </LaneStrip>
         </div>
       ))}
-      <div className="lane lane-axis" aria-hidden="true">
-        <span className="lane-label">ms</span>
-        <div className="axis">
-          {ticks.map((t) => (
-            <span key={t} className="tick" style={{ left: `${(t / windowMs) * 100}%` }}>
-              {t}
-            </span>
-          ))}
-        </div>
-      </div>
+      <LaneAxis windowMs={windowMs} />
       <div className="lane lane-interval">
         <span className="lane-label" />
         <div className="interval-scale">

@@ -8,6 +8,7 @@ import { CoresBusyChart } from './CoresBusyChart';
 import { DistributionChart } from './DistributionChart';
 import { EfficiencyChart } from './EfficiencyChart';
 import { GilSection } from './GilSection';
+import { PythonLanesSection } from './PythonLanes';
 import { MachinePanel } from './MachinePanel';
 import { ResultsTable } from './ResultsTable';
 import { SpawnChart } from './SpawnChart';
@@ -95,13 +96,17 @@ export function ResultsView({ report, titles }: Props) {
       ) : null}
 
       <GilSection results={report.results} cores={cores} />
+      <PythonLanesSection results={report.results} />
 
       <div className="two-col">
         <section className="panel" aria-labelledby="spawn-heading">
           <h2 id="spawn-heading">Threads vs processes: starting up</h2>
           <SpawnChart spawn={report.spawn} />
         </section>
-        <MachinePanel machine={report.machine} />
+        <MachinePanel
+          machine={report.machine}
+          {...(report.python ? { python: { interpreters: report.python.interpreters, reason: null } } : {})}
+        />
       </div>
 
       <ResultsTable results={report.results} config={report.config} />

@@ -101,6 +101,22 @@ describe('the py-* models on a real interpreter', () => {
           cell(report, name, 'sequential').checksum,
         );
         expect(cell(report, name, 'py-threads').speedup, name).not.toBeNull();
+        // Each of the 3 CPython threads with the units dealt to it, and its CPU time from time.thread_time.
+        const lanes = cell(report, name, 'py-threads').pythonLanes?.lanes ?? [];
+        expect(
+          lanes.map((l) => l.thread),
+          name,
+        ).toEqual([0, 1, 2]);
+        const units = lanes.flatMap((l) => l.units.map((u) => u.index)).sort((a, b) => a - b);
+        expect(units, name).toEqual(
+          Array.from({ length: cell(report, name, 'py-threads').units }, (_, i) => i),
+        );
+        for (const l of lanes)
+          expect(
+            l.units.every((u) => u.endMs >= u.startMs),
+            name,
+          ).toBe(true);
+        expect(cell(report, name, 'py-processes').pythonLanes, name).toBeUndefined();
       }
       const [interpreter] = report.python?.interpreters ?? [];
       expect(interpreter?.implementation).toBe('CPython');

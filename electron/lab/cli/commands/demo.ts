@@ -4,17 +4,12 @@
  */
 import type { Command } from 'commander';
 import { demoMeta } from '../../../common/demos';
-import { isDemoId, type DemoId } from '../../../common/demos';
+import { isDemoId } from '../../../common/demos';
 import { LabError } from '../../../common/errors';
 import { listDemos, runDemo } from '../../demos';
 import { formatCatalog, formatOutcome, formatQuestion, wrap } from '../../demos/text';
 import { discoverPythons } from '../../python/discover';
-import {
-  DEFAULT_SNIPPET_LIMIT_MS,
-  runSnippet,
-  SNIPPET_ENDS_BY_TIMEOUT,
-  type SnippetResult,
-} from '../../python/run-snippet';
+import { runDemoSnippet, type SnippetResult } from '../../python/run-snippet';
 import { collectParam, type ParamFlag } from '../args';
 import { writeOut, writeErr } from '../print';
 
@@ -26,25 +21,13 @@ interface DemoFlags {
   python: boolean;
 }
 
-/** The demo's Python, run for real by the first interpreter found; undefined when there is none. */
-async function runDemoPython(id: DemoId, signal: AbortSignal): Promise<SnippetResult | string> {
-  const found = await discoverPythons();
-  const python = found.found[0];
-  if (!python) return found.reason ?? 'no Python found';
-  return runSnippet(demoMeta(id).python, {
-    python,
-    timeLimitMs: SNIPPET_ENDS_BY_TIMEOUT[id] ?? DEFAULT_SNIPPET_LIMIT_MS,
-    signal,
-  });
-}
-
-function formatPython(id: DemoId, r: SnippetResult): string {
+function formatPython(r: SnippetResult, endsByTimeout: boolean): string {
   const lines = [`The Python, run for real (${r.summary}):`, ''];
   if (r.stdout.trim()) lines.push(r.stdout.trimEnd());
   if (r.stderr.trim()) lines.push('stderr:', r.stderr.trimEnd());
   if (!r.stdout.trim() && !r.stderr.trim()) lines.push('(no output)');
   if (r.truncated) lines.push('(output cut)');
-  if (r.timedOut && SNIPPET_ENDS_BY_TIMEOUT[id] !== undefined)
+  if (r.timedOut && endsByTimeout)
     lines.push('', 'It never ends by itself: that is the demo. Its threads were stopped with the process.');
   return lines.join('\n');
 }
@@ -80,15 +63,19 @@ async function demoCommand(name: string | undefined, flags: DemoFlags): Promise<
         if (e.type === 'phase' && !flags.json) writeErr(`  · ${e.label}\n`);
       },
     });
-    const python = flags.python ? await runDemoPython(name, abort.signal) : undefined;
+    const python = flags.python
+      ? await runDemoSnippet(name, await discoverPythons(), abort.signal)
+      : undefined;
     if (flags.json) {
-      writeOut(JSON.stringify(python === undefined ? outcome : { outcome, python }, null, 2) + '\n');
+      // `python` is the snippet's result, or the reason it could not run
+      const said = python && (python.ran ? python.result : python.reason);
+      writeOut(JSON.stringify(said === undefined ? outcome : { outcome, python: said }, null, 2) + '\n');
     } else {
       writeOut(formatOutcome(outcome) + '\n');
-      if (typeof python === 'string') writeOut(`\nThe Python cannot run here: ${python}\n`);
-      else if (python) writeOut('\n' + formatPython(name, python) + '\n');
+      if (python && !python.ran) writeOut(`\nThe Python cannot run here: ${python.reason}\n`);
+      else if (python) writeOut('\n' + formatPython(python.result, python.endsByTimeout) + '\n');
     }
-    return typeof python === 'string' ? 1 : 0;
+    return python && !python.ran ? 1 : 0;
   } catch (err) {
     if (err instanceof LabError && err.code === 'cancelled') return 130;
     throw err;
