@@ -1,6 +1,9 @@
-/** The machine the numbers belong to: a speedup means little without the core count behind it. */
+/**
+ * The machine the numbers belong to: a speedup means little without the core count behind it, nor without
+ * knowing it ran on battery, throttled or busy (clock, governor, power, load average, VM).
+ */
 import type { Machine } from '../../../electron/common/report';
-import { formatBytes } from '../../../electron/common/format';
+import { formatBytes, machineConditionRows } from '../../../electron/common/format';
 
 export function MachinePanel({ machine }: { machine: Machine }) {
   const rows: [string, string][] = [
@@ -10,6 +13,7 @@ export function MachinePanel({ machine }: { machine: Machine }) {
     ['System', `${machine.os.platform} ${machine.os.release} (${machine.os.arch})`],
     ['Node.js', machine.node],
     ...(machine.electron ? [['Electron', machine.electron] as [string, string]] : []),
+    ...machineConditionRows(machine),
   ];
   return (
     <section className="panel" aria-labelledby="machine-heading" data-testid="machine-panel">

@@ -1,7 +1,7 @@
 /** Every measured cell with its numbers, checksum verdict, measurement warnings and failure, as text. */
 import { MODEL_TITLES } from '../../../electron/common/config';
 import type { ResultEntry } from '../../../electron/common/report';
-import { formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
+import { formatBytes, formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
   if (!r.failure && r.warnings.length === 0) return <span className="muted">–</span>;
@@ -22,6 +22,17 @@ function Notes({ r }: { r: ResultEntry }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** All workers' memory (JS heap for threads, resident memory for processes and interpreters); each on hover. */
+function MemoryCell({ r }: { r: ResultEntry }) {
+  if (!r.memoryBytes.length) return <td className="num">–</td>;
+  const total = r.memoryBytes.reduce((a, b) => a + b, 0);
+  return (
+    <td className="num" title={`per worker: ${r.memoryBytes.map(formatBytes).join(', ')}`}>
+      {formatBytes(total)}
+    </td>
   );
 }
 
@@ -53,6 +64,7 @@ export function ResultsTable({ results, repeat }: { results: readonly ResultEntr
               <th scope="col">Speedup</th>
               <th scope="col">95% interval</th>
               <th scope="col">Efficiency</th>
+              <th scope="col">Memory</th>
               <th scope="col">Checksum</th>
               <th scope="col">Notes</th>
             </tr>
@@ -76,6 +88,7 @@ export function ResultsTable({ results, repeat }: { results: readonly ResultEntr
                   {r.speedup ? `${r.speedup.ciLow.toFixed(2)} – ${r.speedup.ciHigh.toFixed(2)}` : '–'}
                 </td>
                 <td className="num">{r.efficiency !== null ? formatPct(r.efficiency) : '–'}</td>
+                <MemoryCell r={r} />
                 <td className={r.checksumOk === false ? 'bad' : undefined}>{checksumText(r)}</td>
                 <td>
                   <Notes r={r} />
