@@ -57,7 +57,12 @@ export function machineConditionRows(m: Machine): [string, string][] {
   const rows: [string, string][] = [];
   const f = m.cpuFrequency;
   if (f)
-    rows.push(['CPU clock', `${mhz(f.currentMhz)} at start (range ${mhz(f.minMhz)} – ${mhz(f.maxMhz)})`]);
+    rows.push([
+      'CPU clock',
+      f.currentMhz === null && f.minMhz === null && f.maxMhz === null
+        ? 'unknown'
+        : `${mhz(f.currentMhz)} at start (range ${mhz(f.minMhz)} – ${mhz(f.maxMhz)})`,
+    ]);
   if (m.governor !== undefined) rows.push(['Governor', known(m.governor, (g) => g)]);
   if (m.onBattery !== undefined)
     rows.push(['Power', known(m.onBattery, (b) => (b ? 'on battery' : 'mains'))]);

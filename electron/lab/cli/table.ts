@@ -69,7 +69,7 @@ export function formatTable(report: Report): string {
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
     ...(conditions.length ? [visible(conditions.map(([k, v]) => `${k}: ${v}`).join('; '))] : []),
     `${report.config.repeat} measured runs per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
-    'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes)',
+    'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes and Python interpreters)',
     '',
     line(header),
     ...rows.slice(1).map(line),
