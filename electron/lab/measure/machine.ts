@@ -27,12 +27,16 @@ export interface MachineSources {
   readonly siSystem: () => Promise<{ virtual: boolean }>;
 }
 
+/** si.cpu() takes from 0.1 s to seconds on a busy machine and its answer never changes: asked once. */
+let siCpuOnce: ReturnType<typeof si.cpu> | null = null;
+const siCpu = () => (siCpuOnce ??= si.cpu());
+
 export const REAL_SOURCES: MachineSources = {
   cpuSysDir: '/sys/devices/system/cpu',
   cpuinfoPath: '/proc/cpuinfo',
   platform: os.platform(),
   loadavg: () => os.loadavg(),
-  siCpu: () => si.cpu(),
+  siCpu,
   siCurrentSpeed: () => si.cpuCurrentSpeed(),
   siBattery: () => si.battery(),
   siSystem: () => si.system(),
@@ -50,8 +54,10 @@ export async function machineInfo(): Promise<Machine> {
 async function readStatic(sources: MachineSources): Promise<StaticMachine> {
   let cpuModel = os.cpus()[0]?.model?.trim() || 'unknown CPU';
   let physicalCores = 0;
+  // The VM check (si.system can take a second) runs beside the CPU query rather than after it.
+  const virtualMachine = readVirtualMachine(sources);
   try {
-    const cpu = await si.cpu();
+    const cpu = await siCpu();
     cpuModel = [cpu.manufacturer, cpu.brand].filter(Boolean).join(' ').trim() || cpuModel;
     physicalCores = cpu.physicalCores;
   } catch {
@@ -66,7 +72,7 @@ async function readStatic(sources: MachineSources): Promise<StaticMachine> {
     memoryBytes: os.totalmem(),
     node: process.versions.node,
     electron: process.versions.electron ?? null,
-    virtualMachine: await readVirtualMachine(sources),
+    virtualMachine: await virtualMachine,
   };
 }
 
@@ -191,10 +197,11 @@ export function hypervisorFlag(cpuinfo: string): boolean | null {
  * on a cloud VM bare metal) and the CPU flag is x86 Linux only. Null when neither could be read.
  */
 export async function readVirtualMachine(sources: MachineSources): Promise<boolean | null> {
-  const [flag, system] = await Promise.all([
-    best(async () => hypervisorFlag(await readFile(sources.cpuinfoPath, 'utf8'))),
-    best(sources.siSystem),
-  ]);
-  if (flag === true || system?.virtual === true) return true;
+  const flag = await best(async () => hypervisorFlag(await readFile(sources.cpuinfoPath, 'utf8')));
+  // si.system() takes a second or more on a busy machine (it runs tools), and would delay the app's first
+  // getInfo: it is asked only when the flag has not already answered.
+  if (flag === true) return true;
+  const system = await best(sources.siSystem);
+  if (system?.virtual === true) return true;
   return flag === false || system ? false : null;
 }
