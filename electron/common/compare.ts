@@ -7,7 +7,7 @@
  * the reason, and every other cell's verdict stands.
  */
 import type { Model } from './config';
-import type { Report, ResultEntry } from './report';
+import type { Machine, Report, ResultEntry } from './report';
 import { mannWhitneyU, welchT } from './stats';
 
 /** Significance level of every verdict. */
@@ -279,11 +279,36 @@ function series(r: Report, workload: string, model: Model): SpeedupPoint[] {
     }));
 }
 
+/**
+ * How the two machines' conditions differed (pyperf's metadata): "A ran on battery, B on mains". A condition
+ * one side did not record or could not read is not compared: unknown is not a difference.
+ */
+export function machineRemarks(a: Machine, b: Machine): string[] {
+  const remarks: string[] = [];
+  const power = (onBattery: boolean) => (onBattery ? 'on battery' : 'on mains');
+  if (a.onBattery != null && b.onBattery != null && a.onBattery !== b.onBattery)
+    remarks.push(`A ran ${power(a.onBattery)}, B ${power(b.onBattery)}`);
+  if (a.governor != null && b.governor != null && a.governor !== b.governor)
+    remarks.push(`governor differs: ${a.governor} vs ${b.governor}`);
+  if (a.virtualMachine != null && b.virtualMachine != null && a.virtualMachine !== b.virtualMachine)
+    remarks.push(a.virtualMachine ? 'A was a VM, B was not' : 'B was a VM, A was not');
+  const la = a.loadAverage?.oneMin;
+  const lb = b.loadAverage?.oneMin;
+  // Load averages wander by a few tenths on an idle machine; only a gap of half a core or more is worth a word.
+  if (la != null && lb != null && Math.abs(la - lb) >= 0.5)
+    remarks.push(`load average at start ${la.toFixed(1)} vs ${lb.toFixed(1)}`);
+  const fa = a.cpuFrequency?.maxMhz;
+  const fb = b.cpuFrequency?.maxMhz;
+  if (fa != null && fb != null && fa !== fb) remarks.push(`maximum CPU clock ${fa} MHz vs ${fb} MHz`);
+  return remarks;
+}
+
 function notesOf(a: Report, b: Report): string[] {
   const notes: string[] = [];
   const sa = side(a);
   const sb = side(b);
   if (sa.machine !== sb.machine) notes.push(`different machines: A ran on ${sa.machine}; B on ${sb.machine}`);
+  notes.push(...machineRemarks(a.machine, b.machine));
   for (const wa of a.config.workloads) {
     const wb = b.config.workloads.find((w) => w.name === wa.name);
     if (wb && JSON.stringify(wa.params) !== JSON.stringify(wb.params))

@@ -4,6 +4,7 @@
  */
 import type { ExperimentConfig } from './config';
 import type { DemoMetric } from './demos';
+import type { Machine } from './report';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
@@ -44,6 +45,36 @@ export function formatBytes(bytes: number): string {
     i++;
   }
   return `${v >= 10 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+/**
+ * The machine's recorded conditions as label/value rows, for the machine panel and the HTML, Markdown and
+ * terminal reports alike. A condition an older report did not record has no row; one this machine would not
+ * say reads "unknown".
+ */
+export function machineConditionRows(m: Machine): [string, string][] {
+  const known = <T>(v: T | null, text: (v: T) => string) => (v === null ? 'unknown' : text(v));
+  const mhz = (v: number | null) => known(v, (x) => `${Math.round(x)} MHz`);
+  const rows: [string, string][] = [];
+  const f = m.cpuFrequency;
+  if (f)
+    rows.push([
+      'CPU clock',
+      f.currentMhz === null && f.minMhz === null && f.maxMhz === null
+        ? 'unknown'
+        : `${mhz(f.currentMhz)} at start (range ${mhz(f.minMhz)} – ${mhz(f.maxMhz)})`,
+    ]);
+  if (m.governor !== undefined) rows.push(['Governor', known(m.governor, (g) => g)]);
+  if (m.onBattery !== undefined)
+    rows.push(['Power', known(m.onBattery, (b) => (b ? 'on battery' : 'mains'))]);
+  if (m.loadAverage !== undefined)
+    rows.push([
+      'Load average at start',
+      known(m.loadAverage, (l) => [l.oneMin, l.fiveMin, l.fifteenMin].map((x) => x.toFixed(2)).join(', ')),
+    ]);
+  if (m.virtualMachine !== undefined)
+    rows.push(['Virtual machine', known(m.virtualMachine, (v) => (v ? 'yes' : 'no'))]);
+  return rows;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

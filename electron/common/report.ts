@@ -267,6 +267,20 @@ export const MachineSchema = z.strictObject({
   memoryBytes: nonNeg,
   node: z.string().max(50),
   electron: z.string().max(50).nullable(),
+  // The conditions pyperf records beside its timings. Each is absent in reports written before they were
+  // recorded, and null where this machine would not say (shown as "unknown"): never a guessed value.
+  /** CPU clock when the experiment started (current: mean over the cores) and its hardware range, in MHz */
+  cpuFrequency: z
+    .strictObject({ currentMhz: nonNeg.nullable(), minMhz: nonNeg.nullable(), maxMhz: nonNeg.nullable() })
+    .optional(),
+  /** the CPU frequency scaling governor (Linux), e.g. powersave or performance; several joined by ", " */
+  governor: z.string().max(200).nullable().optional(),
+  /** true when the machine ran on battery, false on mains (or with no battery at all) */
+  onBattery: z.boolean().nullable().optional(),
+  /** the 1, 5 and 15 minute load averages when the experiment started (null where the OS has none) */
+  loadAverage: z.strictObject({ oneMin: nonNeg, fiveMin: nonNeg, fifteenMin: nonNeg }).nullable().optional(),
+  /** true when the machine is a virtual machine (the CPU's hypervisor flag or systeminformation says so) */
+  virtualMachine: z.boolean().nullable().optional(),
 });
 export type Machine = z.infer<typeof MachineSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARE_MIN_RUNS, compareReports, formatP } from '../../electron/common/compare';
-import type { Report, ResultEntry } from '../../electron/common/report';
+import { COMPARE_MIN_RUNS, compareReports, formatP, machineRemarks } from '../../electron/common/compare';
+import type { Machine, Report, ResultEntry } from '../../electron/common/report';
 import { summarize } from '../../electron/common/stats';
 import { loadSample, loadSampleB } from '../fixtures/reports/fixtures';
 
@@ -92,6 +92,49 @@ describe('compareReports', () => {
     expect(one?.welch).toBeNull();
     expect(one?.text).toContain('too few runs to test (n = 1 and 1)');
     expect(c.models.find((m) => m.model === 'gil')?.text).toContain('too few for a confident verdict');
+  });
+
+  it('remarks on how the machines ran (battery, governor, VM, load, clock), and not on what is unknown', () => {
+    const base = loadSample().machine;
+    const a: Machine = {
+      ...base,
+      onBattery: true,
+      governor: 'powersave',
+      virtualMachine: true,
+      loadAverage: { oneMin: 3.1, fiveMin: 2, fifteenMin: 1 },
+      cpuFrequency: { currentMhz: 1200, minMhz: 400, maxMhz: 4700 },
+    };
+    const b: Machine = {
+      ...base,
+      onBattery: false,
+      governor: 'performance',
+      virtualMachine: false,
+      loadAverage: { oneMin: 0.2, fiveMin: 0.3, fifteenMin: 0.3 },
+      cpuFrequency: { currentMhz: 3000, minMhz: 400, maxMhz: 4900 },
+    };
+    expect(machineRemarks(a, b)).toEqual([
+      'A ran on battery, B on mains',
+      'governor differs: powersave vs performance',
+      'A was a VM, B was not',
+      'load average at start 3.1 vs 0.2',
+      'maximum CPU clock 4700 MHz vs 4900 MHz',
+    ]);
+    expect(machineRemarks(b, { ...b, virtualMachine: true })).toEqual(['B was a VM, A was not']);
+    // The same conditions, a small load gap, and unknown or unrecorded ones (older reports) say nothing.
+    expect(machineRemarks(a, { ...a, loadAverage: { oneMin: 2.9, fiveMin: 2, fifteenMin: 1 } })).toEqual([]);
+    const unknown: Machine = {
+      ...base,
+      onBattery: null,
+      governor: null,
+      virtualMachine: null,
+      loadAverage: null,
+    };
+    expect(machineRemarks(a, unknown)).toEqual([]);
+    expect(machineRemarks(base, b)).toEqual([]);
+    // compare carries them as notes, which the CLI and the UI compare view both print.
+    const ra = { ...structuredClone(loadSample()), machine: a };
+    const rb = { ...structuredClone(loadSampleB()), machine: { ...b, cpuModel: a.cpuModel } };
+    expect(compareReports(ra, rb).notes).toContain('A ran on battery, B on mains');
   });
 
   it('lists cells measured in only one report, and notes other machines and parameters', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatBytes } from '../../electron/common/format';
 import type { Report } from '../../electron/common/report';
 import { ResultsTable } from '../../renderer/components/results/ResultsTable';
 import { ResultsView } from '../../renderer/components/results/ResultsView';
@@ -54,6 +55,15 @@ describe('ResultsView rendering a real report', () => {
 
   it('lists every cell in the table, with warnings as text', () => {
     expect(screen.getAllByTestId('results-row')).toHaveLength(report.results.length);
+    // The memory column: threads' heaps and processes' resident memory, all workers of the cell together.
+    const rows = screen.getAllByTestId('results-row');
+    for (const model of ['threads', 'processes'] as const) {
+      const i = report.results.findIndex((r) => r.model === model && r.workers === 2);
+      const cell = report.results[i];
+      expect(cell?.memoryBytes.every((b) => b > 0)).toBe(true);
+      const total = cell?.memoryBytes.reduce((a, b) => a + b, 0) ?? 0;
+      expect(rows[i]?.textContent).toContain(formatBytes(total));
+    }
     const warned = report.results.find((r) => r.warnings.length > 0);
     if (warned)
       expect(screen.getByTestId('results-table').textContent).toContain(warned.warnings[0]?.message);
@@ -73,6 +83,9 @@ describe('ResultsView rendering a real report', () => {
 
   it('shows the machine and the spawn cost of threads against processes', () => {
     expect(screen.getByTestId('machine-panel').textContent).toContain(report.machine.cpuModel);
+    // The conditions the engine read at the start, each a value or "unknown", never missing in a new report.
+    for (const label of ['CPU clock', 'Governor', 'Power', 'Load average at start', 'Virtual machine'])
+      expect(screen.getByTestId('machine-panel').textContent).toContain(label);
     expect(screen.getByTestId('spawn-chart').querySelector('figcaption')?.textContent).toMatch(
       /process took .*× as long/,
     );

@@ -22,7 +22,7 @@ import threading
 import time
 
 from kernels import KernelError, get_workload
-from lanes import Lane, deal, report_traceback, run_lane, run_lane_async, thread_stats, watch_parent
+from lanes import Lane, deal, report_traceback, rss_bytes, run_lane, run_lane_async, thread_stats, watch_parent
 from process_pool import ProcessPool, end_live_pools
 
 PROTOCOL = 2
@@ -164,6 +164,7 @@ def run_job(job, on_started):
         "process": {
             "userMs": (times1.user - times0.user) * 1000.0,
             "systemMs": (times1.system - times0.system) * 1000.0,
+            "rssBytes": rss_bytes(),
         },
     }
     if error is not None:

@@ -43,6 +43,22 @@ class Lane:
         self.stop.set()
 
 
+def rss_bytes():
+    """This interpreter's resident memory: now from /proc/self/statm (Linux), else its peak from getrusage
+    (ru_maxrss is KiB on Linux, bytes on macOS); None where neither is readable (Windows has no resource)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
 def thread_stats(lanes, t0, cpu0, wall0):
     return {
         "lanes": lanes,

@@ -2,7 +2,7 @@
 so no thread of the driver is ever forked mid-state), started and ready before the job is timed.
 
 Each child runs its lane of units, times them on perf_counter against the parent's job start, and sends
-back its records, its first error and its own CPU time. A child that dies mid-job (os._exit, a crash)
+back its records, its first error, its own CPU time and its resident memory. A child that dies mid-job (os._exit, a crash)
 fails the job with its exit code; the others are terminated. Children are daemonic (the driver's normal
 exit ends them) and watch their parent (a killed driver ends them too).
 """
@@ -13,7 +13,7 @@ import threading
 from multiprocessing.connection import wait
 
 from kernels import get_workload
-from lanes import Lane, run_lane, watch_parent
+from lanes import Lane, rss_bytes, run_lane, watch_parent
 
 READY_TIMEOUT_S = 60.0
 
@@ -35,6 +35,7 @@ def child_main(conn, lane_id, switch_s):
     stats = run_lane(get_workload(workload_name), params, env, lane, t0)
     times = os.times()
     stats["processCpuMs"] = (times.user + times.system) * 1000.0
+    stats["rssBytes"] = rss_bytes()
     conn.send(("done", lane.records, lane.error, stats))
     conn.close()
 

@@ -14,10 +14,12 @@ import {
   efficiencyText,
   escapeHtml as esc,
   fixed,
+  memoryText,
   modelTitle,
   paramsText,
   speedupText,
 } from './text';
+import { machineConditionRows } from '../format';
 import type { Exporter } from './types';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -64,6 +66,7 @@ function machine(report: Report): string {
     ['Operating system', `${m.os.platform} ${m.os.release} (${m.os.arch})`],
     ['Node', m.node],
     ['Electron', m.electron ?? '-'],
+    ...machineConditionRows(m),
   ]);
 }
 
@@ -97,6 +100,7 @@ function resultRow(r: ResultEntry): Row {
     w ? `${fixed(w.min, 1)}…${fixed(w.max, 1)}` : '-',
     speedupText(r),
     efficiencyText(r),
+    memoryText(r),
     { html: esc(checksumText(r)), cls: r.checksumOk === false ? 'mismatch' : '' },
     { html: notes.join('; ') },
   ];
@@ -151,11 +155,12 @@ function workloadSection(report: Report, name: string): string {
         'Min…max ms',
         'Speedup [95% CI]',
         'Efficiency',
+        'Memory',
         'Checksum',
         'Notes',
       ],
       rows.map(resultRow),
-      [1, 2, 3, 4, 5, 6],
+      [1, 2, 3, 4, 5, 6, 7],
     ),
   );
   parts.push(gilTable(rows));

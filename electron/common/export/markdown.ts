@@ -10,11 +10,13 @@ import {
   checksumText,
   efficiencyText,
   fixed,
+  memoryText,
   modelTitle,
   notesOf,
   paramsText,
   speedupText,
 } from './text';
+import { machineConditionRows } from '../format';
 import type { Exporter } from './types';
 
 /** Escapes text for a Markdown table cell or paragraph. */
@@ -46,6 +48,7 @@ function machineRows(report: Report): string[][] {
     ['OS', mdText(`${m.os.platform} ${m.os.release} (${m.os.arch})`)],
     ['Node', mdText(m.node)],
     ['Electron', m.electron === null ? '-' : mdText(m.electron)],
+    ...machineConditionRows(m).map(([k, v]) => [k, mdText(v)]),
   ];
 }
 
@@ -72,6 +75,7 @@ function resultRow(r: ResultEntry): string[] {
     w ? fixed(w.stddev, 2) : '-',
     mdText(speedupText(r)),
     efficiencyText(r),
+    memoryText(r),
     checksumText(r),
     mdText(notesOf(r).join('; ')),
   ];
@@ -114,11 +118,12 @@ export function toMarkdown(report: Report): string {
         'Stddev ms',
         'Speedup [95% CI]',
         'Efficiency',
+        'Memory',
         'Checksum',
         'Notes',
       ],
       report.results.map(resultRow),
-      [2, 3, 4, 6],
+      [2, 3, 4, 6, 7],
     ),
     '',
   );

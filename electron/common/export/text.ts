@@ -17,6 +17,10 @@ export function bytes(n: number): string {
   return `${fixed(n / 2 ** 10, 0)} KiB`;
 }
 
+/** Memory of a cell: all its workers together (JS heap for threads, resident memory for processes). */
+export const memoryText = (r: ResultEntry): string =>
+  r.memoryBytes.length ? bytes(r.memoryBytes.reduce((a, b) => a + b, 0)) : '-';
+
 export const speedupText = (r: ResultEntry): string =>
   r.speedup
     ? `${fixed(r.speedup.median, 2)}x [${fixed(r.speedup.ciLow, 2)}, ${fixed(r.speedup.ciHigh, 2)}]`

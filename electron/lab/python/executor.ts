@@ -63,6 +63,15 @@ export function pythonLanesOf(job: Pick<JobResult, 'units' | 'threads' | 'wallMs
   };
 }
 
+/**
+ * Resident memory of what ran the units: each worker process of py-processes, or the one interpreter whose
+ * threads or tasks share it. Empty where the OS would not say.
+ */
+export function pythonMemory(driver: DriverModel, job: JobResult): number[] {
+  const figures = driver === 'processes' ? job.threads.map((t) => t.rssBytes) : [job.process.rssBytes];
+  return figures.filter((b): b is number => typeof b === 'number');
+}
+
 export class PythonExecutor implements Executor {
   private proc: InterpreterProcess | null = null;
 
@@ -114,7 +123,7 @@ export class PythonExecutor implements Executor {
     return {
       wallMs: job.wallMs,
       checksum: combineChecksums(job.units.map((u) => u.checksum)),
-      memoryBytes: [],
+      memoryBytes: pythonMemory(PYTHON_MODEL_PLAN[this.model].driver, job),
       gil: null,
       hostWallMs: job.hostWallMs,
       poolSpawnMs: job.spawnMs,

@@ -46,6 +46,8 @@ const threadStatsSchema = z.object({
   startMs: z.number(),
   /** processes model: the whole child's CPU (os.times), interpreter start-up included */
   processCpuMs: z.number().optional(),
+  /** processes model: the child's resident memory after its lane; null where the OS does not say */
+  rssBytes: z.number().nonnegative().nullable().optional(),
 });
 
 export const resultMessageSchema = z.object({
@@ -61,8 +63,17 @@ export const resultMessageSchema = z.object({
   spawnMs: z.number().optional(),
   units: z.array(unitRecordSchema).optional(),
   threads: z.array(threadStatsSchema).optional(),
-  /** the driver process's own CPU over the job (os.times) */
-  process: z.object({ userMs: z.number(), systemMs: z.number() }).optional(),
+  /**
+   * the driver process's own CPU over the job (os.times), and its resident memory after the job (null where
+   * the OS does not say)
+   */
+  process: z
+    .object({
+      userMs: z.number(),
+      systemMs: z.number(),
+      rssBytes: z.number().nonnegative().nullable().optional(),
+    })
+    .optional(),
 });
 export type ResultMessage = z.infer<typeof resultMessageSchema>;
 export type UnitRecord = z.infer<typeof unitRecordSchema>;

@@ -1,7 +1,10 @@
-/** The machine the numbers belong to: a speedup means little without the core count behind it. */
+/**
+ * The machine the numbers belong to: a speedup means little without the core count behind it, nor without
+ * knowing it ran on battery, throttled or busy (clock, governor, power, load average, VM).
+ */
 import type { PythonInterpreterInfo } from '../../../electron/common/api';
 import type { Interpreter, Machine } from '../../../electron/common/report';
-import { formatBytes } from '../../../electron/common/format';
+import { formatBytes, machineConditionRows } from '../../../electron/common/format';
 
 /** The interpreters to list: those the lab found (Lab section) or those a report's py-* models ran on. */
 export interface MachinePython {
@@ -34,6 +37,7 @@ export function MachinePanel({ machine, python }: { machine: Machine; python?: M
     ['System', `${machine.os.platform} ${machine.os.release} (${machine.os.arch})`],
     ['Node.js', machine.node],
     ...(machine.electron ? [['Electron', machine.electron] as [string, string]] : []),
+    ...machineConditionRows(machine),
     ...(python ? pythonRows(python) : []),
   ];
   return (

@@ -1,7 +1,7 @@
 /** Every measured cell with its numbers, checksum verdict, measurement warnings and failure, as text. */
 import { MODEL_TITLES } from '../../../electron/common/config';
 import type { Report, ResultEntry } from '../../../electron/common/report';
-import { describeRuns, formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
+import { describeRuns, formatBytes, formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
   if (!r.failure && r.warnings.length === 0) return <span className="muted">–</span>;
@@ -22,6 +22,17 @@ function Notes({ r }: { r: ResultEntry }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** All workers' memory (JS heap for threads, resident memory for processes and interpreters); each on hover. */
+function MemoryCell({ r }: { r: ResultEntry }) {
+  if (!r.memoryBytes.length) return <td className="num">–</td>;
+  const total = r.memoryBytes.reduce((a, b) => a + b, 0);
+  return (
+    <td className="num" title={`per worker: ${r.memoryBytes.map(formatBytes).join(', ')}`}>
+      {formatBytes(total)}
+    </td>
   );
 }
 
@@ -66,6 +77,7 @@ export function ResultsTable({ results, config }: Props) {
               <th scope="col">95% interval</th>
               <th scope="col">Efficiency</th>
               {adaptive ? <th scope="col">Runs</th> : null}
+              <th scope="col">Memory</th>
               <th scope="col">Checksum</th>
               <th scope="col">Notes</th>
             </tr>
@@ -90,6 +102,7 @@ export function ResultsTable({ results, config }: Props) {
                 </td>
                 <td className="num">{r.efficiency !== null ? formatPct(r.efficiency) : '–'}</td>
                 {adaptive ? <td className="num">{runsText(r)}</td> : null}
+                <MemoryCell r={r} />
                 <td className={r.checksumOk === false ? 'bad' : undefined}>{checksumText(r)}</td>
                 <td>
                   <Notes r={r} />

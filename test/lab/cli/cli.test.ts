@@ -65,6 +65,8 @@ describe('npm run lab', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/workload\s+model\s+workers\s+median ms/);
     expect(r.stdout).toMatch(/^primes\s+gil\s+2\s/m);
+    // the machine's conditions under its description, each a value or "unknown"
+    expect(r.stdout).toMatch(/^CPU clock: .*; Load average at start: .*; Virtual machine: (yes|no|unknown)$/m);
     const report = parseReport(readFileSync(out, 'utf8'));
     expect(report.results).toHaveLength(5);
     expect(report.config.workloads[0]?.params.span).toBe(2000);

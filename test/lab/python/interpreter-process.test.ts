@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pythonMemory } from '../../../electron/lab/python/executor';
 import { defaultDriverPath, InterpreterProcess } from '../../../electron/lab/python/interpreter-process';
 import type { DriverJob, DriverModel } from '../../../electron/lab/python/protocol';
 import type { RunFailure } from '../../../electron/lab/runtime/pool';
@@ -100,6 +101,10 @@ describe('InterpreterProcess on a real interpreter', () => {
       expect(pids.size).toBe(model === 'processes' ? 3 : 1);
       if (model === 'processes') expect(pids.has(py.facts.pid)).toBe(false);
       expect(r.hostWallMs).toBeGreaterThanOrEqual(r.wallMs);
+      // Resident memory of what ran the units: each worker process, or the one interpreter (Linux: statm).
+      const memory = pythonMemory(model, r);
+      expect(memory).toHaveLength(model === 'processes' ? 3 : 1);
+      for (const bytes of memory) expect(bytes).toBeGreaterThan(1024 * 1024);
     },
   );
 

@@ -94,6 +94,9 @@ describe('the py-* models on a real interpreter', () => {
         expect(r.failure, where).toBeNull();
         expect(r.checksumOk, where).toBe(true);
         expect(r.wallMs?.raw, where).toHaveLength(1);
+        // Every model says what memory it used: each worker process's, or the one interpreter's resident set.
+        expect(r.memoryBytes.length, where).toBeGreaterThan(0);
+        for (const bytes of r.memoryBytes) expect(bytes, where).toBeGreaterThan(1024 * 1024);
       }
       for (const name of batch) {
         // The same units, the same answer: the Python kernels are checked against the TypeScript ones.

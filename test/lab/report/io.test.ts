@@ -90,6 +90,26 @@ describe('writeReport / readReport', () => {
     expect(await readReport(file)).toEqual(v2);
   });
 
+  it('round-trips the machine conditions (known and unknown) and per-worker memory figures', async () => {
+    const v1 = loadSample();
+    const file = path.join(tmp, 'conditions.json');
+    const withConditions: Report = {
+      ...v1,
+      version: REPORT_VERSION,
+      machine: {
+        ...v1.machine,
+        cpuFrequency: { currentMhz: 2096, minMhz: null, maxMhz: 4700 },
+        governor: null,
+        onBattery: false,
+        loadAverage: { oneMin: 3.1, fiveMin: 2.5, fifteenMin: 1.25 },
+        virtualMachine: true,
+      },
+      results: v1.results.map((r) => ({ ...r, memoryBytes: [12_345_678, 23_456_789].slice(0, r.workers) })),
+    };
+    await writeReport(withConditions, file);
+    expect(await readReport(file)).toEqual(withConditions);
+  });
+
   it('refuses an extension it cannot write, naming the option', async () => {
     const err = await writeReport(loadSample(), path.join(tmp, 'x.docx')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabError);

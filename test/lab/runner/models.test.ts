@@ -36,6 +36,12 @@ describe('every model computes what sequential code computes', () => {
         expect(r.failure, `${r.workload}/${r.model}/${r.workers}`).toBeNull();
         expect(r.checksumOk, `${r.workload}/${r.model}/${r.workers}`).toBe(true);
         expect(r.wallMs?.raw).toHaveLength(1);
+        // Every model says what memory its workers used (heap for threads, resident memory for processes).
+        expect(r.memoryBytes, `${r.workload}/${r.model}/${r.workers}`).toHaveLength(
+          r.model === 'async' ? 1 : r.workers,
+        );
+        for (const bytes of r.memoryBytes)
+          expect(bytes, `${r.workload}/${r.model}/${r.workers}`).toBeGreaterThan(0);
       }
       // the sequential worker's answer is also the in-process answer, for the kernels that need no host resource
       for (const name of batch) {
