@@ -3,7 +3,7 @@
  * side by side in one interleaved experiment (the runner shuffles cells in every pass), and medians quoted,
  * because timings on a shared machine drift. Exit code 1 when a measurable target is missed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,19 @@ import { reportMemoryStep, writeLimitsReports, type ReportMemoryResult } from '.
 
 const MEMORY_CHILD_FLAG = '--report-memory-child';
 const MEMORY_TARGET_BYTES = 2 ** 30;
+const CHILD_ERROR_PREFIX = 'report-memory child failed: ';
+
+/** Why the memory child failed, in one line: its own error message, else what killed it, else its exit code. */
+function childFailure(child: SpawnSyncReturns<string>): string {
+  const lines = child.stderr.split('\n').map((l) => l.trim());
+  const own = lines.find((l) => l.startsWith(CHILD_ERROR_PREFIX));
+  if (own) return own.slice(CHILD_ERROR_PREFIX.length);
+  // A crash the child could not catch (out of memory, a timeout's kill): V8's or Node's own error line.
+  const crash = lines.find((l) => /^(FATAL ERROR|\w*Error\b)/.test(l));
+  if (crash) return crash;
+  if (child.error) return child.error.message;
+  return child.signal ? `killed by ${child.signal}` : `exit ${child.status}`;
+}
 
 interface Row {
   readonly target: string;
@@ -175,7 +188,7 @@ async function main(): Promise<void> {
       target: 'report at the limits: import, export, compare <= 1 GiB peak RSS',
       measured: 'failed',
       verdict: 'MISS',
-      note: child.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${child.status}`,
+      note: childFailure(child),
     });
   } else {
     const m = JSON.parse(child.stdout) as ReportMemoryResult;
@@ -205,5 +218,11 @@ async function main(): Promise<void> {
 
 if (process.argv.includes(MEMORY_CHILD_FLAG)) {
   const [fileA = '', fileB = ''] = process.argv.slice(process.argv.indexOf(MEMORY_CHILD_FLAG) + 1);
-  process.stdout.write(JSON.stringify(await reportMemoryStep(fileA, fileB)));
+  try {
+    process.stdout.write(JSON.stringify(await reportMemoryStep(fileA, fileB)));
+  } catch (e) {
+    // One line the parent can quote: an uncaught error's last stderr line is only Node's version.
+    process.stderr.write(`${CHILD_ERROR_PREFIX}${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
 } else await main();
