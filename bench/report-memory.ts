@@ -6,6 +6,7 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { MAX_REPORT_BYTES } from '../electron/common/api';
 import { compareReports } from '../electron/common/compare';
 import { EXPORT_FORMATS, EXPORTERS } from '../electron/common/export/index';
 import { readReport, writeReport } from '../electron/lab/report/io';
@@ -22,15 +23,28 @@ export interface ReportMemoryResult {
   readonly peakRssBytes: number;
 }
 
-/** Writes reports A and B of `shape` (B 10% slower) into `dir`, compact, one at a time; returns their paths. */
+/**
+ * Writes reports A and B of `shape` (B 10% slower) into `dir`, compact, one at a time; returns their paths.
+ * A file over the import limit would only measure the refusal, so that is an error here, naming the size.
+ */
 export async function writeLimitsReports(
   dir: string,
   shape: LimitsShape = AT_LIMITS,
 ): Promise<[string, string]> {
   const fileA = path.join(dir, 'a.json');
   const fileB = path.join(dir, 'b.json');
-  await writeFile(fileA, JSON.stringify(limitsReport(shape, 1, 1)));
-  await writeFile(fileB, JSON.stringify(limitsReport(shape, 1.1, 2)));
+  for (const [file, slower, seed] of [
+    [fileA, 1, 1],
+    [fileB, 1.1, 2],
+  ] as const) {
+    const text = JSON.stringify(limitsReport(shape, slower, seed));
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_REPORT_BYTES)
+      throw new Error(
+        `limits report ${path.basename(file)}: ${(bytes / 2 ** 20).toFixed(1)} MiB is over the ${MAX_REPORT_BYTES / 2 ** 20} MiB import limit; shrink spansPerGilCell or samples in AT_LIMITS`,
+      );
+    await writeFile(file, text);
+  }
   return [fileA, fileB];
 }
 

@@ -19,6 +19,10 @@ export interface CpuClock {
 const SCHEDSTAT = '/proc/thread-self/schedstat';
 
 function schedstatMs(): number {
+  // The kernel adds a running thread's current slice to its schedstat only at a tick or a switch, so two
+  // readings within one slice would show nothing spent (a 50 µs reading counted as 0). getrusage(), which
+  // process.cpuUsage() calls, brings the calling thread's own figure up to date first.
+  process.cpuUsage();
   // "<ns on cpu> <ns waiting on a runqueue> <timeslices>"
   const onCpuNs = Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]);
   if (!Number.isFinite(onCpuNs)) throw new Error(`${SCHEDSTAT}: first field is not a number`);

@@ -18,12 +18,14 @@ interface Props {
 }
 
 /**
- * Live charts redraw at most every two seconds, the progress bar four times a second. Measured in headless
- * Chromium on two cores, each redraw of the three charts costs about a quarter of a CPU-second, all of it
- * taken from the workers being timed: hence the slow pace, and the switch to turn them off.
+ * Live charts redraw at most every five seconds, the progress bar once a second. A redraw of the three
+ * charts costs Chromium about 0.15 CPU-seconds (recharts recomputes every selector of every chart), all of it
+ * taken from the workers being timed: at the earlier pace (2 s, progress 4 Hz) the live view cost 14.4% of
+ * one core, at this one 6.6% (`npm run bench`, on a 2-core VM shared with other test suites). Hence the slow
+ * pace, and the switch to turn them off.
  */
-const REDRAW_MS = 2000;
-const PROGRESS_MS = 250;
+const REDRAW_MS = 5000;
+const PROGRESS_MS = 1000;
 
 const LiveCpu = memo(CpuChart);
 const LiveSpeedups = memo(SpeedupGrid);
