@@ -7,7 +7,8 @@ import { loadUserWorkload } from '../../../electron/lab/user-workload/load';
 import { BROKEN_TO_LOAD, GOOD, scratch } from '../../support/user-workloads';
 import { PYTHON } from '../python/python-helpers';
 
-const python = { explicitPath: PYTHON.executable };
+// A long probe limit: on a loaded machine the interpreter's probe can take more than the default 10 s.
+const python = { explicitPath: PYTHON.executable, probeTimeoutMs: 60_000 };
 
 describe('loading a user workload file', () => {
   const tmp = scratch();
