@@ -37,6 +37,7 @@ const api: LabApi = {
   deleteReport: log('deleteReport', undefined),
   importReport: () => Promise.reject(new Error('not needed')),
   exportReport: log('exportReport', { fileName: 'x.csv', mime: 'text/csv', base64: '' }),
+  openWorkloadFile: () => Promise.reject(new Error('not needed')),
   onEvent: () => () => undefined,
 };
 
@@ -58,6 +59,7 @@ describe('method dispatch at the process boundary', () => {
       'importReport',
       'listDemos',
       'listHistory',
+      'openWorkloadFile',
       'startDemo',
       'startExperiment',
     ]);
@@ -71,6 +73,7 @@ describe('method dispatch at the process boundary', () => {
       'cancelExperiment',
       'deleteReport',
       'importReport',
+      'openWorkloadFile',
       'startDemo',
       'startExperiment',
     ]);

@@ -6,6 +6,9 @@
  * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ClientLabApi, LabEvent, LabInfo, Unsubscribe } from '../../common/api';
 import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
@@ -16,6 +19,8 @@ import { TOOL_VERSION } from '../version';
 import { checkMemoryBudget } from './budgets';
 import { DemoSlot } from './demo-slot';
 import { createReportLibrary, type DocumentRenderer } from './library';
+import { loadUserWorkload, type LoadedUserWorkload } from '../user-workload/load';
+import { userWorkloadLanguage, type UserWorkloadRecord } from '../../common/user-workload';
 
 export type { DocumentRenderer } from './library';
 
@@ -85,6 +90,28 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     }
   };
 
+  // The user's workload file last opened: kept in a folder of the engine's (under the history's, else a
+  // temporary one), so the workers load exactly the text that was checked.
+  let userWorkload: LoadedUserWorkload | null = null;
+  let userDir: string | null = null;
+  const openWorkloadFile = async (fileName: string, source: string): Promise<UserWorkloadRecord> => {
+    const name = path.basename(fileName);
+    if (!userWorkloadLanguage(name))
+      throw new LabError('invalid-config', `${name}: a workload file must be a .mjs or .py file`, [
+        { field: 'openWorkloadFile(args[0])', message: `${name} is not a .mjs or .py file` },
+      ]);
+    userDir ??=
+      options.historyDir !== undefined
+        ? path.join(options.historyDir, 'user-workloads')
+        : await mkdtemp(path.join(tmpdir(), 'threadlab-user-'));
+    const dir = path.join(userDir, randomUUID());
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, name);
+    await writeFile(file, source);
+    userWorkload = await loadUserWorkload(file);
+    return userWorkload.record;
+  };
+
   const isRunning = (): boolean => current !== null && !current.ended;
   const demos = new DemoSlot({
     emit,
@@ -113,8 +140,16 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     }
     let prepared: PreparedExperiment;
     try {
+      const user = userWorkload;
+      // The input is not validated yet: only a list that names the opened file's workload uses it.
+      const choices: unknown = input.workloads;
+      const named =
+        user !== null &&
+        Array.isArray(choices) &&
+        choices.some((w: unknown) => (w as { name?: unknown } | null)?.name === user.def.name);
       prepared = prepareExperiment(input, {
         ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
+        ...(named ? { userWorkload: user } : {}),
       });
       checkMemoryBudget(prepared.config);
     } catch (err) {
@@ -178,6 +213,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     },
 
     startExperiment: start,
+    openWorkloadFile,
 
     async cancelExperiment(runId: string): Promise<void> {
       const run = current;
