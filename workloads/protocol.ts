@@ -15,6 +15,8 @@ import type { RecorderSnapshot } from './gil/recorder';
 export interface RunJob {
   readonly runId: number;
   readonly workload: string;
+  /** the absolute path of a user workload's file (the workload is the user's, not a built-in) */
+  readonly source?: string;
   readonly params: Params;
   /** unit indices this worker runs, in order */
   readonly units: readonly number[];

@@ -24,6 +24,7 @@ import type { DemoMeta, DemoSpeed } from './demos';
 import { LabError, type LabErrorCode, type LabErrorData, type FieldIssue } from './errors';
 import { isRenderedFormat, REPORT_FILE_FORMATS } from './export/types';
 import type { Report } from './report';
+import { USER_WORKLOAD_LIMITS, type UserWorkloadRecord } from './user-workload';
 
 export type * from './api-types';
 export { REPORT_FILE_FORMATS, type ReportFileFormat } from './export/types';
@@ -197,6 +198,25 @@ export const LAB_METHOD_TABLE = {
     result: returns<ExportedFile>(),
     control: (args) => isRenderedFormat(args[1]),
     takesSignal: true,
+  },
+  /**
+   * Opens the user's own workload file (its name and text, as a file picker read it): the engine keeps it in
+   * a folder of its own, checks it (LabError 'invalid-config' naming the file and the problem) and answers
+   * with what it declares; an experiment may then name the workload by `meta.name`. A control action: it
+   * makes the engine run code, so only the person at the machine may, never a watcher.
+   */
+  openWorkloadFile: {
+    args: z.tuple([
+      z
+        .string({ error: 'must be a file name' })
+        .min(1, { error: 'must not be empty' })
+        .max(255, { error: 'must be at most 255 characters' }),
+      z.string({ error: 'must be the text of a .mjs or .py file' }).max(USER_WORKLOAD_LIMITS.fileBytes, {
+        error: `must be at most ${USER_WORKLOAD_LIMITS.fileBytes / 2 ** 20} MiB`,
+      }),
+    ]),
+    result: returns<UserWorkloadRecord>(),
+    control: true,
   },
 } as const satisfies Record<string, MethodSpec>;
 

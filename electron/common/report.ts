@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ExperimentConfigSchema, MODELS, PYTHON_MODELS } from './config';
+import { UserWorkloadRecordSchema } from './user-workload';
 
 export const REPORT_SCHEMA = 'threadlab.report';
 export const REPORT_VERSION = 2;
@@ -332,6 +333,8 @@ export const ReportSchema = z
     fits: list(AmdahlFitSchema, REPORT_LIMITS.fits, 'fits'),
     /** present when the run asked for py-* models (older reports have none) */
     python: PythonRunSchema.optional(),
+    /** present when the run measured the user's own workload file (older reports have none) */
+    userWorkload: UserWorkloadRecordSchema.optional(),
   })
   .superRefine((r, ctx) => {
     // Totals over the whole report, each reported on the list that holds the items.

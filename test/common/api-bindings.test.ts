@@ -69,6 +69,7 @@ const GOOD_ARGS: Readonly<Record<LabMethod, readonly unknown[]>> = {
   deleteReport: ['e1'],
   importReport: ['{}', 'a.json'],
   exportReport: ['e1', 'csv'],
+  openWorkloadFile: ['k.mjs', 'export const meta = {};'],
 };
 
 /** The engine as a recorder: each method logs its arguments and resolves with its own name. */

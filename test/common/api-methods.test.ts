@@ -39,6 +39,7 @@ const api: LabApi = {
   deleteReport: log('deleteReport', undefined),
   importReport: () => Promise.reject(new Error('not needed')),
   exportReport: log('exportReport', { fileName: 'x.csv', mime: 'text/csv', base64: '' }),
+  openWorkloadFile: () => Promise.reject(new Error('not needed')),
   onEvent: () => () => undefined,
 };
 
@@ -61,6 +62,7 @@ describe('method dispatch at the process boundary', () => {
       'importReport',
       'listDemos',
       'listHistory',
+      'openWorkloadFile',
       'runDemoPython',
       'startDemo',
       'startExperiment',
@@ -75,6 +77,7 @@ describe('method dispatch at the process boundary', () => {
       'cancelExperiment',
       'deleteReport',
       'importReport',
+      'openWorkloadFile',
       'runDemoPython',
       'startDemo',
       'startExperiment',

@@ -235,6 +235,8 @@ describe('read-only clients', () => {
         api.cancelDemo('x'),
         api.importReport(text, 'sample.json'),
         api.deleteReport(own.id),
+        // Opening a workload file makes the engine run code: never for a watcher.
+        api.openWorkloadFile('k.mjs', 'export const meta = {}; export function unit() { return 0; }'),
       ];
       for (const p of refused)
         expect(((await p.catch((e: unknown) => e)) as LabError).code).toBe('read-only');

@@ -29,6 +29,7 @@ function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void
     deleteReport: fail,
     importReport: fail,
     exportReport: fail,
+    openWorkloadFile: fail,
     onEvent: () => () => undefined,
     onMenuCommand: () => () => undefined,
   };

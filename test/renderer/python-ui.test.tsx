@@ -130,6 +130,7 @@ function fakeLab(reply: DemoPythonRun, calls: string[]): LabApi {
   return {
     getInfo: never,
     checkQuiet: never,
+    openWorkloadFile: never,
     startExperiment: never,
     cancelExperiment: never,
     listDemos: never,

@@ -6,6 +6,7 @@
 import type { DoneMessage, RunJob } from '../protocol';
 import { monoNow } from '../clock';
 import { getWorkload } from '../registry';
+import { loadUserKernel } from '../user-kernel';
 import { combineChecksums, type UnitContext } from '../types';
 import type { CpuClock } from '../cpu-clock';
 
@@ -15,7 +16,7 @@ export async function runJob(
   measureMemory: () => number,
   cpuClock: CpuClock | null,
 ): Promise<Omit<DoneMessage, 'gil'>> {
-  const def = getWorkload(job.workload);
+  const def = job.source ? await loadUserKernel(job.source) : getWorkload(job.workload);
   const checksums: number[] = [];
   const startMs = monoNow();
   const cpuStartMs = cpuClock?.nowMs() ?? 0;

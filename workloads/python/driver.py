@@ -9,7 +9,8 @@ stdout carries only the protocol (stray prints go to stderr); tracebacks go to s
 The driver leaves when stdin closes or its parent dies, ending its worker processes first. Timeouts and
 cancel are the host's: it kills the interpreter.
 
-`driver.py --probe` prints the interpreter facts as one JSON line and exits (interpreter discovery).
+`driver.py --probe` prints the interpreter facts as one JSON line and exits (interpreter discovery);
+`driver.py --user-meta FILE` prints a user workload's META (or the error loading it) the same way.
 """
 import asyncio
 import json
@@ -21,7 +22,7 @@ import sysconfig
 import threading
 import time
 
-from kernels import KernelError, get_workload
+from kernels import KernelError, get_workload, load_user_module
 from lanes import Lane, deal, report_traceback, rss_bytes, run_lane, run_lane_async, thread_stats, watch_parent
 from process_pool import ProcessPool, end_live_pools
 
@@ -176,9 +177,27 @@ def run_job(job, on_started):
     return result, pool
 
 
+def user_meta(path):
+    """What the host needs to check a user workload before it runs: its META, or why it cannot be read."""
+    try:
+        module = load_user_module(path)
+    except KernelError as err:
+        return {"error": str(err)}
+    meta = getattr(module, "META", None)
+    try:
+        return {"meta": json.loads(json.dumps(meta))}
+    except (TypeError, ValueError) as err:
+        return {"error": "%s: META is not plain data (%s)" % (os.path.basename(path), err)}
+
+
 def main():
     if "--probe" in sys.argv[1:]:
         sys.stdout.write(json.dumps(facts()) + "\n")
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--user-meta":
+        protocol_out = sys.stdout
+        sys.stdout = sys.stderr  # whatever the module prints on import stays off the answer
+        protocol_out.write(json.dumps(user_meta(sys.argv[2])) + "\n")
         return
     protocol_out = sys.stdout
     # Whatever a kernel prints must not corrupt the protocol.

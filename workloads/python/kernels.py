@@ -492,7 +492,77 @@ WORKLOADS = {
 }
 
 
+# ---------------------------------------------------------------- the user's own workload
+
+
+def load_user_module(path):
+    """Imports the user's file as a module of its own; errors name the file (a SyntaxError its line)."""
+    import importlib.util
+
+    name = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise KernelError("%s: no such file" % path)
+    spec = importlib.util.spec_from_file_location("threadlab_user_%d" % (abs(hash(path)) % 10**9), path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as err:
+        raise KernelError("%s: syntax error on line %s: %s" % (name, err.lineno, err.msg)) from None
+    except Exception as err:  # noqa: BLE001 - whatever the module raises on import is the user's to see
+        raise KernelError("%s: importing it raised %s: %s" % (name, type(err).__name__, err)) from None
+    if not callable(getattr(module, "unit", None)):
+        raise KernelError("%s: defines no function unit(index, params)" % name)
+    return module
+
+
+def user_workload(path):
+    """The user's unit as a Workload: its integer result reduced to the 32-bit checksum (as unitChecksum in
+    electron/common/user-workload.ts does), an async unit awaited on the asyncio model."""
+    module = load_user_module(path)
+    name = os.path.basename(path)
+    unit = module.unit
+
+    def checked(index, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise KernelError("%s: unit %d returned %r, not an integer" % (name, index, value))
+        return value & M32
+
+    def failed(index, err):
+        return KernelError("%s: unit %d raised %s: %s" % (name, index, type(err).__name__, err))
+
+    def run(params, index):
+        try:
+            value = unit(index, params)
+            if asyncio.iscoroutine(value):
+                value = asyncio.run(value)
+        except KernelError:
+            raise
+        except Exception as err:  # noqa: BLE001 - named and passed on as the unit's failure
+            raise failed(index, err) from err
+        return checked(index, value)
+
+    async def run_async(params, index):
+        try:
+            value = unit(index, params)
+            if asyncio.iscoroutine(value):
+                value = await value
+        except Exception as err:  # noqa: BLE001 - named and passed on as the unit's failure
+            raise failed(index, err) from err
+        return checked(index, value)
+
+    units = (getattr(module, "META", None) or {}).get("units", 0)
+    return Workload(lambda params: units, run, run_async)
+
+
+_user_workloads = {}
+
+
 def get_workload(name):
+    # The host names a user workload by its file's absolute path.
+    if name.endswith(".py") and os.path.isabs(name):
+        if name not in _user_workloads:
+            _user_workloads[name] = user_workload(name)
+        return _user_workloads[name]
     try:
         return WORKLOADS[name]
     except KeyError:

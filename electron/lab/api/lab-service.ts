@@ -6,6 +6,9 @@
  * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ClientLabApi, LabEvent, LabInfo, QuietCheck, Unsubscribe } from '../../common/api';
 import { MODELS, type ExperimentConfig, type ExperimentConfigInput } from '../../common/config';
 import { LabError } from '../../common/errors';
@@ -21,6 +24,8 @@ import { TOOL_VERSION } from '../version';
 import { checkMemoryBudget } from './budgets';
 import { DemoSlot } from './demo-slot';
 import { createReportLibrary, type DocumentRenderer } from './library';
+import { loadUserWorkload, type LoadedUserWorkload } from '../user-workload/load';
+import { userWorkloadLanguage, type UserWorkloadRecord } from '../../common/user-workload';
 
 export type { DocumentRenderer } from './library';
 
@@ -117,6 +122,28 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     return quietCheck;
   };
 
+  // The user's workload file last opened: kept in a folder of the engine's (under the history's, else a
+  // temporary one), so the workers load exactly the text that was checked.
+  let userWorkload: LoadedUserWorkload | null = null;
+  let userDir: string | null = null;
+  const openWorkloadFile = async (fileName: string, source: string): Promise<UserWorkloadRecord> => {
+    const name = path.basename(fileName);
+    if (!userWorkloadLanguage(name))
+      throw new LabError('invalid-config', `${name}: a workload file must be a .mjs or .py file`, [
+        { field: 'openWorkloadFile(args[0])', message: `${name} is not a .mjs or .py file` },
+      ]);
+    userDir ??=
+      options.historyDir !== undefined
+        ? path.join(options.historyDir, 'user-workloads')
+        : await mkdtemp(path.join(tmpdir(), 'threadlab-user-'));
+    const dir = path.join(userDir, randomUUID());
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, name);
+    await writeFile(file, source);
+    userWorkload = await loadUserWorkload(file);
+    return userWorkload.record;
+  };
+
   const isRunning = (): boolean => current !== null && !current.ended;
   // Probed once per lab: each probe starts a few interpreters, and the machine's Python does not change
   // while the lab runs (an experiment still probes for itself, so a Python installed since is used).
@@ -153,8 +180,16 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     }
     let prepared: PreparedExperiment;
     try {
+      const user = userWorkload;
+      // The input is not validated yet: only a list that names the opened file's workload uses it.
+      const choices: unknown = input.workloads;
+      const named =
+        user !== null &&
+        Array.isArray(choices) &&
+        choices.some((w: unknown) => (w as { name?: unknown } | null)?.name === user.def.name);
       prepared = prepareExperiment(input, {
         ...(options.entriesDir !== undefined ? { entriesDir: options.entriesDir } : {}),
+        ...(named ? { userWorkload: user } : {}),
       });
       checkMemoryBudget(prepared.config);
     } catch (err) {
@@ -223,6 +258,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     checkQuiet: checkQuietShared,
 
     startExperiment: start,
+    openWorkloadFile,
 
     async cancelExperiment(runId: string): Promise<void> {
       const run = current;

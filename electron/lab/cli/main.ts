@@ -24,12 +24,15 @@ import { registerDemo } from './commands/demo';
 import { writeOut, writeErr } from './print';
 import { registerPython } from './commands/python';
 import { registerFidelity } from './commands/fidelity';
+import type { WorkloadMeta } from '../../common/config';
+import { looksLikeWorkloadFile, userWorkloadMeta } from '../../common/user-workload';
+import { loadUserWorkload, type LoadedUserWorkload } from '../user-workload/load';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
 
 interface RunFlags {
   workload: string[];
-  models: string[];
+  models?: string[];
   workers: number[];
   repeat: number;
   warmup: number;
@@ -67,11 +70,50 @@ function listCommand(all: boolean): void {
   writeOut(out.join('\n') + '\n');
 }
 
-async function runCommand(flags: RunFlags): Promise<number> {
+const DEFAULT_MODELS = {
+  js: ['sequential', 'threads', 'processes', 'gil'],
+  python: ['py-sequential', 'py-threads', 'py-processes'],
+} as const;
+
+/**
+ * The user's workload file among --workload's names, loaded and checked, with its name put in its place;
+ * a bare -p name that no chosen workload has is refused, naming the file, rather than silently dropped.
+ */
+async function withUserWorkload(
+  flags: RunFlags,
+): Promise<{ names: string[]; catalog: WorkloadMeta[]; user?: LoadedUserWorkload }> {
+  const files = flags.workload.filter(looksLikeWorkloadFile);
   const catalog = workloadCatalog();
+  if (files.length === 0) return { names: flags.workload, catalog };
+  if (files.length > 1)
+    throw new LabError('invalid-config', 'one workload file per run', [
+      { field: '--workload', message: `names ${files.length} files (${files.join(', ')}); one per run` },
+    ]);
+  const file = files[0] as string;
+  const user = await loadUserWorkload(file, { python: flags.python ? { explicitPath: flags.python } : {} });
+  const names = flags.workload.map((n) => (n === file ? user.def.name : n));
+  const all = [...catalog, userWorkloadMeta(user.record)];
+  const known = new Set(
+    all.filter((w) => names.includes(w.name)).flatMap((w) => w.params.map((p) => p.name)),
+  );
+  for (const f of flags.param) {
+    if (f.workload === null && !known.has(f.name))
+      throw new LabError('invalid-config', `${user.record.file}: no parameter '${f.name}'`, [
+        {
+          field: `-p ${f.name}`,
+          message: `${user.record.file} has no parameter '${f.name}' (known: ${Object.keys(user.record.meta.params).join(', ') || 'none'})`,
+        },
+      ]);
+  }
+  return { names, catalog: all, user };
+}
+
+async function runCommand(flags: RunFlags): Promise<number> {
+  const { names, catalog, user } = await withUserWorkload(flags);
+  const onlyPython = user?.record.language === 'python' && names.length === 1;
   const input = {
     label: flags.label,
-    workloads: flags.workload.map((name) => ({
+    workloads: names.map((name) => ({
       name,
       params: paramsFor(
         name,
@@ -79,7 +121,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
         flags.param,
       ),
     })),
-    models: flags.models,
+    models: flags.models ?? DEFAULT_MODELS[onlyPython ? 'python' : 'js'],
     workers: flags.workers,
     repeat: flags.repeat,
     warmup: flags.warmup,
@@ -116,7 +158,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   // The same budget every client of the engine gets: a pool's heaps may not add up to more than the machine.
-  const prepared = prepareExperiment(input);
+  const prepared = prepareExperiment(input, user ? { userWorkload: user } : {});
   checkMemoryBudget(prepared.config);
   try {
     const report = await runPrepared(prepared, {
@@ -160,13 +202,16 @@ export function buildProgram(): Command {
   program
     .command('run')
     .description('measure workloads under execution models and worker counts')
-    .requiredOption('-w, --workload <names>', 'workload name(s), comma separated (see: lab list)', nameList)
-    .option('-m, --models <names>', `models, comma separated: ${MODELS.join(', ')}`, nameList, [
-      'sequential',
-      'threads',
-      'processes',
-      'gil',
-    ])
+    .requiredOption(
+      '-w, --workload <names>',
+      'workload name(s), comma separated (see: lab list), or your own file: ./my-kernel.mjs or ./my_kernel.py',
+      nameList,
+    )
+    .option(
+      '-m, --models <names>',
+      `models, comma separated: ${MODELS.join(', ')} (default: ${DEFAULT_MODELS.js.join(',')}; for a .py file alone: ${DEFAULT_MODELS.python.join(',')})`,
+      nameList,
+    )
     .option('-n, --workers <counts>', 'worker counts, comma separated', intList('--workers'), [1, 2, 4])
     .option('-r, --repeat <n>', 'measured runs per cell', int('--repeat'), 5)
     .option('--warmup <n>', 'unrecorded runs per cell first', int('--warmup'), 1)

@@ -104,7 +104,8 @@ export class PythonExecutor implements Executor {
     const job = await this.proc.run(
       {
         model: PYTHON_MODEL_PLAN[this.model].driver,
-        workload: request.workload,
+        // The driver loads a user workload from its path (kernels.get_workload).
+        workload: request.source ?? request.workload,
         params: request.params,
         workers: request.workers,
         units,

@@ -41,6 +41,9 @@ import type { ProcessLauncher } from '../runtime/launcher';
 import type { DiscoverOptions } from '../python/discover';
 import { PythonExecutor } from '../python/executor';
 import { describeSelection, selectPythons, type PythonSelection } from '../python/selection';
+import { modelsFor, userWorkloadMeta } from '../../common/user-workload';
+import type { LoadedUserWorkload } from '../user-workload/load';
+import type { WorkloadDef } from '../../../workloads/types';
 
 export interface RunnerOptions {
   readonly onEvent?: (event: LabEvent) => void;
@@ -60,12 +63,15 @@ export interface ExperimentSetup {
   readonly executors?: ExecutorFactory;
   /** how the real executors start child processes (default: child_process.fork); the desktop app may pass its own */
   readonly launcher?: ProcessLauncher;
+  /** the user's own workload file, loaded and checked (electron/lab/user-workload), when the run names it */
+  readonly userWorkload?: LoadedUserWorkload;
 }
 
 /** A validated experiment with the factory of its executors: what runPrepared runs. */
 export interface PreparedExperiment {
   readonly config: ExperimentConfig;
   readonly executors: ExecutorFactory;
+  readonly userWorkload?: LoadedUserWorkload;
 }
 
 /**
@@ -73,10 +79,14 @@ export interface PreparedExperiment {
  * API layer calls it to refuse a bad experiment at once, then hands the result to runPrepared.
  */
 export function prepareExperiment(input: unknown, setup: ExperimentSetup = {}): PreparedExperiment {
-  const config = validateExperiment(input, workloadCatalog());
+  const user = setup.userWorkload;
+  const config = validateExperiment(input, [
+    ...workloadCatalog(),
+    ...(user ? [userWorkloadMeta(user.record)] : []),
+  ]);
   const executors =
     setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir(), setup.launcher);
-  return { config, executors };
+  return { config, executors, ...(user ? { userWorkload: user } : {}) };
 }
 
 export async function runExperiment(
@@ -94,7 +104,7 @@ export async function runPrepared(
   const config: ExperimentConfig = {
     ...prepared.config,
     workloads: prepared.config.workloads.map((w) => {
-      const def = getWorkload(w.name);
+      const def = workloadDef(w.name, prepared.userWorkload);
       return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
     }),
   };
@@ -107,7 +117,21 @@ export async function runPrepared(
     if (!python) throw new LabError('internal', `no interpreter was chosen for ${model}`);
     return new PythonExecutor(model, { command: python, switchIntervalMs: given.switchIntervalMs });
   };
-  return new ExperimentRun(config, executors, options, pythons).run();
+  return new ExperimentRun(config, executors, options, pythons, prepared.userWorkload).run();
+}
+
+/** A built-in workload, or the user's when the name is its. */
+function workloadDef(name: string, user: LoadedUserWorkload | undefined): WorkloadDef {
+  return user && name === user.def.name ? user.def : getWorkload(name);
+}
+
+/** Why a user workload cannot run on this model (its file is the other language's), or null when it can. */
+function unfit(user: LoadedUserWorkload | undefined, workload: string, model: Model): string | null {
+  if (!user || workload !== user.def.name) return null;
+  const { file, language } = user.record;
+  const fits = modelsFor(language);
+  if (fits.includes(model)) return null;
+  return `${file} is ${language === 'js' ? 'JavaScript' : 'Python'}: it runs on ${fits.join(', ')} only`;
 }
 
 class ExperimentRun {
@@ -131,6 +155,7 @@ class ExperimentRun {
     private readonly createExecutor: ExecutorFactory,
     private readonly options: RunnerOptions,
     private readonly pythons: PythonSelection,
+    private readonly user: LoadedUserWorkload | undefined,
   ) {
     this.runId = options.runId ?? randomUUID();
     this.emit = options.onEvent ?? (() => undefined);
@@ -138,10 +163,12 @@ class ExperimentRun {
     this.sizes = poolSizes(this.cells);
     this.policy = runPolicy(config);
     for (const cell of this.cells) {
-      const def = getWorkload(cell.workload);
+      const def = workloadDef(cell.workload, user);
       const params = this.paramsOf(cell.workload);
       const d = newCellData(cell, def.kind, def.unitCount(params));
-      const unavailable = isPythonModel(cell.model) ? pythons.unavailable.get(cell.model) : undefined;
+      const unavailable =
+        unfit(user, cell.workload, cell.model) ??
+        (isPythonModel(cell.model) ? pythons.unavailable.get(cell.model) : undefined);
       if (unavailable) d.failure = { reason: 'unavailable', message: unavailable };
       this.data.set(cell.key, d);
     }
@@ -180,7 +207,7 @@ class ExperimentRun {
     const machine = await machineInfo();
     this.logicalCores = machine.logicalCores;
     this.emit({ type: 'experiment-started', runId: this.runId, config: this.config });
-    const defs = this.config.workloads.map((w) => getWorkload(w.name));
+    const defs = this.config.workloads.map((w) => workloadDef(w.name, this.user));
     const sampler =
       this.options.sampleCpu === false
         ? null
@@ -204,7 +231,11 @@ class ExperimentRun {
       this.progress(0, schedule.total(), 'spawning', null, 0);
       for (const [model, size] of this.sizes) {
         if (this.signal.aborted) break;
-        if (isPythonModel(model) && this.pythons.unavailable.has(model)) continue;
+        // A model none of whose cells can run (no interpreter, or a user file of the other language) starts nothing.
+        if (
+          [...this.data.values()].every((d) => d.cell.model !== model || d.failure?.reason === 'unavailable')
+        )
+          continue;
         let started: Awaited<ReturnType<typeof this.startExecutor>>;
         try {
           started = await this.startExecutor(model);
@@ -267,6 +298,7 @@ class ExperimentRun {
       results,
       fits,
       ...(this.config.models.some(isPythonModel) ? { python: describeSelection(this.pythons) } : {}),
+      ...(this.user ? { userWorkload: this.user.record } : {}),
     };
     this.emit({ type: 'experiment-finished', runId: this.runId, report });
     return report;
@@ -305,6 +337,7 @@ class ExperimentRun {
       const outcome = await ex.run({
         runId: runSeq,
         workload: cell.workload,
+        ...(this.user && cell.workload === this.user.def.name ? { source: this.user.source } : {}),
         params: this.paramsOf(cell.workload),
         unitCount: d.units,
         workers: cell.workers,
@@ -339,6 +372,8 @@ class ExperimentRun {
         err instanceof RunFailure
           ? err.toFailure()
           : { reason: 'error', message: err instanceof Error ? err.message : String(err) };
+      if (d.failure.reason === 'timeout' && this.user && cell.workload === this.user.def.name)
+        d.failure.message += ` (a unit of ${this.user.record.file} did not return in time)`;
       // The pool may still have a hung or dying worker: end it now, a fresh one is started on next use.
       await ex.close();
     }

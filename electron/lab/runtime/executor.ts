@@ -22,6 +22,8 @@ import { Pool } from './pool';
 export interface RunRequest {
   readonly runId: number;
   readonly workload: string;
+  /** the absolute path of a user workload's file, when the workload is one */
+  readonly source?: string;
   readonly params: Params;
   readonly unitCount: number;
   readonly workers: number;
@@ -104,6 +106,7 @@ abstract class PoolExecutor implements Executor {
     const jobs: RunJob[] = this.plan(request).map((p) => ({
       runId: request.runId,
       workload: request.workload,
+      ...(request.source ? { source: request.source } : {}),
       params: request.params,
       units: p.units,
       concurrency: p.concurrency,
