@@ -1,4 +1,5 @@
 /** Entry point: reach the engine first, then render; if it cannot be reached, say so and offer a retry. */
+import './transport/no-eval';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './App';

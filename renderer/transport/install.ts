@@ -6,6 +6,7 @@
  * connectLab returns the preload's object itself and never calls this, so there the UI receives the plain
  * LabErrorData the preload rejects with.
  */
+import './no-eval';
 import type { LabApi } from '../../electron/common/api';
 import { LabError } from '../../electron/common/errors';
 import { KEY_PATTERN, KEY_QUERY_PARAM, LAB_SOCKET_PATH } from '../../electron/common/lab-socket';

@@ -19,7 +19,13 @@ export function labApiContract(name: string, make: () => Promise<LabApiHarness>)
     let h: LabApiHarness;
     beforeAll(async () => {
       h = await make();
-    });
+      // The lab looks for Python in the background after the first getInfo, in short-lived child
+      // processes; the tests below count this process's children, so let that probe finish first.
+      for (const t0 = Date.now(); (await h.api.getInfo()).python === null;) {
+        if (Date.now() - t0 > 60_000) throw new Error('the lab did not finish looking for Python in 60 s');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }, 90_000);
     afterAll(async () => {
       await h?.close();
     });
