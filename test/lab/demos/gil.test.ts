@@ -16,12 +16,12 @@ describe('GIL demos', () => {
     const proc = by('CPU work in a child process');
     if (!alone || !five || !moreFive || !tenth || !proc) throw new Error('missing setting');
     expect(o.details.settings).toHaveLength(8);
-    // A CPU-bound thread that lets go of the GIL only on request makes every I/O completion wait. (With one
-    // CPU thread, a machine busy with other programs can delay its wake-up so the I/O thread wins some lock
-    // races; with two, one of them always wants the lock, so that bound is the firm one.)
+    // A CPU-bound thread that lets go of the GIL only on request makes every I/O completion wait. With one
+    // CPU thread, a machine busy with other programs can delay its wake-up so the I/O thread wins many lock
+    // races (one CPU thread at 5 ms gave 55% of alone once, with another program keeping a core busy); with
+    // two, one of them always wants the lock, so the bound is on the worse of the two settings.
     const worstFive = Math.min(five.rps, moreFive.rps);
     expect(worstFive).toBeLessThan(alone.rps / 5);
-    expect(five.rps).toBeLessThan(alone.rps / 2);
     expect(tenth.rps).toBeGreaterThan(worstFive * 2);
     expect(proc.rps).toBeGreaterThan(worstFive * 5);
     // On two cores the CPU process competes with the I/O thread and the echo server (50-60% of alone on an idle
