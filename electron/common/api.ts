@@ -153,7 +153,7 @@ export const LAB_METHOD_TABLE = {
    * Runs the demo's Python for real with the first interpreter found, under the demo's time limit, and
    * resolves with its output (or why it could not run). One at a time: a new call stops the one before, and
    * the interpreter is killed when the asking client leaves, so a page left behind leaves no process. Refused
-   * 'busy' while an experiment measures.
+   * 'busy' while an experiment measures, and stopped by an experiment that starts.
    */
   runDemoPython: {
     args: z.tuple([id('a demo id')]),

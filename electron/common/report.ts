@@ -35,7 +35,11 @@ export const REPORT_LIMITS = {
   workersPerCell: 256,
   /** timeline spans of one cell: the engine keeps at most 5000 per thread x 256 threads */
   spansPerCell: 1_280_000,
-  /** timeline spans in all cells; a 50 MiB file (the import limit) holds about 1,000,000 at most */
+  /**
+   * timeline spans (the emulated GIL's) and CPython threads' unit spans in all cells together: each list is
+   * bounded per cell only, and 256 lanes of 1,280,000 units would be far more than any reader should hold;
+   * a 50 MiB file (the import limit) holds about 1,000,000 at most
+   */
   spansTotal: 2_000_000,
   /** CPU samples: 24 hours at the default 2 Hz */
   samples: 172_800,
@@ -170,7 +174,10 @@ export type PythonLanes = z.infer<typeof PythonLanesSchema>;
 
 /** Why a cell stopped: a kernel threw, a process exited, a run hit its timeout, a worker ran out of memory. */
 export const FailureSchema = z.strictObject({
-  /** unavailable: the model cannot run on this machine (no Python found, no free-threaded build) */
+  /**
+   * unavailable: the model cannot run here (no Python found, no free-threaded build, or a user workload file
+   * of the other language)
+   */
   reason: z.enum(['error', 'exit', 'timeout', 'out-of-memory', 'checksum', 'cancelled', 'unavailable']),
   message: z.string().max(4000),
 });
@@ -355,9 +362,13 @@ export const ReportSchema = z
     );
     over(
       ['results'],
-      total(r.results.map((e) => e.gil?.timeline.length ?? 0)),
+      total(
+        r.results.map(
+          (e) => (e.gil?.timeline.length ?? 0) + total(e.pythonLanes?.lanes.map((l) => l.units.length) ?? []),
+        ),
+      ),
       REPORT_LIMITS.spansTotal,
-      'timeline spans',
+      'timeline spans (GIL spans and Python units)',
     );
     over(
       ['samples', 'points'],

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import type { LabApi, LabEvent } from '../../electron/common/api';
 import { DEMO_IDS, LaneBoard } from '../../electron/common/demos';
 import { canListChildren, childPids } from '../support/processes';
-import { nextEvent, osThreads, rejection, TINY } from './api-contract-helpers';
+import { finishedOf, nextEvent, osThreads, rejection, TINY } from './api-contract-helpers';
 
 type DemoEnd = Extract<LabEvent, { type: 'demo-finished' | 'demo-failed' }>;
 const endOf =
@@ -144,5 +144,16 @@ export function demoContract(api: () => LabApi): void {
     expect(stopped.ran && stopped.result.cancelled).toBe(true);
     expect(race.ran && race.result.exitCode).toBe(0);
     if (pidsBefore !== null) expect(childPids()).toEqual(pidsBefore);
+  });
+
+  it("an experiment that starts stops a demo's Python still running, so the two never share the cores", async () => {
+    const pidsBefore = childPids();
+    const deadlock = api().runDemoPython('deadlock');
+    await expect.poll(() => childPids().length > pidsBefore.length, { timeout: 10_000 }).toBe(true);
+    const { runId } = await api().startExperiment(TINY);
+    const finished = nextEvent(api(), finishedOf(runId), 60_000);
+    const stopped = await deadlock;
+    expect(stopped.ran && stopped.result.cancelled).toBe(true);
+    await finished;
   });
 }

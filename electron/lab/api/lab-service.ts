@@ -122,11 +122,26 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     return quietCheck;
   };
 
+  // Aborted by close(): the children the lab starts on its own (the Python probe, a workload file's meta
+  // read) end with it rather than outlive it, and close() waits for them.
+  const closing = new AbortController();
+  const background = new Set<Promise<unknown>>();
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    background.add(settled);
+    void settled.then(() => background.delete(settled));
+    return work;
+  };
+
   // The user's workload file last opened: kept in a folder of the engine's (under the history's, else a
   // temporary one), so the workers load exactly the text that was checked.
   let userWorkload: LoadedUserWorkload | null = null;
   let userDir: string | null = null;
   const openWorkloadFile = async (fileName: string, source: string): Promise<UserWorkloadRecord> => {
+    if (closed) throw new LabError('busy', 'the lab is shutting down');
     const name = path.basename(fileName);
     if (!userWorkloadLanguage(name))
       throw new LabError('invalid-config', `${name}: a workload file must be a .mjs or .py file`, [
@@ -140,7 +155,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, name);
     await writeFile(file, source);
-    userWorkload = await loadUserWorkload(file);
+    userWorkload = await tracked(loadUserWorkload(file, { signal: closing.signal }));
     return userWorkload.record;
   };
 
@@ -150,7 +165,14 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   let discovery: Promise<Discovery> | null = null;
   let discovered: Discovery | null = null;
   const discover = (): Promise<Discovery> =>
-    (discovery ??= discoverPythons(options.discover).then((d) => (discovered = d)));
+    (discovery ??= tracked(
+      discoverPythons({
+        ...options.discover,
+        signal: options.discover?.signal
+          ? AbortSignal.any([options.discover.signal, closing.signal])
+          : closing.signal,
+      }).then((d) => (discovered = d)),
+    ));
   /** the demo snippet running now: one at a time, stopped by the next one, by its client leaving, by close */
   let snippet: { readonly abort: AbortController; readonly done: Promise<unknown> } | null = null;
   const demos = new DemoSlot({
@@ -197,6 +219,9 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
         err instanceof LabError ? err : new LabError('internal', LabError.toData(err).message),
       );
     }
+    // A demo's Python still running would take cores from the measurement: the experiment stops it, as a
+    // newer snippet would (the snippet is killed at once, before the runner has even started its workers).
+    snippet?.abort.abort();
     const runId = randomUUID();
     const abort = new AbortController();
     return new Promise((resolve, reject) => {
@@ -325,7 +350,8 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       const run = current;
       if (run) run.abort.abort();
       snippet?.abort.abort();
-      await Promise.all([run?.done, demos.close(), snippet?.done]);
+      closing.abort();
+      await Promise.all([run?.done, demos.close(), snippet?.done, ...background]);
       await library.settled();
       listeners.clear();
     },

@@ -80,7 +80,8 @@ export function formatTable(report: Report): string {
   const m = report.machine;
   const conditions = machineConditionRows(m);
   const out = [
-    `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
+    // An imported or history report's machine strings are anyone's: a line break in one could forge a line.
+    `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${visible(`${m.os.platform} ${m.os.arch}`)}, Node ${visible(m.node)}`,
     ...(conditions.length ? [visible(conditions.map(([k, v]) => `${k}: ${v}`).join('; '))] : []),
     `${describeRuns(report.config)} per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes and Python interpreters)',

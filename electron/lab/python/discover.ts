@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { killOnAbort } from '../runtime/kill-on-abort';
 import { defaultDriverPath, type InterpreterCommand } from './interpreter-process';
 import { describeIssues, interpreterFactsSchema, type InterpreterFacts } from './protocol';
 
@@ -44,6 +45,8 @@ export interface DiscoverOptions {
   readonly platform?: NodeJS.Platform;
   readonly probeTimeoutMs?: number;
   readonly driverPath?: string;
+  /** ends the probes still running (a lab that closes leaves no interpreter behind) */
+  readonly signal?: AbortSignal;
 }
 
 export function candidates(options: DiscoverOptions = {}): PythonCandidate[] {
@@ -69,7 +72,7 @@ type ProbeOutcome = { ok: true; facts: InterpreterFacts } | { ok: false; reason:
 
 export function probe(
   candidate: InterpreterCommand,
-  options: Pick<DiscoverOptions, 'env' | 'probeTimeoutMs' | 'driverPath'> = {},
+  options: Pick<DiscoverOptions, 'env' | 'probeTimeoutMs' | 'driverPath' | 'signal'> = {},
 ): Promise<ProbeOutcome> {
   const timeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const looksLikePath = /[\\/]/.test(candidate.executable);
@@ -77,7 +80,7 @@ export function probe(
     return Promise.resolve({ ok: false, reason: `${candidate.executable}: no such file`, absent: true });
   const args = [...(candidate.args ?? []), '-B', options.driverPath ?? defaultDriverPath(), '--probe'];
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       candidate.executable,
       args,
       {
@@ -88,9 +91,12 @@ export function probe(
         maxBuffer: 64 * 1024,
       },
       (err, stdout, stderr) => {
+        stopWatching();
         if (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'ENOENT') return resolve({ ok: false, reason: 'not found', absent: true });
+          if (options.signal?.aborted)
+            return resolve({ ok: false, reason: 'stopped before it answered', absent: false });
           if (err.killed)
             return resolve({ ok: false, reason: `no answer within ${timeoutMs} ms`, absent: false });
           const said = String(stderr).trim().split('\n').slice(-1)[0] ?? '';
@@ -116,6 +122,7 @@ export function probe(
         resolve({ ok: true, facts: facts.data });
       },
     );
+    const stopWatching = killOnAbort(child, options.signal);
   });
 }
 

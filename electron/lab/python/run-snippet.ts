@@ -30,7 +30,6 @@ export interface SnippetOptions {
   readonly signal?: AbortSignal;
 }
 
-
 class Bounded {
   private chunks: Buffer[] = [];
   private size = 0;
@@ -82,9 +81,11 @@ export async function runSnippet(code: string, options: SnippetOptions): Promise
     let timedOut = false;
     let cancelled = false;
     const stop = () => {
+      // A child that never started has no pid, and its kill() would go to pid 0: this process's own group.
+      if (child.pid === undefined) return;
       try {
         // The whole group: a snippet's multiprocessing children go with it.
-        if (posix && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        if (posix) process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
       } catch {
         // already gone
@@ -145,5 +146,11 @@ export async function runDemoSnippet(
     timeLimitMs: endsAtMs ?? DEFAULT_SNIPPET_LIMIT_MS,
     ...(signal ? { signal } : {}),
   });
-  return { ran: true, id, interpreter: interpreterInfo(python), endsByTimeout: endsAtMs !== undefined, result };
+  return {
+    ran: true,
+    id,
+    interpreter: interpreterInfo(python),
+    endsByTimeout: endsAtMs !== undefined,
+    result,
+  };
 }

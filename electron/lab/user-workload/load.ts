@@ -23,6 +23,7 @@ import {
 import { WORKLOADS } from '../../../workloads/registry';
 import type { WorkloadDef } from '../../../workloads/types';
 import { candidates, type DiscoverOptions } from '../python/discover';
+import { killOnAbort } from '../runtime/kill-on-abort';
 import { defaultDriverPath } from '../python/interpreter-process';
 
 /** A checked user workload: what the report records, where the workers load it from, the host's view. */
@@ -39,7 +40,11 @@ function refuse(file: string, problem: string): LabError {
 
 export async function loadUserWorkload(
   file: string,
-  options: { readonly python?: DiscoverOptions } = {},
+  options: {
+    readonly python?: DiscoverOptions;
+    /** ends the child reading the meta (a closing lab): its import may hang, and it would outlive the lab */
+    readonly signal?: AbortSignal;
+  } = {},
 ): Promise<LoadedUserWorkload> {
   const source = path.resolve(file);
   const language = userWorkloadLanguage(source);
@@ -61,7 +66,10 @@ export async function loadUserWorkload(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const name = path.basename(source);
-  const raw = language === 'js' ? await jsMeta(source, name) : await pythonMeta(source, name, options.python);
+  const raw =
+    language === 'js'
+      ? await jsMeta(source, name, options.signal)
+      : await pythonMeta(source, name, options.python, options.signal);
   const meta = parseUserMeta(
     raw,
     name,
@@ -80,20 +88,27 @@ interface Answer {
   readonly failed: boolean;
 }
 
-/** Runs a short child under a time limit; an answer either way, a refusal naming the file on a timeout. */
+/**
+ * Runs a short child under a time limit; an answer either way, a refusal naming the file on a timeout, a
+ * LabError('cancelled') when `signal` ends it first.
+ */
 function ask(
   name: string,
   command: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  signal: AbortSignal | undefined,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       command,
       args,
       { env, timeout: META_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true, maxBuffer: 1024 * 1024 },
       (err, stdout, stderr) => {
+        stopWatching();
         if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(err);
+        else if (err && signal?.aborted)
+          reject(new LabError('cancelled', `${name}: stopped while its meta was read`));
         else if (err?.killed)
           reject(
             refuse(
@@ -104,6 +119,7 @@ function ask(
         else resolve({ stdout: String(stdout), stderr: String(stderr), failed: err !== null });
       },
     );
+    const stopWatching = killOnAbort(child, signal);
   });
 }
 
@@ -123,13 +139,14 @@ const mod = await import(process.argv[1]);
 process.stdout.write(JSON.stringify({ meta: mod.meta ?? null, hasUnit: typeof mod.unit === 'function' }) + '\\n');
 `;
 
-async function jsMeta(source: string, name: string): Promise<unknown> {
+async function jsMeta(source: string, name: string, signal: AbortSignal | undefined): Promise<unknown> {
   const answer = await ask(
     name,
     process.execPath,
     ['--input-type=module', '-e', JS_META_SCRIPT, pathToFileURL(source).href],
     // In the desktop app execPath is Electron's, which runs as plain Node with this set.
     { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    signal,
   );
   const parsed = answer.failed ? null : lastJson(answer.stdout);
   if (!parsed) {
@@ -142,7 +159,12 @@ async function jsMeta(source: string, name: string): Promise<unknown> {
   return parsed.meta;
 }
 
-async function pythonMeta(source: string, name: string, python: DiscoverOptions = {}): Promise<unknown> {
+async function pythonMeta(
+  source: string,
+  name: string,
+  python: DiscoverOptions = {},
+  signal?: AbortSignal,
+): Promise<unknown> {
   const driver = python.driverPath ?? defaultDriverPath();
   // The first interpreter that is there, as the py-* models would choose it (free-threaded builds last).
   for (const candidate of candidates(python)) {
@@ -153,6 +175,7 @@ async function pythonMeta(source: string, name: string, python: DiscoverOptions 
         candidate.executable,
         [...(candidate.args ?? []), '-B', driver, '--user-meta', source],
         python.env ?? process.env,
+        signal,
       );
     } catch (err) {
       if (err instanceof LabError) throw err;

@@ -20,7 +20,7 @@ const BIDI = '\u202Egnp.exe\u2066\u200f';
 
 type Json = Record<string, unknown> & {
   config: { label: string };
-  machine: { cpuModel: string };
+  machine: { cpuModel: string; os: { platform: string }; node: string; governor?: string | null };
   results: { workload: string; failure: unknown; warnings: { kind: string; message: string }[] }[];
 };
 
@@ -29,6 +29,9 @@ function hostileFile(): string {
   const r = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as Json;
   r.config.label = `label${ESC}${BIDI}`;
   r.machine.cpuModel = `cpu${FORGE}`;
+  r.machine.os.platform = `linux${FORGE}`;
+  r.machine.node = `20${FORGE}`;
+  r.machine.governor = `powersave${FORGE}`;
   r.results = r.results.map((e, i) =>
     i === 1
       ? {
@@ -77,6 +80,9 @@ describe('no control character from a report or an error reaches the terminal', 
     expect(show.status).toBe(0);
     expectHarmless(show);
     expect(show.stdout).toContain('boom\\u000d\\u000aprimes');
+    // a line break in any machine field stays inside its line: no forged row
+    expect(show.stdout).not.toMatch(/^primes {2}threads {2}2 {2}1\.0 {2}FAKE ROW/m);
+    expect(show.stdout).toContain('linux\\u000d\\u000aprimes');
   });
 
   it('lab report, and error messages that quote the input', () => {

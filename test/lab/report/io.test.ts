@@ -110,6 +110,64 @@ describe('writeReport / readReport', () => {
     expect(await readReport(file)).toEqual(withConditions);
   });
 
+  it('round-trips what adaptive runs, the py-* models and a user workload add (each optional)', async () => {
+    const v1 = loadSample();
+    const file = path.join(tmp, 'added-fields.json');
+    const added: Report = {
+      ...v1,
+      version: REPORT_VERSION,
+      config: { ...v1.config, targetCiPct: 5, minRuns: 5, maxRuns: 15 },
+      results: v1.results.map((r, i) =>
+        i === 0
+          ? {
+              ...r,
+              adaptive: { runs: 7, medianCiPct: 3.25, reached: true },
+              pythonLanes: {
+                wallMs: 40.5,
+                lanes: [
+                  {
+                    thread: 0,
+                    cpuMs: 19.5,
+                    wallMs: 40.25,
+                    startMs: 0.125,
+                    units: [{ index: 0, startMs: 0.125, endMs: 19.75 }],
+                  },
+                ],
+              },
+            }
+          : i === 1
+            ? { ...r, adaptive: { runs: 15, medianCiPct: null, reached: false } }
+            : r,
+      ),
+      python: {
+        interpreters: [
+          {
+            models: ['py-sequential', 'py-threads'],
+            version: '3.11.2',
+            implementation: 'CPython',
+            executable: '/usr/bin/python3.11',
+            gilEnabled: true,
+            freeThreadedBuild: false,
+          },
+        ],
+        unavailable: [{ models: ['py-ft-threads'], reason: 'no free-threaded Python found' }],
+      },
+      userWorkload: {
+        file: 'my-kernel.mjs',
+        language: 'js',
+        sha256: 'ab'.repeat(32),
+        meta: {
+          name: 'my-kernel',
+          kind: 'cpu',
+          units: 8,
+          params: { n: { default: 20000, min: 1, max: 10000000, description: 'numbers per unit' } },
+        },
+      },
+    };
+    await writeReport(added, file);
+    expect(await readReport(file)).toEqual(added);
+  });
+
   it('refuses an extension it cannot write, naming the option', async () => {
     const err = await writeReport(loadSample(), path.join(tmp, 'x.docx')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabError);
