@@ -16,7 +16,7 @@ import { measureHandoff } from './handoff';
 import { measurePythonOverhead } from './python-overhead';
 import { discoverPythons } from '../electron/lab/python/discover';
 import { FIDELITY_TOLERANCE, measureFidelity } from '../electron/lab/cli/commands/fidelity';
-import { measureSamplerCost, unmeasurable } from './sampler-cost';
+import { measureSamplerCost, unmeasurable, type SamplerCost } from './sampler-cost';
 import { benchUiCost } from './ui-cost';
 import { reportMemoryStep, writeLimitsReports, type ReportMemoryResult } from './report-memory';
 
@@ -247,28 +247,44 @@ async function main(): Promise<void> {
   if (part('python')) await pythonRows(progress);
 
   if (part('sampler')) {
-    progress('CPU sampler cost: at 2 Hz, then at 100 Hz, each between two idle windows as long');
-    const windowMs = quick ? 2000 : 5000;
-    const lab = await measureSamplerCost(500, windowMs);
-    check(
-      `sampler at 2 Hz <= 1% of one core (whole process while sampling; ${lab.idlePct.toFixed(3)}% idle without it; the report says ${lab.selfPct.toFixed(3)}%)`,
-      lab.wholePct,
-      (v) => v <= 1,
-      '%',
+    // At the lab's 2 Hz, over the length of the quick headline (about 20 s): the sampler's thread starts once
+    // per experiment, before its first run, so a window much shorter than an experiment would overstate its
+    // share. At 100 Hz the same work, fifty times as often, stands well out of the idle process's noise, so
+    // the report's figure is checked against the whole process there, over shorter windows.
+    const slowWindowMs = 20_000;
+    const fastWindowMs = quick ? 2000 : 5000;
+    const repeats = 3;
+    progress(
+      `CPU sampler cost: at 2 Hz (${repeats} windows of ${slowWindowMs / 1000} s), then at 100 Hz (${fastWindowMs / 1000} s), each between idle windows as long`,
     );
-    // At the lab's 2 Hz, sampling adds less than an idle process's own noise; at 100 Hz the same work, fifty
-    // times as often, stands out of it, so the sampler's self-count can be checked against the whole process.
-    const fast = await measureSamplerCost(10, windowMs);
+    const about = (c: SamplerCost) =>
+      `the report says ${c.selfPct.toFixed(3)}% (its start ${c.startCpuMs.toFixed(0)} ms of CPU), sampling added ${c.addedPct.toFixed(3)}% (whole ${c.wholePct.toFixed(3)}%, idle ${c.idlePct.toFixed(3)}%), medians of ${c.repeats}; load average ${c.loadAverage[0].toFixed(1)} -> ${c.loadAverage[1].toFixed(1)}`;
+    const lab = await measureSamplerCost(500, slowWindowMs, repeats);
+    rows.push({
+      target: `sampler at 2 Hz <= 1% of one core (whole process, start to stop, ${slowWindowMs / 1000} s)`,
+      measured: `${lab.wholePct.toFixed(2)}%`,
+      verdict: lab.wholePct <= 1 ? 'PASS' : 'MISS',
+      note: about(lab),
+    });
+    const fast = await measureSamplerCost(10, fastWindowMs, repeats);
     const cannot = unmeasurable(fast);
-    const fastTarget = `the report's sampler figure (${fast.selfPct.toFixed(3)}%) within 2x of what sampling added to the whole process (${fast.addedPct.toFixed(3)}%), both at 100 Hz over the same ${windowMs / 1000} s`;
-    if (cannot) rows.push({ target: fastTarget, measured: 'unmeasurable', verdict: 'MISS', note: cannot });
-    else
-      check(
-        fastTarget,
-        Math.max(fast.addedPct, fast.selfPct) / Math.min(fast.addedPct, fast.selfPct),
-        (v) => v <= 2,
-        'x',
-      );
+    const fastTarget = `the report's sampler figure within 2x of what sampling added to the whole process (100 Hz, the same ${fastWindowMs / 1000} s windows)`;
+    if (cannot)
+      rows.push({
+        target: fastTarget,
+        measured: 'unmeasurable',
+        verdict: 'MISS',
+        note: `${cannot}; ${about(fast)}`,
+      });
+    else {
+      const ratio = Math.max(fast.addedPct, fast.selfPct) / Math.min(fast.addedPct, fast.selfPct);
+      rows.push({
+        target: fastTarget,
+        measured: `${ratio.toFixed(2)}x`,
+        verdict: ratio <= 2 ? 'PASS' : 'MISS',
+        note: about(fast),
+      });
+    }
   }
 
   if (part('ui')) {

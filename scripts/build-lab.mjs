@@ -15,6 +15,8 @@ const entries = [
   // One entry per runtime, serving experiment runs and demo kernels alike.
   ['thread-entry', 'workloads/entries/thread-entry.ts', true],
   ['process-entry', 'workloads/entries/process-entry.ts', true],
+  // The CPU sampler's own thread, kept small: it starts with every experiment.
+  ['sampler-entry', 'workloads/entries/sampler-entry.ts', true],
   // A whole program the daemon demo runs as its own process (it must end by itself).
   ['demo-exit', 'workloads/demos/exit-child.ts', true],
   ['cli', 'electron/lab/cli/main.ts', false],

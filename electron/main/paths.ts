@@ -12,7 +12,7 @@ export const BUILD_LAYOUT = {
 } as const;
 
 /** The engine files that must exist as real files (workers and child processes load them by path). */
-export const LAB_ENTRY_FILES = ['thread-entry.js', 'process-entry.js'] as const;
+export const LAB_ENTRY_FILES = ['thread-entry.js', 'process-entry.js', 'sampler-entry.js'] as const;
 
 /**
  * Inside a packaged app the main bundle is read from app.asar, but worker threads and forked processes need

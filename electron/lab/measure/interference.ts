@@ -6,7 +6,8 @@
  */
 import type { OtherProcess, QuietCheck } from '../../common/api-types';
 import type { MeasurementWarning } from '../../common/report';
-import { busyBetween, readProcStat, readProcessCpu, type ProcessCpu } from './proc-stat';
+import { busyBetween, readProcStat } from '../../../workloads/cpu-times';
+import { readProcessCpu, type ProcessCpu } from './proc-stat';
 
 /** Other programs' use from which a cell's figures are called into question (as the issue asks). */
 export const BUSY_MACHINE_CORES = 0.1;

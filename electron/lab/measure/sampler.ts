@@ -1,102 +1,174 @@
 /**
- * Per-core CPU load during an experiment: on Linux from /proc/stat directly (one small file read; the
- * difference between two readings), elsewhere from systeminformation. Its first reading is discarded: it is
- * the average since boot, not a sample of this run.
+ * Per-core CPU load during an experiment, read in a thread of the sampler's own (workloads/entries/
+ * sampler-entry.ts): from /proc/stat on Linux, from Node's per-core counters elsewhere. The first reading is
+ * only the baseline the next is measured from: /proc/stat's counters are totals since boot.
  *
- * The sampler's own cost is what it really spent: the CPU of the thread it runs on, counted around every
- * reading (its callback included) with the same per-thread clock the workers use, so the worker threads
- * sharing the process stay out of it. Where a thread cannot count itself, the whole process is counted
- * around each reading, which may include a worker's CPU and so errs high, never low.
+ * Its own cost in a report is what sampling really took, measured, not extrapolated: the CPU of its thread
+ * from the thread's start to its last reading (/proc/thread-self/schedstat, the clock the workers use), which
+ * holds everything that thread did, its timer wake-ups and event-loop turns as much as the readings; plus
+ * what this thread spent starting it and handing on its live samples, counted around each. Counting around
+ * each reading on this thread, as before, missed the wake-ups around it: half of the whole process's added
+ * CPU at 100 Hz on a loaded machine. Still outside it: the thread's teardown after its last reading, and
+ * V8's helper threads (garbage collection of its few short-lived arrays).
  */
-import si from 'systeminformation';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { CpuSample } from '../../common/report';
+import { monoNow } from '../../../workloads/clock';
 import { processCpuClock, threadCpuClock } from '../../../workloads/cpu-clock';
-import { busyBetween, readProcStat, type ProcStat } from './proc-stat';
+import type {
+  SamplerHostMessage,
+  SamplerMessage,
+  SamplerThreadData,
+} from '../../../workloads/sampler-protocol';
+import { checkEntriesDir, defaultEntriesDir } from '../runtime/entries';
+
+/** The sampler thread's bundled entry, in the entries folder (out/lab). */
+export const SAMPLER_ENTRY = 'sampler-entry.js';
 
 export interface SamplerResult {
   readonly intervalMs: number;
   readonly points: CpuSample[];
   /** the sampler's own CPU time, as % of one core over the sampling period */
   readonly samplerCpuPct: number;
+  /** the same in ms, and the period: from start() to the sampler thread's last reading */
+  readonly samplerCpuMs: number;
+  readonly elapsedMs: number;
+  /** of samplerCpuMs, what starting it took (its thread's start and first reading, and this thread's share) */
+  readonly startCpuMs: number;
 }
+
+type Stopped = Extract<SamplerMessage, { type: 'stopped' }>;
 
 export class CpuSampler {
-  private timer: NodeJS.Timeout | null = null;
+  private worker: Worker | null = null;
   private readonly points: CpuSample[] = [];
-  private ownCpuMs = 0;
-  private readonly clock = threadCpuClock() ?? processCpuClock();
+  private readonly hostClock = threadCpuClock() ?? processCpuClock();
+  private hostCpuMs = 0;
   private startedAt = 0;
-  private primed = false;
-  private inFlight: Promise<void> | null = null;
+  private tid: number | null = null;
+  private startCpuMs = 0;
+  private stopped: Promise<Stopped> | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  private result: Promise<SamplerResult> | null = null;
 
+  /** `onSample`, when given, is called with each sample as it is taken (otherwise they come at stop()). */
   constructor(
     private readonly intervalMs: number,
-    private readonly onSample: (sample: CpuSample) => void = () => undefined,
-    private readonly read: () => Promise<number[]> = coreLoadReader(),
+    private readonly onSample?: (sample: CpuSample) => void,
+    private readonly entriesDir: string = defaultEntriesDir(),
   ) {}
 
+  /** Starts the sampler's thread and resolves once it has its baseline reading. */
   async start(): Promise<void> {
+    if (this.worker) throw new Error('the CPU sampler is already started');
+    checkEntriesDir(this.entriesDir, [SAMPLER_ENTRY]);
     this.startedAt = performance.now();
-    await this.tick(); // primes the counters; discarded
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-  }
+    const cpu0 = this.hostClock.nowMs();
+    const data: SamplerThreadData = {
+      intervalMs: this.intervalMs,
+      originMs: monoNow(),
+      live: !!this.onSample,
+    };
+    const worker = new Worker(path.join(this.entriesDir, SAMPLER_ENTRY), {
+      workerData: data,
+      // The entry is plain bundled JS: no loader flags of the host (vitest, tsx) should leak into it.
+      execArgv: [],
+    });
+    this.worker = worker;
+    this.hostCpuMs += this.hostClock.nowMs() - cpu0;
 
-  private tick(): Promise<void> {
-    if (this.inFlight) return this.inFlight; // a slow read must not pile up behind itself
-    this.inFlight = (async () => {
-      const cpu0 = this.clock.nowMs();
-      try {
-        const loads = await this.read();
-        const sample: CpuSample = {
-          tMs: performance.now() - this.startedAt,
-          loadPct: loads.map((l) => Math.min(100, Math.max(0, Number.isFinite(l) ? l : 0))),
-        };
-        if (this.primed) {
-          this.points.push(sample);
-          this.onSample(sample);
+    let failure: Error | null = null;
+    worker.on('error', (err) => {
+      failure = err;
+    });
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    const endedEarly = () =>
+      this.exited.then(() => {
+        throw failure ?? new Error('the CPU sampler thread ended before it was stopped');
+      });
+    // 'ready' is always its first message: the timer's first tick comes after the entry has run.
+    const ready = new Promise<void>((resolve) =>
+      worker.once('message', (m: SamplerMessage) => {
+        if (m.type === 'ready') {
+          this.tid = m.tid;
+          this.startCpuMs = (m.cpuMs ?? 0) + this.hostCpuMs;
         }
-        this.primed = true;
-      } catch {
-        // a failed reading is a missing point, not a failed experiment
-      } finally {
-        this.ownCpuMs += this.clock.nowMs() - cpu0;
-        this.inFlight = null;
-      }
-    })();
-    return this.inFlight;
+        resolve();
+      }),
+    );
+    const stopped = new Promise<Stopped>((resolve) =>
+      worker.on('message', (m: SamplerMessage) => {
+        if (m.type === 'sample') this.take(m.sample);
+        else if (m.type === 'stopped') resolve(m);
+      }),
+    );
+    this.stopped = Promise.race([stopped, endedEarly()]);
+    this.stopped.catch(() => undefined); // a thread that dies early is reported by start() or stop()
+    await Promise.race([ready, endedEarly()]);
+    // An experiment that forgets to stop it must not be kept alive by it (stop() holds it again).
+    worker.unref();
   }
 
-  async stop(): Promise<SamplerResult> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.inFlight;
-    const elapsedMs = Math.max(1, performance.now() - this.startedAt);
+  private take(sample: CpuSample): void {
+    this.points.push(sample);
+    if (!this.onSample) return;
+    const cpu0 = this.hostClock.nowMs();
+    this.onSample(sample);
+    this.hostCpuMs += this.hostClock.nowMs() - cpu0;
+  }
+
+  /** The sampler thread's id in the operating system while it runs (Linux), to check that it ended. */
+  get osThreadId(): number | null {
+    return this.tid;
+  }
+
+  /** Stops the thread and waits until it has ended; the same result however often it is called. */
+  stop(): Promise<SamplerResult> {
+    this.result ??= this.finish();
+    return this.result;
+  }
+
+  private async finish(): Promise<SamplerResult> {
+    const worker = this.worker;
+    const stopped = this.stopped;
+    if (!worker || !stopped) {
+      return {
+        intervalMs: this.intervalMs,
+        points: [],
+        samplerCpuPct: 0,
+        samplerCpuMs: 0,
+        elapsedMs: 0,
+        startCpuMs: 0,
+      };
+    }
+    worker.ref();
+    const message: SamplerHostMessage = { type: 'stop' };
+    worker.postMessage(message);
+    let reply: Stopped;
+    let endedAt: number;
+    try {
+      reply = await stopped;
+      endedAt = performance.now();
+    } finally {
+      // It ends by itself once it has answered; one that has not within seconds is ended here.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), 5000);
+      });
+      const outcome = await Promise.race([this.exited, late]);
+      clearTimeout(timer);
+      if (outcome === 'late') await worker.terminate();
+    }
+    const elapsedMs = Math.max(1, endedAt - this.startedAt);
+    const samplerCpuMs = reply.cpuMs + this.hostCpuMs;
     return {
       intervalMs: this.intervalMs,
-      points: this.points,
-      samplerCpuPct: (this.ownCpuMs / elapsedMs) * 100,
+      points: [...this.points, ...reply.points],
+      samplerCpuPct: (samplerCpuMs / elapsedMs) * 100,
+      samplerCpuMs,
+      elapsedMs,
+      startCpuMs: this.startCpuMs,
     };
   }
-}
-
-/**
- * A reader of each logical core's load (0..100) since its previous call: /proc/stat where there is one,
- * systeminformation's currentLoad (which costs several times more) elsewhere.
- */
-export function coreLoadReader(): () => Promise<number[]> {
-  let previous: ProcStat | null = readProcStat();
-  if (!previous) return readCoreLoadsSi;
-  return () => {
-    const now = readProcStat();
-    if (!now || !previous) return Promise.reject(new Error('/proc/stat could not be read'));
-    const loads = busyBetween(previous, now).perCorePct;
-    previous = now;
-    return Promise.resolve(loads);
-  };
-}
-
-async function readCoreLoadsSi(): Promise<number[]> {
-  const load = await si.currentLoad();
-  return load.cpus.map((c) => c.load);
 }

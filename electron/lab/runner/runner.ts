@@ -19,7 +19,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, type Report, type SpawnStats } from '../
 import { median } from '../../common/stats';
 import { getWorkload, workloadCatalog } from '../../../workloads/registry';
 import type { UnitEnv } from '../../common/workload';
-import { CpuSampler } from '../measure/sampler';
+import { CpuSampler, type SamplerResult } from '../measure/sampler';
 import { machineInfo } from '../measure/machine';
 import { addTotals, topOthers, watchRun } from '../measure/interference';
 import { readProcessCpu } from '../measure/proc-stat';
@@ -57,7 +57,7 @@ export interface RunnerOptions {
 
 /** Where the executors come from: real workers from entriesDir (the default), or a given factory. */
 export interface ExperimentSetup {
-  /** folder with the bundled worker entries; ignored when `executors` is given */
+  /** folder with the bundled entries: the CPU sampler's thread, and the workers unless `executors` is given */
   readonly entriesDir?: string;
   /** makes each model's executor; tests pass a fake that starts no worker */
   readonly executors?: ExecutorFactory;
@@ -71,6 +71,8 @@ export interface ExperimentSetup {
 export interface PreparedExperiment {
   readonly config: ExperimentConfig;
   readonly executors: ExecutorFactory;
+  /** folder with the bundled entries: the CPU sampler's thread starts from here, whatever the executors */
+  readonly entriesDir: string;
   readonly userWorkload?: LoadedUserWorkload;
 }
 
@@ -84,9 +86,9 @@ export function prepareExperiment(input: unknown, setup: ExperimentSetup = {}): 
     ...workloadCatalog(),
     ...(user ? [userWorkloadMeta(user.record)] : []),
   ]);
-  const executors =
-    setup.executors ?? workerExecutors(setup.entriesDir ?? defaultEntriesDir(), setup.launcher);
-  return { config, executors, ...(user ? { userWorkload: user } : {}) };
+  const entriesDir = setup.entriesDir ?? defaultEntriesDir();
+  const executors = setup.executors ?? workerExecutors(entriesDir, setup.launcher);
+  return { config, executors, entriesDir, ...(user ? { userWorkload: user } : {}) };
 }
 
 export async function runExperiment(
@@ -117,7 +119,14 @@ export async function runPrepared(
     if (!python) throw new LabError('internal', `no interpreter was chosen for ${model}`);
     return new PythonExecutor(model, { command: python, switchIntervalMs: given.switchIntervalMs });
   };
-  return new ExperimentRun(config, executors, options, pythons, prepared.userWorkload).run();
+  return new ExperimentRun(
+    config,
+    executors,
+    options,
+    pythons,
+    prepared.userWorkload,
+    prepared.entriesDir,
+  ).run();
 }
 
 /** A built-in workload, or the user's when the name is its. */
@@ -156,6 +165,8 @@ class ExperimentRun {
     private readonly options: RunnerOptions,
     private readonly pythons: PythonSelection,
     private readonly user: LoadedUserWorkload | undefined,
+    /** where the CPU sampler's thread starts from */
+    private readonly entriesDir: string,
   ) {
     this.runId = options.runId ?? randomUUID();
     this.emit = options.onEvent ?? (() => undefined);
@@ -211,8 +222,10 @@ class ExperimentRun {
     const sampler =
       this.options.sampleCpu === false
         ? null
-        : new CpuSampler(this.config.sampleIntervalMs, (sample) =>
-            this.emit({ type: 'cpu-sample', runId: this.runId, sample }),
+        : new CpuSampler(
+            this.config.sampleIntervalMs,
+            (sample) => this.emit({ type: 'cpu-sample', runId: this.runId, sample }),
+            this.entriesDir,
           );
     const resources = await openResources(defs);
     // Two listings of every process, at the start and the end, name who used the CPU during the experiment.
@@ -226,6 +239,7 @@ class ExperimentRun {
     );
     let done = 0;
     let measuringSince: number;
+    let sampled: SamplerResult | undefined;
     try {
       await sampler?.start();
       this.progress(0, schedule.total(), 'spawning', null, 0);
@@ -272,9 +286,11 @@ class ExperimentRun {
       await Promise.allSettled([...this.executors.values()].map((e) => e.close()));
       this.executors.clear();
       await resources.close();
+      // The sampler's thread ends with the experiment, however the experiment ends.
+      sampled = await sampler?.stop();
     }
-    const samples = sampler
-      ? await sampler.stop()
+    const samples: Report['samples'] = sampled
+      ? { intervalMs: sampled.intervalMs, points: sampled.points, samplerCpuPct: sampled.samplerCpuPct }
       : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
     const { results, fits } = buildResults([...this.data.values()], {
       seed: this.config.seed,

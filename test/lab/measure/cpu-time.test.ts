@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../electron/common/report';
-import { busyBetween, readProcStat } from '../../../electron/lab/measure/proc-stat';
+import { busyBetween, readProcStat } from '../../../workloads/cpu-times';
 import type { DoneMessage } from '../../../workloads/protocol';
 import { summarizeDone } from '../../../electron/lab/runtime/executor';
 import { runExperiment } from '../../../electron/lab/runner/runner';

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../electron/common/report';
 import { busyMachineWarning, interferenceOf } from '../../../electron/lab/measure/interference';
-import { busyBetween, parseProcStat, parseProcessStat } from '../../../electron/lab/measure/proc-stat';
+import { parseProcessStat } from '../../../electron/lab/measure/proc-stat';
+import { busyBetween, parseProcStat } from '../../../workloads/cpu-times';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { isAlive } from '../../support/processes';
 

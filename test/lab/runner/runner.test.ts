@@ -4,6 +4,7 @@
  * worker is started, so each test takes milliseconds; test/lab/runner/models.test.ts and faults.test.ts cover the
  * same runner on real workers.
  */
+import { readdirSync } from 'node:fs';
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../electron/common/api';
@@ -205,6 +206,19 @@ describe('runner on a fake executor', () => {
     expect(fake.calls).toEqual([]);
     expect(fake.open()).toBe(0);
   });
+
+  it.runIf(process.platform === 'linux')(
+    "an experiment that fails still ends the CPU sampler's thread",
+    async () => {
+      const threads = () => readdirSync('/proc/self/task').length;
+      // one experiment first, so that threads Node starts once and keeps (libuv's pool) are there already
+      await runExperiment(CONFIG, { executors: fakeExecutors().factory });
+      const before = threads();
+      const fake = fakeExecutors(undefined, (model) => model === 'processes');
+      await expect(runExperiment(CONFIG, { executors: fake.factory })).rejects.toThrow(/exited/);
+      expect(threads()).toBeLessThanOrEqual(before);
+    },
+  );
 
   it('a checksum that differs from the baseline fails the cell as a checksum mismatch', async () => {
     const fake = fakeExecutors((c): FakeAnswer =>
