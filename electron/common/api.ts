@@ -161,6 +161,13 @@ export const LAB_METHOD_TABLE = {
     control: true,
     takesSignal: true,
   },
+  /**
+   * Stops this demo's Python snippet if it is the one running (its runDemoPython then resolves as
+   * cancelled), and resolves once its interpreter is gone; nothing to stop is not an error. The page calls it
+   * when the user leaves the demo: the client is still connected, so nothing else would stop it before its
+   * time limit.
+   */
+  stopDemoPython: { args: z.tuple([id('a demo id')]), result: NOTHING, control: true },
   /** Every recorded run and imported report, newest first. */
   listHistory: { args: z.tuple([]), result: returns<HistoryEntrySummary[]>(), control: false },
   /** A recorded or imported report, schema-valid (a run being recorded: its results so far). */

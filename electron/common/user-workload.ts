@@ -37,6 +37,26 @@ export function modelsFor(language: UserWorkloadLanguage): readonly Model[] {
   return language === 'js' ? JS_MODELS : PYTHON_MODELS;
 }
 
+/**
+ * The models a run of work in this language takes when none are chosen: the CLI's `--models` default, and
+ * what the app's builder picks when a file is opened. Each family's baseline, its threads and its processes
+ * (plus the emulated GIL beside Node's): the comparison the lab is about, without the slower extras.
+ */
+export const DEFAULT_MODELS: Readonly<Record<UserWorkloadLanguage, readonly Model[]>> = {
+  js: ['sequential', 'threads', 'processes', 'gil'],
+  python: ['py-sequential', 'py-threads', 'py-processes'],
+};
+
+/** Why this user workload cannot run on `model` (its file is the other language's), or null when it can. */
+export function unfitReason(
+  record: Pick<UserWorkloadRecord, 'file' | 'language'>,
+  model: Model,
+): string | null {
+  const fits = modelsFor(record.language);
+  if (fits.includes(model)) return null;
+  return `${record.file} is ${record.language === 'js' ? 'JavaScript' : 'Python'}: it runs on ${fits.join(', ')} only`;
+}
+
 const finite = z
   .number({ error: 'must be a number' })
   .refine(Number.isFinite, { error: 'must be a finite number' });

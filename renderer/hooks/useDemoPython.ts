@@ -1,7 +1,8 @@
 /**
  * "Run the Python" for one demo page: asks the engine to run the demo's snippet for real and keeps what came
- * back. A result that arrives after the page has moved on is dropped; the engine itself stops the snippet
- * when the next one starts or the client leaves, and at its time limit.
+ * back. Leaving the page (another demo, another section) while the snippet runs stops it: the client is
+ * still connected, so the engine would otherwise let it run to its time limit (30 s). A result that arrives
+ * after the page has moved on is dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DemoPythonRun } from '../../electron/common/api';
@@ -20,22 +21,27 @@ export function useDemoPython(id: DemoId): { state: DemoPythonState; run: () => 
   const [state, setState] = useState<DemoPythonState>({ status: 'idle' });
   // Bumped on every call and on unmount, so only the latest call of a mounted page sets state.
   const generation = useRef(0);
+  // The generation whose snippet the engine is running for this page, or null.
+  const running = useRef<number | null>(null);
   useEffect(
     () => () => {
       generation.current++;
+      // Nothing to wait for: the engine stops only this demo's snippet, and a failure here has no one to tell.
+      if (running.current !== null) lab.stopDemoPython(id).catch(() => undefined);
     },
-    [],
+    [lab, id],
   );
   const run = useCallback(() => {
     const mine = ++generation.current;
+    running.current = mine;
     setState({ status: 'running' });
+    const settle = (next: DemoPythonState) => {
+      if (running.current === mine) running.current = null;
+      if (generation.current === mine) setState(next);
+    };
     lab.runDemoPython(id).then(
-      (result) => {
-        if (generation.current === mine) setState({ status: 'done', run: result });
-      },
-      (err: unknown) => {
-        if (generation.current === mine) setState({ status: 'failed', error: toErrorView(err) });
-      },
+      (result) => settle({ status: 'done', run: result }),
+      (err: unknown) => settle({ status: 'failed', error: toErrorView(err) }),
     );
   }, [lab, id]);
   return { state, run };

@@ -64,6 +64,7 @@ const GOOD_ARGS: Readonly<Record<LabMethod, readonly unknown[]>> = {
   startDemo: ['race', { speed: 'slow' }],
   cancelDemo: ['d1'],
   runDemoPython: ['race'],
+  stopDemoPython: ['race'],
   listHistory: [],
   getReport: ['e1'],
   deleteReport: ['e1'],

@@ -34,6 +34,7 @@ const api: LabApi = {
   startDemo: log('startDemo', { runId: 'd1' }),
   cancelDemo: log('cancelDemo', undefined),
   runDemoPython: log('runDemoPython', { ran: false, id: 'race', reason: 'none here' }),
+  stopDemoPython: log('stopDemoPython', undefined),
   listHistory: log('listHistory', []),
   getReport: () => Promise.reject(new Error('not needed')),
   deleteReport: log('deleteReport', undefined),
@@ -66,6 +67,7 @@ describe('method dispatch at the process boundary', () => {
       'runDemoPython',
       'startDemo',
       'startExperiment',
+      'stopDemoPython',
     ]);
     for (const bad of ['onEvent', 'constructor', '__proto__', 'toString', 42, null])
       expect(isLabMethod(bad)).toBe(false);
@@ -81,6 +83,7 @@ describe('method dispatch at the process boundary', () => {
       'runDemoPython',
       'startDemo',
       'startExperiment',
+      'stopDemoPython',
     ]);
   });
 

@@ -156,4 +156,21 @@ export function demoContract(api: () => LabApi): void {
     expect(stopped.ran && stopped.result.cancelled).toBe(true);
     await finished;
   });
+
+  it("stopDemoPython (a page left) stops that demo's snippet and no other, and resolves once it is gone", async () => {
+    const pidsBefore = childPids();
+    const deadlock = api().runDemoPython('deadlock');
+    await expect.poll(() => childPids().length > pidsBefore.length, { timeout: 10_000 }).toBe(true);
+    // Another demo's page leaving does not stop it...
+    await api().stopDemoPython('race');
+    expect(childPids().length).toBeGreaterThan(pidsBefore.length);
+    // ...its own does, long before its 6 s limit, and nothing of it is left once the call resolves.
+    await api().stopDemoPython('deadlock');
+    expect(childPids()).toEqual(pidsBefore);
+    const stopped = await deadlock;
+    expect(stopped.ran && stopped.result.cancelled).toBe(true);
+    expect(stopped.ran && stopped.result.timedOut).toBe(false);
+    // Nothing running: not an error.
+    await api().stopDemoPython('deadlock');
+  });
 }

@@ -233,6 +233,7 @@ describe('read-only clients', () => {
       const refused = [
         api.startDemo('race'),
         api.cancelDemo('x'),
+        api.stopDemoPython('race'),
         api.importReport(text, 'sample.json'),
         api.deleteReport(own.id),
         // Opening a workload file makes the engine run code: never for a watcher.

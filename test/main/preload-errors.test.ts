@@ -24,6 +24,7 @@ function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void
     startDemo: fail,
     cancelDemo: fail,
     runDemoPython: fail,
+    stopDemoPython: fail,
     listHistory: fail,
     getReport: fail,
     deleteReport: fail,

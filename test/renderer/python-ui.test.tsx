@@ -1,18 +1,22 @@
 // @vitest-environment happy-dom
 /**
  * The Python parts of the UI on a fake LabApi: the machine panel's interpreters (or the one reason there is
- * none), the builder's py-* models disabled with their reason, and "Run the Python" on a demo page.
+ * none), the builder's py-* models disabled with their reason, and "Run the Python" on a demo page; and on
+ * the real engine, that leaving a demo page stops its snippet.
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPythonRun, LabApi, LabInfo, PythonInfo, SnippetResult } from '../../electron/common/api';
 import { MODELS } from '../../electron/common/config';
+import type { DemoId } from '../../electron/common/demos';
+import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import type { ResultEntry } from '../../electron/common/report';
 import { Builder } from '../../renderer/components/builder/Builder';
 import { PythonRunPanel } from '../../renderer/components/demos/PythonRunPanel';
 import { MachinePanel } from '../../renderer/components/results/MachinePanel';
 import { PythonLanesSection } from '../../renderer/components/results/PythonLanes';
 import { LabContext } from '../../renderer/LabContext';
+import { canListChildren, childPids } from '../support/processes';
 
 afterEach(cleanup);
 
@@ -77,13 +81,16 @@ describe('MachinePanel', () => {
 describe('Builder with the py-* models', () => {
   const renderBuilder = (python: PythonInfo) =>
     render(
-      <Builder
-        info={info(python)}
-        disabled={false}
-        startError={null}
-        sentOrder={[]}
-        onStart={() => undefined}
-      />,
+      // The builder's own-workload picker reads the engine from the context; nothing here calls it.
+      <LabContext.Provider value={fakeLab({ ran: false, id: 'race', reason: 'not used' }, [])}>
+        <Builder
+          info={info(python)}
+          disabled={false}
+          startError={null}
+          sentOrder={[]}
+          onStart={() => undefined}
+        />
+      </LabContext.Provider>,
     );
 
   it('offers the Python models and disables the one with no interpreter, saying why', () => {
@@ -140,6 +147,7 @@ function fakeLab(reply: DemoPythonRun, calls: string[]): LabApi {
       calls.push(id);
       return Promise.resolve(reply);
     },
+    stopDemoPython: never,
     listHistory: never,
     getReport: never,
     deleteReport: never,
@@ -205,6 +213,53 @@ describe('PythonRunPanel', () => {
     expect(screen.getByTestId('demo-python-none').textContent).toContain(NO_REASON);
     expect(calls).toEqual([]);
   });
+});
+
+describe('PythonRunPanel on the real engine', () => {
+  let service: LabService;
+  beforeAll(async () => {
+    service = createLabService({ sampleCpu: false });
+    // The lab looks for Python in short-lived children after its first getInfo; the test counts children.
+    for (const t0 = Date.now(); (await service.getInfo()).python === null;) {
+      if (Date.now() - t0 > 60_000) throw new Error('the lab did not finish looking for Python in 60 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 90_000);
+  afterAll(() => service.close());
+
+  it.skipIf(!canListChildren)(
+    'leaving the page (here: switching to another demo) stops the snippet: cancelled, no Python left',
+    async () => {
+      const before = childPids();
+      const runs: Promise<DemoPythonRun>[] = [];
+      const lab: LabApi = {
+        ...service,
+        runDemoPython: (id) => {
+          const run = service.runDemoPython(id);
+          runs.push(run);
+          return run;
+        },
+      };
+      const panel = (id: DemoId) => (
+        <LabContext.Provider value={lab}>
+          <PythonRunPanel key={id} id={id} readOnly={false} noPython={null} />
+        </LabContext.Provider>
+      );
+      const { rerender } = render(panel('deadlock'));
+      fireEvent.click(screen.getByTestId('demo-python-run-button'));
+      // The deadlock's Python never ends by itself: it would run to its 6 s limit.
+      await expect.poll(() => childPids().length > before.length, { timeout: 20_000 }).toBe(true);
+      rerender(panel('race'));
+      const left = await runs[0];
+      if (!left?.ran) throw new Error(`no Python: ${left?.ran === false ? left.reason : 'no run'}`);
+      expect(left.result.cancelled).toBe(true);
+      expect(left.result.timedOut).toBe(false);
+      expect(childPids()).toEqual(before);
+      // The page now shown has nothing running, and a newer page's snippet is not stopped by the old one.
+      expect(screen.getByTestId<HTMLButtonElement>('demo-python-run-button').disabled).toBe(false);
+    },
+    40_000,
+  );
 });
 
 function pyThreadsCell(workers: number): ResultEntry {

@@ -54,6 +54,7 @@ function fakeLab(answers: readonly number[]) {
     startDemo: notNeeded,
     cancelDemo: notNeeded,
     runDemoPython: notNeeded,
+    stopDemoPython: notNeeded,
     openWorkloadFile: notNeeded,
     listHistory: notNeeded,
     getReport: notNeeded,

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { KEY_QUERY_PARAM } from '../../electron/common/lab-socket';
 import { findChromium } from '../../electron/lab/report/chromium';
 import { descendants, isAlive } from './processes';
 
@@ -21,6 +22,11 @@ export interface ServedApp {
   readonly url: string;
   /** The same without the key, e.g. http://127.0.0.1:41234/: what every request of the page starts with. */
   readonly origin: string;
+  /**
+   * With `public`: the loopback address with the watch-only key, taken from the network link `serve`
+   * printed; null without `public`, or on a machine with no network address (no link is printed then).
+   */
+  readonly watchUrl: string | null;
   readonly pid: number;
   /** Records the server's current descendants for the check in stop(), and returns them. */
   track(): number[];
@@ -31,8 +37,14 @@ export interface ServedApp {
   stop(): Promise<number[]>;
 }
 
-/** Builds the UI (out/lab is built by the global setup) and starts `serve` with a `threadlab-<name>-` home. */
-export async function startServedApp(name: string): Promise<ServedApp> {
+/**
+ * Builds the UI (out/lab is built by the global setup) and starts `serve` with a `threadlab-<name>-` home;
+ * with `public`, as `serve --public`, which also makes a watch-only key.
+ */
+export async function startServedApp(
+  name: string,
+  options: { readonly public?: boolean } = {},
+): Promise<ServedApp> {
   execFileSync(
     path.join(ROOT, 'node_modules', '.bin', 'electron-vite'),
     ['build', '--mode', 'renderer', '--logLevel', 'warn'],
@@ -41,25 +53,36 @@ export async function startServedApp(name: string): Promise<ServedApp> {
   const home = mkdtempSync(path.join(os.tmpdir(), `threadlab-${name}-`));
   // Runs start without the quiet check's banner: other suites keep this machine busy, and the banner has its
   // own renderer test.
-  const server = spawn(process.execPath, ['out/lab/serve.js', '--port', '0', '--no-quiet-check'], {
+  const args = [
+    'out/lab/serve.js',
+    '--port',
+    '0',
+    '--no-quiet-check',
+    ...(options.public ? ['--public'] : []),
+  ];
+  const server = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     // history goes to a temp folder, never to the user's ~/.threadlab
     env: { ...process.env, THREADLAB_HOME: home },
   });
   let url: string;
+  let watchKey: string | null;
   try {
-    url = await new Promise<string>((resolve, reject) => {
+    ({ url, watchKey } = await new Promise<{ url: string; watchKey: string | null }>((resolve, reject) => {
       let text = '';
       server.stdout?.on('data', (d: Buffer) => {
         text += d.toString();
         const m = /running at (http:\/\/\S+)/.exec(text);
-        if (m?.[1]) resolve(m[1]);
+        // The links come before this line, so once it is there every one of them has been printed.
+        if (!m?.[1] || !text.includes('Runs are recorded in')) return;
+        const watch = /on the network \(watch only\): (http:\/\/\S+)/.exec(text)?.[1];
+        resolve({ url: m[1], watchKey: watch ? new URL(watch).searchParams.get(KEY_QUERY_PARAM) : null });
       });
       server.once('exit', (code) =>
         reject(new Error(`serve exited with ${code} before it listened:\n${text}`)),
       );
-    });
+    }));
   } catch (e) {
     rmSync(home, { recursive: true, force: true });
     throw e;
@@ -84,7 +107,10 @@ export async function startServedApp(name: string): Promise<ServedApp> {
     while ([...seen].some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return [...seen].filter(isAlive);
   };
-  return { url, origin: `${new URL(url).origin}/`, pid, track, stop };
+  const origin = `${new URL(url).origin}/`;
+  // The watch key works from loopback too: a test need not depend on reaching a network address.
+  const watchUrl = watchKey === null ? null : `${origin}?${KEY_QUERY_PARAM}=${watchKey}`;
+  return { url, origin, watchUrl, pid, track, stop };
 }
 
 /**

@@ -174,7 +174,11 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       }).then((d) => (discovered = d)),
     ));
   /** the demo snippet running now: one at a time, stopped by the next one, by its client leaving, by close */
-  let snippet: { readonly abort: AbortController; readonly done: Promise<unknown> } | null = null;
+  let snippet: {
+    readonly id: string;
+    readonly abort: AbortController;
+    readonly done: Promise<unknown>;
+  } | null = null;
   const demos = new DemoSlot({
     emit,
     blockedBy: () => (isRunning() ? `an experiment is running (${current?.runId})` : null),
@@ -323,13 +327,21 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       const run = discover().then((d) =>
         runDemoSnippet(id, d, signal ? AbortSignal.any([abort.signal, signal]) : abort.signal),
       );
-      const me = { abort, done: run.catch(() => undefined) };
+      const me = { id, abort, done: run.catch(() => undefined) };
       snippet = me;
       try {
         return await run;
       } finally {
         if (snippet === me) snippet = null;
       }
+    },
+
+    async stopDemoPython(id) {
+      const mine = snippet;
+      // Only this demo's: a page left behind must not stop the snippet a newer page started.
+      if (mine?.id !== id) return;
+      mine.abort.abort();
+      await mine.done;
     },
 
     listHistory: () => library.list(),

@@ -25,7 +25,7 @@ import { writeOut, writeErr } from './print';
 import { registerPython } from './commands/python';
 import { registerFidelity } from './commands/fidelity';
 import type { WorkloadMeta } from '../../common/config';
-import { looksLikeWorkloadFile, userWorkloadMeta } from '../../common/user-workload';
+import { DEFAULT_MODELS, looksLikeWorkloadFile, userWorkloadMeta } from '../../common/user-workload';
 import { loadUserWorkload, type LoadedUserWorkload } from '../user-workload/load';
 
 export const EXIT = { ok: 0, failedCells: 1, usage: 2, interrupted: 130 } as const;
@@ -69,11 +69,6 @@ function listCommand(all: boolean): void {
   for (const m of MODELS) out.push(`  ${m.padEnd(13)} ${MODEL_TITLES[m]}`);
   writeOut(out.join('\n') + '\n');
 }
-
-const DEFAULT_MODELS = {
-  js: ['sequential', 'threads', 'processes', 'gil'],
-  python: ['py-sequential', 'py-threads', 'py-processes'],
-} as const;
 
 /**
  * The user's workload file among --workload's names, loaded and checked, with its name put in its place;
@@ -121,7 +116,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
         flags.param,
       ),
     })),
-    models: flags.models ?? DEFAULT_MODELS[onlyPython ? 'python' : 'js'],
+    models: flags.models ?? [...DEFAULT_MODELS[onlyPython ? 'python' : 'js']],
     workers: flags.workers,
     repeat: flags.repeat,
     warmup: flags.warmup,

@@ -41,7 +41,7 @@ import type { ProcessLauncher } from '../runtime/launcher';
 import type { DiscoverOptions } from '../python/discover';
 import { PythonExecutor } from '../python/executor';
 import { describeSelection, selectPythons, type PythonSelection } from '../python/selection';
-import { modelsFor, userWorkloadMeta } from '../../common/user-workload';
+import { unfitReason, userWorkloadMeta } from '../../common/user-workload';
 import type { LoadedUserWorkload } from '../user-workload/load';
 import type { WorkloadDef } from '../../../workloads/types';
 
@@ -136,11 +136,7 @@ function workloadDef(name: string, user: LoadedUserWorkload | undefined): Worklo
 
 /** Why a user workload cannot run on this model (its file is the other language's), or null when it can. */
 function unfit(user: LoadedUserWorkload | undefined, workload: string, model: Model): string | null {
-  if (!user || workload !== user.def.name) return null;
-  const { file, language } = user.record;
-  const fits = modelsFor(language);
-  if (fits.includes(model)) return null;
-  return `${file} is ${language === 'js' ? 'JavaScript' : 'Python'}: it runs on ${fits.join(', ')} only`;
+  return user && workload === user.def.name ? unfitReason(user.record, model) : null;
 }
 
 class ExperimentRun {

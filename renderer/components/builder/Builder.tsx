@@ -1,13 +1,16 @@
 /**
- * Build your own experiment: workloads and their sizes, models, worker counts, repetitions, warm-up and the
- * GIL switch interval. The form is sent as typed; the engine validates it and names any bad field, and the
- * message is shown beside that field and in the alert above the Start button.
+ * Build your own experiment: workloads and their sizes (your own file among them, once opened), models,
+ * worker counts, repetitions, warm-up and the GIL switch interval. The form is sent as typed; the engine
+ * validates it and names any bad field, and the message is shown beside that field and in the alert above
+ * the Start button.
  */
-import { useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { LabInfo } from '../../../electron/common/api';
 import type { ExperimentConfigInput } from '../../../electron/common/config';
 import { LIMITS } from '../../../electron/common/config';
 import type { FieldIssue } from '../../../electron/common/errors';
+import type { UserWorkloadRecord } from '../../../electron/common/user-workload';
+import { useOwnWorkload } from '../../hooks/useOwnWorkload';
 import {
   formToInput,
   initialForm,
@@ -16,8 +19,10 @@ import {
   type BuilderForm,
 } from '../../state/builder';
 import { issuesFor, type ErrorView } from '../../state/errors';
+import { catalogWith, formWithOwn, unfitModels } from '../../state/own-workload';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ModelPicker } from './ModelPicker';
+import { OwnWorkloadPicker } from './OwnWorkloadPicker';
 import { TextField } from './TextField';
 import { WorkloadPicker } from './WorkloadPicker';
 
@@ -36,6 +41,15 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
     null,
   );
   const set = (patch: Partial<BuilderForm>) => setForm((f) => ({ ...f, ...patch }));
+  const own = useOwnWorkload(
+    useCallback(
+      (record: UserWorkloadRecord, previous: UserWorkloadRecord | null) =>
+        setForm((f) => formWithOwn(f, record, previous)),
+      [],
+    ),
+  );
+  const record = own.state.record;
+  const catalog = useMemo(() => catalogWith(info.workloads, record), [info.workloads, record]);
 
   const shown: ErrorView | null = local?.issues.length
     ? { message: 'Please fix the fields marked in red.', issues: local.issues }
@@ -45,7 +59,7 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const built = formToInput(form, info.workloads);
+    const built = formToInput(form, catalog);
     setLocal({ issues: built.issues, order: built.order });
     if (built.issues.length === 0) onStart(built.input);
   };
@@ -59,11 +73,17 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
       data-testid="builder"
     >
       <WorkloadPicker
-        workloads={visibleWorkloads(info.workloads)}
+        workloads={visibleWorkloads(catalog)}
         form={form.workloads}
         onChange={(name, next) => set({ workloads: { ...form.workloads, [name]: next } })}
         issuesFor={issues}
         disabled={disabled}
+      />
+      <OwnWorkloadPicker
+        state={own.state}
+        readOnly={info.readOnly}
+        disabled={disabled}
+        onFile={(file) => void own.open(file)}
       />
       <ModelPicker
         models={info.models}
@@ -71,7 +91,7 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
         onChange={(models) => set({ models })}
         issues={issues('models')}
         disabled={disabled}
-        unavailable={unavailableModels(info.python)}
+        unavailable={{ ...unavailableModels(info.python), ...unfitModels(record, form, info.models) }}
       />
       <fieldset className="group">
         <legend>How to measure</legend>

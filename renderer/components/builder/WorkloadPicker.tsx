@@ -1,4 +1,7 @@
-/** Workloads as checkboxes; a chosen workload shows its parameters with the bounds the engine enforces. */
+/**
+ * Workloads as checkboxes (the user's own file among them, once opened); a chosen workload shows its
+ * parameters with the bounds the engine enforces.
+ */
 import type { WorkloadMeta } from '../../../electron/common/config';
 import type { FieldIssue } from '../../../electron/common/errors';
 import { KIND_LABEL } from '../../charts/describe';
@@ -49,7 +52,7 @@ export function WorkloadPicker({ workloads, form, onChange, issuesFor, disabled 
                     <TextField
                       key={p.name}
                       label={`${p.name}${p.unit ? ` (${p.unit})` : ''}`}
-                      hint={`${p.description}. ${p.min}–${p.max}${p.integer ? ', whole number' : ''}.`}
+                      hint={`${p.description ? `${p.description}. ` : ''}${p.min}–${p.max}${p.integer ? ', whole number' : ''}.`}
                       value={state.params[p.name] ?? ''}
                       min={p.min}
                       max={p.max}

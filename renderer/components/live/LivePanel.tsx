@@ -41,20 +41,22 @@ export function LivePanel({
   onToggleLiveCharts,
 }: Props) {
   const titles = useMemo(() => Object.fromEntries(catalog.map((w) => [w.name, w.title])), [catalog]);
-  // Chart every workload of the run from the start, in the order it was configured.
-  const config = state.config;
-  const workloads = useMemo(
-    () =>
-      (config?.workloads ?? []).flatMap((w) => {
-        const meta = catalog.find((m) => m.name === w.name);
-        return meta ? [{ name: meta.name, kind: meta.kind }] : [];
-      }),
-    [config, catalog],
-  );
   const progress = useThrottled(state.progress, PROGRESS_MS);
   // With live charts off the charts keep their last data and are hidden, so they never redraw.
   const samples = useThrottled(state.samples, liveCharts ? REDRAW_MS : Infinity);
   const results = useThrottled(state.results, liveCharts ? REDRAW_MS : Infinity);
+  // Chart every workload of the run from the start, in the order it was configured. A user's own file is in
+  // no catalog: its chart appears with its first result, which says its kind.
+  const config = state.config;
+  const workloads = useMemo(
+    () =>
+      (config?.workloads ?? []).flatMap((w) => {
+        const kind =
+          catalog.find((m) => m.name === w.name)?.kind ?? results.find((r) => r.workload === w.name)?.kind;
+        return kind ? [{ name: w.name, kind }] : [];
+      }),
+    [config, catalog, results],
+  );
   return (
     <section className="panel live" aria-labelledby="live-heading" data-testid="live-panel">
       <div className="panel-head">

@@ -20,7 +20,10 @@ interface Props {
   readonly titles: Readonly<Record<string, string>>;
 }
 
-export function ResultsView({ report, titles }: Props) {
+export function ResultsView({ report, titles: catalogTitles }: Props) {
+  // A user workload is in no catalog: its title comes with the report.
+  const own = report.userWorkload?.meta;
+  const titles = own ? { ...catalogTitles, [own.name]: own.title ?? own.name } : catalogTitles;
   const [showFit, setShowFit] = useState(true);
   const workloads = workloadsOf(report.results);
   const [picked, setPicked] = useState<string | null>(null);
