@@ -1,11 +1,8 @@
-/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1; and
- * the measurement says why it cannot run where no Python is found, before running anything. */
+/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1; the
+ * emulated lock's figures from its per-thread stats; and the measurement says why it cannot run where no
+ * Python is found, before running anything. */
 import { describe, expect, it } from 'vitest';
-import {
-  fidelityVerdict,
-  lockFigures,
-  measureFidelity,
-} from '../../../electron/lab/cli/commands/fidelity';
+import { fidelityVerdict, lockFigures, measureFidelity } from '../../../electron/lab/cli/commands/fidelity';
 
 describe('fidelity verdict', () => {
   it('says how close the curves are when every gap is within the tolerance', () => {
