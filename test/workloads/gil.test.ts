@@ -2,7 +2,8 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGilBuffer } from '../../workloads/gil/layout';
+import { Gil } from '../../workloads/gil/gil';
+import { createGilBuffer, SWITCH_NUMBER } from '../../workloads/gil/layout';
 
 const outFile = path.resolve('.tmp/test-build/gil-harness.js');
 
@@ -49,10 +50,15 @@ async function harness(threads: number, mode: string, ms: number, intervalMs: nu
  * where the holder was made to drop the lock: on a busy machine the waiter can start so late that the holder
  * has finished and let go on its own, and such a wait says nothing about the switch interval.
  */
-async function forcedWaits(trials: number, intervalMs: number, holdMs: number): Promise<number[]> {
+async function forcedWaits(
+  trials: number,
+  intervalMs: number,
+  holdMs: number,
+  mode: 'hold-then-wait' | 'native-calls' = 'hold-then-wait',
+): Promise<number[]> {
   const waits: number[] = [];
   for (let i = 0; i < trials; i++) {
-    const { results } = await harness(2, 'hold-then-wait', holdMs, intervalMs);
+    const { results } = await harness(2, mode, holdMs, intervalMs);
     if ((results[0]?.forcedDrops ?? 0) > 0) waits.push(results[1]?.waitedMs ?? -1);
   }
   expect(waits.length, 'trials in which the holder was asked to drop the lock').toBeGreaterThan(0);
@@ -60,6 +66,24 @@ async function forcedWaits(trials: number, intervalMs: number, holdMs: number): 
 }
 
 describe('emulated GIL (after CPython ceval_gil.c)', () => {
+  // Uncontended, so it runs on this thread: nothing ever waits.
+  it('counts a switch only when the holder changes, as CPython counts switch_number', () => {
+    const sab = createGilBuffer(5);
+    const switchNumber = () => Atomics.load(new Int32Array(sab), SWITCH_NUMBER);
+    const [a, b] = [new Gil(sab, 0), new Gil(sab, 1)];
+    a.acquire();
+    expect(switchNumber()).toBe(1);
+    // letting go around a call and taking the lock back, with no one in between, is no switch
+    expect(a.native(() => 42)).toBe(42);
+    expect(switchNumber()).toBe(1);
+    a.release();
+    b.acquire();
+    expect(switchNumber()).toBe(2);
+    b.release();
+    expect(a.recorder.snapshot().stats).toMatchObject({ acquisitions: 2, switches: 0, forcedDrops: 0 });
+    expect(b.recorder.snapshot().stats).toMatchObject({ acquisitions: 1, switches: 1 });
+  });
+
   it('never has two holders while four CPU-bound threads contend', async () => {
     const { results, violations, holdersLeft } = await harness(4, 'contend', 300, 1);
     expect(violations).toBe(0);
@@ -73,6 +97,19 @@ describe('emulated GIL (after CPython ceval_gil.c)', () => {
     expect(forced).toBeGreaterThan(10);
     // the threads took turns: total hold time adds up to about the serial work, not 4x in parallel
     for (const r of results) expect(r.holdMs).toBeGreaterThan(250);
+  });
+
+  // A waiter asks only after a whole interval without a switch, so forced hand-offs are at most one per
+  // interval of wall time (200 a second at 5 ms, as CPython's); a busy machine can only make them rarer. The
+  // wall time here includes starting the workers, which loosens the bound but never tightens it.
+  it('hands the lock over at most once per switch interval, and does hand it over', async () => {
+    const t0 = performance.now();
+    const { results, violations } = await harness(2, 'contend', 300, 5);
+    const wallMs = performance.now() - t0;
+    expect(violations).toBe(0);
+    const forced = results.reduce((a, r) => a + r.forcedDrops, 0);
+    expect(forced).toBeLessThanOrEqual(wallMs / 5 + 4);
+    expect(forced).toBeGreaterThan(10);
   });
 
   // How long a waiter waits is one interval plus however late the OS runs the holder and wakes the waiter:
@@ -90,6 +127,15 @@ describe('emulated GIL (after CPython ceval_gil.c)', () => {
     const waits = await forcedWaits(3, 50, 600);
     for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(48);
     expect(Math.min(...waits)).toBeLessThan(50 + 100);
+  });
+
+  // A holder with no checkpoint gives the lock up only where it lets go of it around a call (every 10 ms
+  // here). Had it not to serve the pending request there, it would take the lock straight back (a waiter
+  // wakes far more slowly than that) and the waiter would wait for the rest of its 600 ms.
+  it('makes a holder that lets go around a call give the lock to a waiter that asked', async () => {
+    const waits = await forcedWaits(3, 5, 600, 'native-calls');
+    for (const waited of waits) expect(waited).toBeGreaterThanOrEqual(4.5);
+    expect(Math.min(...waits)).toBeLessThan(5 + 10 + 100);
   });
 
   it('is released during I/O: another thread takes it while the holder sleeps', async () => {

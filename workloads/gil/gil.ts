@@ -1,14 +1,25 @@
 /**
  * The emulated global interpreter lock, worker side. One instance per thread; all share one SharedArrayBuffer.
  *
- * It follows CPython 3.2+ (Python/ceval_gil.c):
- * - take: a thread that finds the lock held waits up to one switch interval; if the interval passed and no
- *   switch happened meanwhile, it sets the drop request and keeps waiting;
- * - the holder polls the drop request at checkpoints in its work (CPython: the eval breaker, checked between
- *   bytecodes; here: ctx.check() inside kernel loops) and drops the lock when it is set;
- * - forced switching: a thread that dropped on request waits until another thread has actually taken the lock,
- *   so it cannot grab it straight back;
- * - blocking I/O and native calls release the lock around the call, without forced switching.
+ * It follows CPython 3.2+ (Python/ceval_gil.c, take_gil and drop_gil), step by step:
+ * - take: a thread that finds the lock held waits up to one switch interval (CPython: COND_TIMED_WAIT on
+ *   gil->cond); if the interval passed and no switch happened meanwhile, it sets the drop request
+ *   (SET_GIL_DROP_REQUEST) and keeps waiting. Every waiter does this on its own clock, as in CPython;
+ * - a switch is a change of holder: taking the lock back after letting it go (around I/O, a native call)
+ *   with no one else in between is not one (CPython bumps switch_number only when last_holder changes), so
+ *   a thread that often releases and re-takes the lock cannot keep waiters from asking for it;
+ * - the holder polls the drop request at checkpoints in its work (CPython: the eval breaker, checked at
+ *   backward jumps and calls, so in every turn of a Python loop; here: ctx.check() in the kernels' loops, in
+ *   primes once per number tested, well under a microsecond apart on average) and drops the lock when set;
+ * - forced switching (FORCE_SWITCHING): a thread that drops the lock while a drop request is pending,
+ *   whatever the reason it drops it, waits until another thread has actually taken it, so it cannot grab it
+ *   straight back;
+ * - a release wakes one waiter (COND_SIGNAL); whoever takes the lock first has it, which need not be the
+ *   waiter that asked: CPython gives no such promise either;
+ * - blocking I/O and native calls release the lock around the call (Py_BEGIN_ALLOW_THREADS).
+ * Where it differs: CPython guards these fields with a mutex; here they are single atomic slots, so a request
+ * set in the instant between another thread's take and its reset of the request can be lost, and is then
+ * made again one interval later.
  * Atomics.wait blocks only this worker thread, never the main thread.
  */
 import {
@@ -86,28 +97,34 @@ export class Gil {
       }
     }
     this.holding = true;
-    Atomics.add(s, SWITCH_NUMBER, 1);
-    Atomics.notify(s, SWITCH_NUMBER);
     const previous = Atomics.exchange(s, LAST_HOLDER, this.id);
-    // The request, if any, was for the thread we just took over from; it is served.
+    if (previous !== this.id) {
+      // A switch (CPython: ++gil->switch_number when last_holder changes); wakes a forced drop waiting for it.
+      Atomics.add(s, SWITCH_NUMBER, 1);
+      Atomics.notify(s, SWITCH_NUMBER);
+    }
+    // The request, if any, was for the thread we just took over from; it is served (RESET_GIL_DROP_REQUEST).
     if (Atomics.load(s, DROP_REQUEST) !== 0) Atomics.store(s, DROP_REQUEST, 0);
     this.recorder.acquired(waitStart, previous !== 0 && previous !== this.id);
   }
 
   /**
-   * Releases the lock. With `forced` (a drop request was served) it then waits until another thread has
-   * taken the lock, as CPython's FORCE_SWITCHING does, so the waiter really gets its turn.
+   * Releases the lock. With `forced` (dropped at a checkpoint because a waiter asked), and also whenever a
+   * drop request is pending (CPython's drop_gil checks gil_drop_request whoever drops the lock, around I/O
+   * too), it then waits until another thread has taken the lock, as FORCE_SWITCHING does, so the waiter
+   * really gets its turn; such a drop is counted as forced.
    */
   release(forced = false): void {
     if (!this.holding) throw new Error('GIL released by a thread that does not hold it');
     const s = this.slots;
     const switchAtDrop = Atomics.load(s, SWITCH_NUMBER);
+    const serves = forced || Atomics.load(s, DROP_REQUEST) !== 0;
     this.holding = false;
-    this.recorder.released(forced);
+    this.recorder.released(serves);
     Atomics.store(s, HOLDER, 0);
     Atomics.add(s, RELEASE_SEQ, 1);
     Atomics.notify(s, RELEASE_SEQ, 1);
-    if (!forced) return;
+    if (!serves) return;
     // The waiter is already awake or waking (it asked): spin a few microseconds for the switch before
     // sleeping, which saves a futex sleep and wake-up on every forced hand-off.
     for (let i = 0; i < SPIN_CHECKS; i++) {

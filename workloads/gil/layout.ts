@@ -7,7 +7,11 @@
 export const HOLDER = 0;
 /** set by a waiter that timed out after one switch interval; the holder drops the lock at its next checkpoint */
 export const DROP_REQUEST = 1;
-/** incremented on every acquisition; a forced drop waits for it to change (FORCE_SWITCHING) */
+/**
+ * incremented when the lock changes holder (CPython's switch_number), not when a thread takes back the lock
+ * it let go; a waiter asks for the lock only if it did not change during a whole interval, and a forced drop
+ * waits for it to change (FORCE_SWITCHING)
+ */
 export const SWITCH_NUMBER = 2;
 /** threads blocked in acquire */
 export const WAITERS = 3;
@@ -15,7 +19,7 @@ export const WAITERS = 3;
 export const INTERVAL_US = 4;
 /** set by the host to make every waiting call give up (shutdown) */
 export const ABORT = 5;
-/** id of the thread that took the lock last, to count switches between threads */
+/** id of the thread that took the lock last (CPython's last_holder), to tell a switch from a take-back */
 export const LAST_HOLDER = 6;
 /**
  * Incremented on every release; waiters sleep on this, not on HOLDER. Sleeping on HOLDER could miss a

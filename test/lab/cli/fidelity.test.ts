@@ -1,7 +1,8 @@
-/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1; and
- * the measurement says why it cannot run where no Python is found, before running anything. */
+/** The fidelity verdict: the largest gap between the emulated GIL's curve and CPython's, against 0.1; the
+ * emulated lock's figures from its per-thread stats; and the measurement says why it cannot run where no
+ * Python is found, before running anything. */
 import { describe, expect, it } from 'vitest';
-import { fidelityVerdict, measureFidelity } from '../../../electron/lab/cli/commands/fidelity';
+import { fidelityVerdict, lockFigures, measureFidelity } from '../../../electron/lab/cli/commands/fidelity';
 
 describe('fidelity verdict', () => {
   it('says how close the curves are when every gap is within the tolerance', () => {
@@ -27,6 +28,36 @@ describe('fidelity verdict', () => {
 
   it('gives no verdict when a cell did not run', () => {
     expect(fidelityVerdict([{ workers: 2, gil: 1, python: null }], 'CPython')).toMatch(/^no verdict/);
+  });
+});
+
+describe('the emulated lock figures', () => {
+  const thread = (i: number, holdMs: number, switches: number) => ({
+    thread: i,
+    holdMs,
+    waitMs: 0,
+    ioMs: 0,
+    acquisitions: switches,
+    switches,
+    forcedDrops: switches,
+  });
+
+  it('counts hand-offs per second, the free time per hand-off and the hold time against one thread', () => {
+    // 1 s run, 990 ms held in all, 200 switches: 10 ms free over 200 hand-offs; one thread alone took 900 ms
+    const l = lockFigures(2, [thread(0, 500, 100), thread(1, 490, 100)], 1000, 900);
+    expect(l.handoffsPerS).toBeCloseTo(200);
+    expect(l.freeUsPerHandoff).toBeCloseTo(50);
+    expect(l.holdVsSequential).toBeCloseTo(1.1);
+  });
+
+  it('divides sums over several runs by the number of runs', () => {
+    const l = lockFigures(2, [thread(0, 1000, 200), thread(1, 980, 200)], 1000, 900, 2);
+    expect(l.handoffsPerS).toBeCloseTo(200);
+    expect(l.freeUsPerHandoff).toBeCloseTo(50);
+  });
+
+  it('gives 0, not a division by zero, for a run without a switch', () => {
+    expect(lockFigures(1, [thread(0, 900, 0)], 1000, 900).freeUsPerHandoff).toBe(0);
   });
 });
 

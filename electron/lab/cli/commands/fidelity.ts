@@ -10,7 +10,7 @@
  * machine then hits both families and both sides of each ratio alike.
  */
 import type { Command } from 'commander';
-import type { Report } from '../../../common/report';
+import type { GilThreadStats, Report } from '../../../common/report';
 import { median } from '../../../common/stats';
 import { discoverPythons, type DiscoverOptions } from '../../python/discover';
 import { runExperiment } from '../../runner/runner';
@@ -30,6 +30,42 @@ export interface FidelityRow {
   readonly workers: number;
   readonly gil: number | null;
   readonly python: number | null;
+}
+
+/**
+ * What the emulated lock did in one run of `gil` at one worker count: how often it changed hands, how long
+ * it lay free, and how long the work took under it against the same work on one thread without a lock.
+ * CPython switches about 1000 / interval-ms times a second (200/s at the default 5 ms) between CPU-bound
+ * threads; the emulation should too.
+ */
+export interface LockFigures {
+  readonly workers: number;
+  /** switches of holder per second of the run's wall time */
+  readonly handoffsPerS: number;
+  /** time no thread held the lock (hand-offs, plus dispatch at the run's start and end), per switch */
+  readonly freeUsPerHandoff: number;
+  /** hold time summed over the threads, against the one-thread run's wall time: 1 when the lock costs the
+   * work itself nothing (a checkpoint, a colder cache or a cold JIT after a switch show up here) */
+  readonly holdVsSequential: number;
+}
+
+/** The lock figures of one run from its per-thread stats (summed over `runs` runs). */
+export function lockFigures(
+  workers: number,
+  threads: readonly GilThreadStats[],
+  wallMs: number,
+  sequentialWallMs: number,
+  runs = 1,
+): LockFigures {
+  const sum = (f: (t: GilThreadStats) => number) => threads.reduce((a, t) => a + f(t), 0) / runs;
+  const switches = sum((t) => t.switches);
+  const holdMs = sum((t) => t.holdMs);
+  return {
+    workers,
+    handoffsPerS: wallMs > 0 ? switches / (wallMs / 1000) : 0,
+    freeUsPerHandoff: switches > 0 ? ((wallMs - holdMs) * 1000) / switches : 0,
+    holdVsSequential: sequentialWallMs > 0 ? holdMs / sequentialWallMs : 0,
+  };
 }
 
 export interface FidelityOptions {
@@ -54,12 +90,30 @@ export interface FidelityMeasurement {
   readonly unavailable: string | null;
   /** failed cells, `model/workers: message` */
   readonly failures: string[];
+  /** the emulated lock's figures per worker count, medians over the passes (counts where every pass ran) */
+  readonly lock: LockFigures[];
+}
+
+function cellOf(report: Report, model: string, workers: number) {
+  return report.results.find(
+    (r) => r.workload === FIDELITY_WORKLOAD && r.model === model && r.workers === workers,
+  );
 }
 
 function speedupOf(report: Report, model: string, workers: number): number | null {
-  return (
-    report.results.find((r) => r.workload === FIDELITY_WORKLOAD && r.model === model && r.workers === workers)
-      ?.speedup?.median ?? null
+  return cellOf(report, model, workers)?.speedup?.median ?? null;
+}
+
+function lockOf(report: Report, workers: number): LockFigures | null {
+  const cell = cellOf(report, 'gil', workers);
+  const base = cellOf(report, 'sequential', 1);
+  if (!cell?.gil || !cell.wallMs || !base?.wallMs) return null;
+  return lockFigures(
+    workers,
+    cell.gil.threads,
+    cell.wallMs.median,
+    base.wallMs.median,
+    cell.wallMs.raw.length,
   );
 }
 
@@ -77,6 +131,7 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       interpreter: null,
       unavailable: discovery.reason ?? 'no Python found',
       failures: [],
+      lock: [],
     };
   const python: DiscoverOptions = { explicitPath: found.executable, probeTimeoutMs: PASS_PROBE_TIMEOUT_MS };
   const family = (model: 'gil' | 'py-threads', span: number, warmup: number) =>
@@ -92,11 +147,14 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       { python },
     );
   const passes: FidelityRow[][] = [];
+  const locks: (LockFigures | null)[][] = [];
   const failures = new Set<string>();
   const interpreter = `${found.facts.implementation} ${found.facts.version}`;
   for (let pass = 0; pass < options.passes; pass++) {
-    // V8 needs its JIT warm before the first measured pass; CPython has nothing to warm.
-    const runGil = () => family('gil', options.pythonSpan * V8_SPEED_FACTOR, pass === 0 ? 1 : 0);
+    // Every pass starts fresh worker threads, each a V8 isolate that compiles the kernel for itself: a warmup
+    // run of every cell in every pass, or the first cell to use a thread pays for its JIT (the 8-worker cell
+    // for six threads of its own). CPython compiles nothing per thread.
+    const runGil = () => family('gil', options.pythonSpan * V8_SPEED_FACTOR, 1);
     const runPython = () => family('py-threads', options.pythonSpan, 0);
     const [gil, cpython] =
       pass % 2 === 0
@@ -111,6 +169,7 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       python: speedupOf(cpython, 'py-threads', workers),
     }));
     passes.push(rows);
+    locks.push(options.workers.map((workers) => lockOf(gil, workers)));
     options.onPass?.(pass, rows);
   }
   const medianOf = (values: (number | null)[]) => {
@@ -122,7 +181,20 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
     gil: medianOf(passes.map((p) => p[i]?.gil ?? null)),
     python: medianOf(passes.map((p) => p[i]?.python ?? null)),
   }));
-  return { rows, passes, interpreter, unavailable: null, failures: [...failures] };
+  const lock = options.workers.flatMap((workers, i): LockFigures[] => {
+    const each = locks.map((p) => p[i] ?? null);
+    if (each.some((l) => l === null)) return [];
+    const known = each as LockFigures[];
+    return [
+      {
+        workers,
+        handoffsPerS: median(known.map((l) => l.handoffsPerS)),
+        freeUsPerHandoff: median(known.map((l) => l.freeUsPerHandoff)),
+        holdVsSequential: median(known.map((l) => l.holdVsSequential)),
+      },
+    ];
+  });
+  return { rows, passes, interpreter, unavailable: null, failures: [...failures], lock };
 }
 
 /** One line: the largest gap and whether it is within the tolerance, naming the interpreter. */
@@ -171,6 +243,13 @@ async function fidelityCommand(flags: FidelityFlags): Promise<number> {
     ...m.rows.map(
       (r) =>
         `${String(r.workers).padStart(7)}  ${fmt(r.gil).padStart(12)}  ${fmt(r.python).padStart(10)}  ${r.gil !== null && r.python !== null ? Math.abs(r.gil - r.python).toFixed(2) : '-'}`,
+    ),
+    '',
+    'the emulated lock, medians (CPython hands over about 200 times a second at its 5 ms switch interval):',
+    'workers  hand-offs/s  free per hand-off  hold time / one thread',
+    ...m.lock.map(
+      (l) =>
+        `${String(l.workers).padStart(7)}  ${l.handoffsPerS.toFixed(0).padStart(11)}  ${`${l.freeUsPerHandoff.toFixed(0)} µs`.padStart(17)}  ${l.holdVsSequential.toFixed(3).padStart(22)}`,
     ),
     '',
     fidelityVerdict(m.rows, m.interpreter ?? 'CPython'),
