@@ -2,27 +2,40 @@
  * The page: header, the section tabs, the chosen section. The engine's info is fetched once here; a
  * section that is not shown is not mounted, so it costs nothing while another one runs.
  */
-import { memo, useEffect, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import type { ExperimentConfig } from '../electron/common/config';
 import { ErrorAlert } from './components/common/ErrorAlert';
 import { Header } from './components/Header';
 import { useLabInfo } from './hooks/useLabInfo';
 import { usePreferences } from './hooks/usePreferences';
 import { onSectionRequest } from './lab';
 import { SECTIONS } from './sections';
+import type { BuilderPreset } from './sections/section';
 
 const StaticHeader = memo(Header);
 
 export function App() {
   const prefs = usePreferences();
   const { info, error: infoError, reload } = useLabInfo();
-  const [current, setCurrent] = useState(SECTIONS[0]?.id ?? 'lab');
+  const [current, setSection] = useState(SECTIONS[0]?.id ?? 'lab');
+  const [builderPreset, setBuilderPreset] = useState<BuilderPreset | null>(null);
+  // Leaving the Lab drops re-opened settings, as it drops what was typed into the builder.
+  const setCurrent = useCallback((id: string) => {
+    setSection(id);
+    if (id !== 'lab') setBuilderPreset(null);
+  }, []);
+  // A report's "Edit in builder" from any section: the Lab shows its builder with those settings.
+  const editInBuilder = useCallback((config: ExperimentConfig) => {
+    setBuilderPreset((p) => ({ config, key: (p?.key ?? 0) + 1 }));
+    setSection('lab');
+  }, []);
   // The shell's menu can ask for a section (File > Import report... opens Reports from anywhere).
   useEffect(
     () =>
       onSectionRequest((id) => {
         if (SECTIONS.some((s) => s.id === id)) setCurrent(id);
       }),
-    [],
+    [setCurrent],
   );
 
   if (infoError) {
@@ -83,7 +96,12 @@ export function App() {
       ) : null}
       {section ? (
         <div id={`section-${section.id}`} role="tabpanel" aria-labelledby={`tab-${section.id}`}>
-          <section.Component info={info} prefs={prefs} />
+          <section.Component
+            info={info}
+            prefs={prefs}
+            editInBuilder={editInBuilder}
+            builderPreset={builderPreset}
+          />
         </div>
       ) : null}
       <footer className="app-footer">

@@ -68,8 +68,17 @@ export const LIMITS = {
   workloads: { max: 8 },
 } as const;
 
-/** Adaptive runs without minRuns or maxRuns: at least 5, and at most three times the minimum (15). */
-export const ADAPTIVE_DEFAULTS = { minRuns: 5, maxRunsPerMinRun: 3 } as const;
+/**
+ * Adaptive runs without minRuns or maxRuns: at least 5, and at most three times the minimum (15). The target
+ * is what the builder offers and the Full measurement uses; the engine has none, since setting targetCiPct is
+ * what asks for adaptive runs.
+ */
+export const ADAPTIVE_DEFAULTS = { minRuns: 5, maxRunsPerMinRun: 3, targetCiPct: 5 } as const;
+
+/** The most runs a cell gets when only minRuns is given. */
+export function defaultMaxRuns(minRuns: number): number {
+  return Math.min(LIMITS.maxRuns.max, ADAPTIVE_DEFAULTS.maxRunsPerMinRun * minRuns);
+}
 
 /** Metadata of a workload, without its kernel: what validation and UIs need. */
 export interface WorkloadMeta {
@@ -227,7 +236,6 @@ export function runPolicy(config: ExperimentConfig): RunPolicy {
   if (config.targetCiPct === undefined)
     return { minRuns: config.repeat, maxRuns: config.repeat, targetCiPct: null };
   const minRuns = config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns;
-  const maxRuns =
-    config.maxRuns ?? Math.min(LIMITS.maxRuns.max, ADAPTIVE_DEFAULTS.maxRunsPerMinRun * minRuns);
+  const maxRuns = config.maxRuns ?? defaultMaxRuns(minRuns);
   return { minRuns, maxRuns, targetCiPct: config.targetCiPct };
 }

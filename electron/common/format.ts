@@ -4,7 +4,7 @@
  */
 import type { ExperimentConfig } from './config';
 import type { DemoMetric } from './demos';
-import type { Machine } from './report';
+import type { Machine, ResultEntry } from './report';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
@@ -126,4 +126,20 @@ export function describeRuns(
 ): string {
   if (config.targetCiPct === undefined) return plural(config.repeat, 'measured run');
   return `${config.minRuns ?? '?'} to ${config.maxRuns ?? '?'} measured runs (until the median's 95% interval is within ±${config.targetCiPct}%)`;
+}
+
+/**
+ * One cell's adaptive runs, for the runs column of every table (terminal, results view, HTML, Markdown): the
+ * runs it took and how tight its median got, "7 ±3.2%", with "(not reached)" when that is wider than the
+ * target (it used every run allowed, or was stopped first); '-' for a fixed number of runs.
+ */
+export function formatCellRuns(adaptive: ResultEntry['adaptive']): string {
+  if (!adaptive) return '-';
+  const tight = adaptive.medianCiPct === null ? '' : ` ±${adaptive.medianCiPct.toFixed(1)}%`;
+  return `${adaptive.runs}${tight}${adaptive.reached ? '' : ' (not reached)'}`;
+}
+
+/** What the runs column means, said under every table that has one. */
+export function describeRunsColumn(targetCiPct: number): string {
+  return `Runs: the measured runs each cell took and how tightly they pin its median (the ± of its 95% interval, in % of the median); "(not reached)" where that is still wider than the ±${targetCiPct}% target.`;
 }

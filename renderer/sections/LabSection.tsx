@@ -2,7 +2,7 @@
  * The Lab section: the headline experiment, the builder, then either the running experiment or the last
  * results. State lives in hooks; this component only decides what is visible.
  */
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExperimentConfigInput } from '../../electron/common/config';
 import { Builder } from '../components/builder/Builder';
 import { ErrorAlert } from '../components/common/ErrorAlert';
@@ -12,10 +12,10 @@ import { LivePanel } from '../components/live/LivePanel';
 import { MachinePanel } from '../components/results/MachinePanel';
 import { ResultsView } from '../components/results/ResultsView';
 import { useExperiment } from '../hooks/useExperiment';
-import type { Preferences } from '../hooks/usePreferences';
 import { useQuietStart } from '../hooks/useQuietStart';
-import type { LabInfo } from '../../electron/common/api';
+import { formFromConfig } from '../state/builder';
 import { headlineConfig, type HeadlineSize } from '../state/headline';
+import type { SectionProps } from './section';
 
 // Engine events re-render the page many times a second during a run; the parts that do not depend on them
 // skip those renders, so the UI takes as little CPU as possible from the workers being measured.
@@ -23,7 +23,7 @@ const StaticHeadline = memo(Headline);
 const StaticBuilder = memo(Builder);
 const StaticResults = memo(ResultsView);
 
-export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences }) {
+export function LabSection({ info, prefs, editInBuilder, builderPreset = null }: SectionProps) {
   const exp = useExperiment();
   const { join, start } = exp;
   // Every start goes through the quiet check first: the banner holds it while other programs are busy.
@@ -50,6 +50,19 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
   useEffect(() => {
     if (info?.running) join(info.running.runId, info.running.config);
   }, [info, join]);
+
+  // A report's settings re-opened: the builder starts again from them, opened and in view.
+  const presetForm = useMemo(
+    () => (builderPreset ? formFromConfig(builderPreset.config, info) : undefined),
+    [builderPreset, info],
+  );
+  const builderPanel = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const panel = builderPanel.current;
+    if (!builderPreset || !panel) return;
+    panel.open = true;
+    panel.scrollIntoView?.({ block: 'start' });
+  }, [builderPreset]);
 
   const titles = useMemo(
     () => Object.fromEntries((info?.workloads ?? []).map((w) => [w.name, w.title])),
@@ -78,11 +91,13 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
       {origin === 'headline' && exp.startError ? (
         <ErrorAlert error={exp.startError} order={exp.sentOrder} onDismiss={exp.clearStartError} />
       ) : null}
-      <details className="panel builder-panel">
+      <details className="panel builder-panel" ref={builderPanel}>
         <summary>
           <h2 id="builder-heading">Build your own experiment</h2>
         </summary>
         <StaticBuilder
+          key={builderPreset?.key ?? 0}
+          initial={presetForm}
           info={info}
           disabled={busy}
           startError={origin === 'builder' ? exp.startError : null}
@@ -107,7 +122,9 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
           title="The experiment failed"
         />
       ) : null}
-      {state.report && !running ? <StaticResults report={state.report} titles={titles} /> : null}
+      {state.report && !running ? (
+        <StaticResults report={state.report} titles={titles} onEditSettings={editInBuilder} />
+      ) : null}
       {!state.report && !running ? (
         <MachinePanel machine={info.machine} python={info.python ?? PROBING} />
       ) : null}

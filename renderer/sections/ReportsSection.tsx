@@ -17,7 +17,7 @@ import '../styles/reports.css';
 
 type View = { kind: 'list' } | { kind: 'open'; id: string } | { kind: 'compare'; a: string; b: string };
 
-export function ReportsSection({ info }: SectionProps) {
+export function ReportsSection({ info, editInBuilder }: SectionProps) {
   const history = useHistory();
   const importer = useReportImport(history.reload);
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -183,7 +183,12 @@ export function ReportsSection({ info }: SectionProps) {
         </section>
       ) : null}
       {view.kind === 'open' ? (
-        <OpenReport id={view.id} titles={titles} origin={rowOf(view.id)?.origin ?? null} />
+        <OpenReport
+          id={view.id}
+          titles={titles}
+          origin={rowOf(view.id)?.origin ?? null}
+          onEditSettings={editInBuilder}
+        />
       ) : null}
       {view.kind === 'compare' ? <ComparePair a={view.a} b={view.b} titles={titles} /> : null}
     </div>

@@ -4,7 +4,13 @@
  * ranges and every other rule are the engine's to judge, so its messages are the ones the user sees.
  */
 import type { LabInfo, PythonInfo } from '../../electron/common/api';
-import type { ExperimentConfigInput, Model, WorkloadMeta } from '../../electron/common/config';
+import type {
+  ExperimentConfig,
+  ExperimentConfigInput,
+  Model,
+  WorkloadMeta,
+} from '../../electron/common/config';
+import { ADAPTIVE_DEFAULTS, defaultMaxRuns } from '../../electron/common/config';
 import type { FieldIssue } from '../../electron/common/errors';
 import { headlineWorkers } from './headline';
 
@@ -20,10 +26,28 @@ export interface BuilderForm {
   readonly models: readonly Model[];
   /** worker counts as typed, e.g. "1, 2, 4" */
   readonly workers: string;
+  /**
+   * How many runs each cell gets: `repeat` of them ('fixed'), or from `minRuns` to `maxRuns` until the 95%
+   * interval of its median is within ±`targetCiPct` ('adaptive'). The fields of the policy not chosen keep
+   * what was typed, so switching back and forth loses nothing; only the chosen one's are sent.
+   */
+  readonly runPolicy: RunPolicyChoice;
   readonly repeat: string;
+  readonly minRuns: string;
+  readonly maxRuns: string;
+  readonly targetCiPct: string;
   readonly warmup: string;
   readonly switchIntervalMs: string;
 }
+
+export type RunPolicyChoice = 'fixed' | 'adaptive';
+
+/** The adaptive fields as the engine's defaults fill them (5 to 15 runs until ±5%). */
+const ADAPTIVE_FORM = {
+  minRuns: String(ADAPTIVE_DEFAULTS.minRuns),
+  maxRuns: String(defaultMaxRuns(ADAPTIVE_DEFAULTS.minRuns)),
+  targetCiPct: String(ADAPTIVE_DEFAULTS.targetCiPct),
+} as const;
 
 /** Workloads a user may pick (the fault-injection ones are for tests). */
 export function visibleWorkloads(catalog: readonly WorkloadMeta[]): WorkloadMeta[] {
@@ -43,9 +67,55 @@ export function initialForm(info: Pick<LabInfo, 'workloads' | 'machine'>): Build
     workloads,
     models: ['threads', 'processes', 'gil'],
     workers: headlineWorkers(info.machine.logicalCores).join(', '),
+    runPolicy: 'fixed',
     repeat: '3',
+    ...ADAPTIVE_FORM,
     warmup: '1',
     switchIntervalMs: '5',
+  };
+}
+
+/**
+ * The form that gives back `config` (a report's, say): its workloads with their parameters, models, worker
+ * counts, run policy, warm-up, switch interval and label. Workloads this lab does not know (a user's file)
+ * are left out, as are the settings the form has no field for (timeout, seed...), which start again from
+ * their defaults.
+ */
+export function formFromConfig(
+  config: ExperimentConfig,
+  info: Pick<LabInfo, 'workloads' | 'machine'>,
+): BuilderForm {
+  const base = initialForm(info);
+  const workloads: Record<string, WorkloadForm> = {};
+  for (const [name, form] of Object.entries(base.workloads)) {
+    const chosen = config.workloads.find((w) => w.name === name);
+    workloads[name] = chosen
+      ? {
+          on: true,
+          params: {
+            ...form.params,
+            ...Object.fromEntries(Object.entries(chosen.params).map(([k, v]) => [k, String(v)])),
+          },
+        }
+      : { ...form, on: false };
+  }
+  const adaptive = config.targetCiPct !== undefined;
+  return {
+    label: config.label,
+    workloads,
+    models: [...config.models],
+    workers: config.workers.join(', '),
+    runPolicy: adaptive ? 'adaptive' : 'fixed',
+    repeat: String(config.repeat),
+    ...(adaptive
+      ? {
+          minRuns: String(config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns),
+          maxRuns: String(config.maxRuns ?? defaultMaxRuns(config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns)),
+          targetCiPct: String(config.targetCiPct),
+        }
+      : ADAPTIVE_FORM),
+    warmup: String(config.warmup),
+    switchIntervalMs: String(config.switchIntervalMs),
   };
 }
 
@@ -114,7 +184,13 @@ export function formToInput(form: BuilderForm, catalog: readonly WorkloadMeta[])
     workloads,
     models: [...form.models],
     workers: parseWorkerList(form.workers, issues),
-    repeat: parseNumber(form.repeat, 'repeat', issues),
+    ...(form.runPolicy === 'adaptive'
+      ? {
+          minRuns: parseNumber(form.minRuns, 'minRuns', issues),
+          maxRuns: parseNumber(form.maxRuns, 'maxRuns', issues),
+          targetCiPct: parseNumber(form.targetCiPct, 'targetCiPct', issues),
+        }
+      : { repeat: parseNumber(form.repeat, 'repeat', issues) }),
     warmup: parseNumber(form.warmup, 'warmup', issues),
     switchIntervalMs: parseNumber(form.switchIntervalMs, 'switchIntervalMs', issues),
   };

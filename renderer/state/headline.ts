@@ -5,7 +5,7 @@
  * times, until the 95% interval of its median is within ±5% (adaptive runs, issue 12).
  */
 import type { ExperimentConfigInput, Model } from '../../electron/common/config';
-import { LIMITS } from '../../electron/common/config';
+import { ADAPTIVE_DEFAULTS, defaultMaxRuns, LIMITS } from '../../electron/common/config';
 
 export type HeadlineSize = 'quick' | 'full';
 
@@ -38,8 +38,15 @@ const SIZES = {
   full: { primesUnits: 48, span: 16_000, sleepUnits: 16, sleepMs: 40, repeat: 3, warmup: 1 },
 } as const;
 
-/** The Full measurement's adaptive runs: the bench checks that CPU-bound cells get tight within 15 runs. */
-export const FULL_RUNS = { minRuns: 5, maxRuns: 15, targetCiPct: 5 } as const;
+/**
+ * The Full measurement's adaptive runs, the engine's defaults (5 to 15 runs until ±5%): the bench checks that
+ * CPU-bound cells get tight within them.
+ */
+export const FULL_RUNS = {
+  minRuns: ADAPTIVE_DEFAULTS.minRuns,
+  maxRuns: defaultMaxRuns(ADAPTIVE_DEFAULTS.minRuns),
+  targetCiPct: ADAPTIVE_DEFAULTS.targetCiPct,
+} as const;
 
 /** Rough duration on a 2-core machine, for the button's hint. */
 export const HEADLINE_ESTIMATE: Readonly<Record<HeadlineSize, string>> = {

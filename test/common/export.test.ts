@@ -10,10 +10,18 @@ import {
   toMarkdown,
   toTrace,
 } from '../../electron/common/export/index';
+import { escapeHtml as esc } from '../../electron/common/export/text';
 import { parseReport } from '../../electron/common/report-parse';
 import { REPORT_VERSION, type Report } from '../../electron/common/report';
 import { summarize } from '../../electron/common/stats';
-import { HOSTILE, hostileReport, hugeReport, loadSample } from '../fixtures/reports/fixtures';
+import {
+  ADAPTIVE_MISSED,
+  adaptiveReport,
+  HOSTILE,
+  hostileReport,
+  hugeReport,
+  loadSample,
+} from '../fixtures/reports/fixtures';
 
 /** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {
@@ -184,6 +192,97 @@ describe('exporters on the real fixture report', () => {
     expect(exporterForFile('x.html')?.format).toBe('html');
     expect(exporterForFile('x.csv')?.format).toBe('csv');
     expect(exporterForFile('x.docx')).toBeNull();
+  });
+});
+
+describe('adaptive runs in every export', () => {
+  const adaptive = adaptiveReport();
+  const fixed = loadSample();
+  const isMissed = (r: { workload: string; model: string; workers: number }) =>
+    r.workload === ADAPTIVE_MISSED.workload &&
+    r.model === ADAPTIVE_MISSED.model &&
+    r.workers === ADAPTIVE_MISSED.workers;
+  const MISSED_RUNS = '15 ±7.3% (not reached)';
+  const TIGHT_RUNS = '5 ±1.5%';
+  const POLICY = "5 to 15 measured runs (until the median's 95% interval is within ±5%) after 1 warmup";
+
+  it('JSON keeps the policy and every cell’s adaptive record', () => {
+    expect(parseReport(text('json', adaptive), 'round-trip')).toEqual(adaptive);
+  });
+
+  it('CSV has runs, medianCiPct and targetReached on every row of a cell', () => {
+    const [head, ...body] = parseCsv(toCsv(adaptive));
+    const col = (name: string) => head?.indexOf(name) ?? -1;
+    expect(col('runs')).toBeGreaterThan(-1);
+    expect(col('medianCiPct')).toBeGreaterThan(-1);
+    expect(col('targetReached')).toBeGreaterThan(-1);
+    for (const r of adaptive.results) {
+      const rows = body.filter(
+        (row) => row[0] === r.workload && row[2] === r.model && row[3] === String(r.workers),
+      );
+      expect(rows).toHaveLength(r.adaptive?.runs ?? -1);
+      for (const row of rows) {
+        expect(row[col('runs')]).toBe(String(r.adaptive?.runs));
+        expect(row[col('medianCiPct')]).toBe(isMissed(r) ? '7.25' : '1.5');
+        expect(row[col('targetReached')]).toBe(isMissed(r) ? 'false' : 'true');
+      }
+    }
+    const missedFirst = body.find(
+      (row) => row[0] === 'primes' && row[2] === 'gil' && row[3] === '2' && row[4] === '1',
+    );
+    expect(missedFirst?.[col('warnings')]).toContain('target-not-reached');
+  });
+
+  it('CSV of a fixed number of runs gives each cell’s runs and leaves the adaptive columns empty', () => {
+    const [head, ...body] = parseCsv(toCsv(fixed));
+    const col = (name: string) => head?.indexOf(name) ?? -1;
+    for (const row of body) {
+      expect(row[col('runs')]).toBe(String(fixed.config.repeat));
+      expect(row[col('medianCiPct')]).toBe('');
+      expect(row[col('targetReached')]).toBe('');
+    }
+  });
+
+  it('Markdown says the policy, has a runs column and lists the target-not-reached warning', () => {
+    const md = toMarkdown(adaptive);
+    expect(md).toContain(`| Runs per cell | ${POLICY} |`);
+    const lines = md.split('\n');
+    const header = lines.find((l) => l.startsWith('| Workload |'));
+    expect(header).toContain('| Efficiency | Runs | Memory |');
+    for (const r of adaptive.results) {
+      const row = lines.find((l) => l.startsWith(`| ${r.workload} | ${r.model} | ${r.workers} |`));
+      expect(row).toContain(`| ${isMissed(r) ? MISSED_RUNS : TIGHT_RUNS} |`);
+    }
+    expect(md).toContain('"(not reached)" where that is still wider than the ±5% target');
+    expect(md).toMatch(
+      /- \*\*primes \/ gil × 2\*\* target-not-reached: primes \/ gil \/ 2 workers: after 15 runs/,
+    );
+  });
+
+  it('Markdown of a fixed number of runs has no runs column', () => {
+    const md = toMarkdown(fixed);
+    expect(md).toContain('| Runs per cell | 5 measured runs after 1 warmup |');
+    expect(md.split('\n').find((l) => l.startsWith('| Workload |'))).not.toContain('Runs');
+    expect(md).not.toContain('(not reached)');
+  });
+
+  it('HTML says the policy, has a runs column with the miss marked and lists the warning', () => {
+    const html = toHtml(adaptive);
+    expect(html).toContain(`<tr><th>Runs per cell</th><td>${esc(POLICY)}</td></tr>`);
+    expect(html.match(/<th class="num">Runs<\/th>/g)).toHaveLength(2);
+    expect(html).toContain(`<td class="num mismatch">${esc(MISSED_RUNS)}</td>`);
+    expect(html.match(new RegExp(`<td class="num">${esc(TIGHT_RUNS)}</td>`, 'g'))).toHaveLength(
+      adaptive.results.length - 1,
+    );
+    expect(html).toMatch(
+      /<li>primes \/ gil × 2 <span class="kind">target-not-reached<\/span>: primes \/ gil \/ 2 workers: after 15 runs/,
+    );
+  });
+
+  it('HTML of a fixed number of runs has no runs column', () => {
+    const html = toHtml(fixed);
+    expect(html).toContain('<tr><th>Runs per cell</th><td>5 measured runs after 1 warmup</td></tr>');
+    expect(html).not.toContain('>Runs</th>');
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { machineConditionRows } from '../../electron/common/format';
+import {
+  describeRuns,
+  describeRunsColumn,
+  formatCellRuns,
+  machineConditionRows,
+} from '../../electron/common/format';
 import { loadSample } from '../fixtures/reports/fixtures';
 
 describe('machineConditionRows', () => {
@@ -36,5 +41,27 @@ describe('machineConditionRows', () => {
         virtualMachine: null,
       }).map(([, v]) => v),
     ).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+  });
+});
+
+describe('formatCellRuns', () => {
+  it('says the runs a cell took, how tight its median got, and a miss', () => {
+    expect(formatCellRuns({ runs: 7, medianCiPct: 3.24, reached: true })).toBe('7 ±3.2%');
+    expect(formatCellRuns({ runs: 15, medianCiPct: 7.25, reached: false })).toBe('15 ±7.3% (not reached)');
+    expect(formatCellRuns({ runs: 15, medianCiPct: null, reached: false })).toBe('15 (not reached)');
+  });
+
+  it('is a dash for a fixed number of runs', () => {
+    expect(formatCellRuns(undefined)).toBe('-');
+  });
+});
+
+describe('describeRuns and describeRunsColumn', () => {
+  it('say the policy and the column in the same words', () => {
+    expect(describeRuns({ repeat: 1 })).toBe('1 measured run');
+    expect(describeRuns({ repeat: 5, minRuns: 5, maxRuns: 15, targetCiPct: 5 })).toBe(
+      "5 to 15 measured runs (until the median's 95% interval is within ±5%)",
+    );
+    expect(describeRunsColumn(2.5)).toContain('wider than the ±2.5% target');
   });
 });

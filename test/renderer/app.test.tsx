@@ -85,6 +85,50 @@ describe('App on the in-process engine', () => {
     expect(service.busy).toBe(false);
   });
 
+  it('puts the engine’s adaptive-runs error next to Max runs', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByTestId('builder-policy-adaptive'));
+    expect(screen.getByTestId('builder-policy-meaning').textContent).toContain('95% interval of its median');
+    expect(screen.queryByTestId('builder-repeat')).toBeNull();
+    type('builder-min-runs', '6');
+    type('builder-max-runs', '4');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Max runs (maxRuns)');
+    expect(screen.getByTestId('builder-max-runs-error').textContent).toContain(
+      'must be at least minRuns (6)',
+    );
+    expect(screen.getByTestId('builder-max-runs').getAttribute('aria-invalid')).toBe('true');
+    expect(service.busy).toBe(false);
+  });
+
+  it('runs a tiny adaptive experiment, shows the runs per cell, and re-opens its settings in the builder', async () => {
+    await renderApp();
+    enterTinyExperiment('1');
+    fireEvent.click(screen.getByTestId('builder-policy-adaptive'));
+    type('builder-min-runs', '3');
+    type('builder-max-runs', '4');
+    type('builder-target-ci', '50');
+    fireEvent.click(screen.getByTestId('builder-start'));
+    const results = await screen.findByTestId('results', undefined, { timeout: 30_000 });
+    expect(within(results).getByTestId('results-summary').textContent).toContain(
+      "3 to 4 measured runs (until the median's 95% interval is within ±50%)",
+    );
+    for (const row of within(results).getAllByTestId('results-row'))
+      expect(row.textContent).toMatch(/\b[34] ±\d+\.\d%/);
+    // The form is changed before re-opening, so the re-opened values can only come from the report.
+    type('builder-target-ci', '7');
+    fireEvent.click(within(results).getByTestId('edit-in-builder'));
+    await waitFor(() =>
+      expect((screen.getByTestId('builder-target-ci') as HTMLInputElement).value).toBe('50'),
+    );
+    expect((screen.getByTestId('builder-policy-adaptive') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('builder-min-runs') as HTMLInputElement).value).toBe('3');
+    expect((screen.getByTestId('builder-max-runs') as HTMLInputElement).value).toBe('4');
+    expect((screen.getByTestId('builder-workers') as HTMLInputElement).value).toBe('1, 2');
+    expect(screen.getByTestId('builder').closest('details')?.open).toBe(true);
+  });
+
   it('runs a tiny experiment to its results', async () => {
     await renderApp();
     enterTinyExperiment('1');

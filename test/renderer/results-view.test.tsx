@@ -125,7 +125,8 @@ describe('ResultsTable of adaptive runs', () => {
       "5 to 15 measured runs (until the median's 95% interval is within ±5%) each",
     );
     const first = screen.getAllByTestId('results-row')[0];
-    expect(first?.textContent).toContain('15 (±7.3%)');
+    expect(first?.textContent).toContain('15 ±7.3% (not reached)');
+    expect(screen.getAllByTestId('results-row')[1]?.textContent).toContain('5 ±1.0%');
     expect(screen.getByTestId('results-table').querySelector('thead')?.textContent).toContain('Runs');
   });
 

@@ -24,6 +24,9 @@ const HEADER = [
   'speedupCiLow',
   'speedupCiHigh',
   'efficiency',
+  'runs',
+  'medianCiPct',
+  'targetReached',
   'checksumOk',
   'failureReason',
   'failureMessage',
@@ -54,6 +57,11 @@ function cellFigures(r: ResultEntry): Field[] {
     r.speedup?.ciLow ?? null,
     r.speedup?.ciHigh ?? null,
     r.efficiency,
+    // measured runs of the cell; with adaptive runs also how tight its median got and whether that met the
+    // target (empty for a fixed number of runs, where no target was set)
+    r.adaptive?.runs ?? r.wallMs?.raw.length ?? 0,
+    r.adaptive ? r.adaptive.medianCiPct : null,
+    r.adaptive ? r.adaptive.reached : null,
     r.checksumOk,
     r.failure?.reason ?? null,
   ];

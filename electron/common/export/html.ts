@@ -19,7 +19,7 @@ import {
   paramsText,
   speedupText,
 } from './text';
-import { machineConditionRows } from '../format';
+import { describeRuns, describeRunsColumn, formatCellRuns, machineConditionRows } from '../format';
 import type { Exporter } from './types';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -76,7 +76,7 @@ function config(report: Report): string {
     ['Workloads', c.workloads.map((w) => `${w.name} (${paramsText(w.params)})`).join('; ')],
     ['Models', c.models.map(modelTitle).join(', ')],
     ['Worker counts', c.workers.join(', ')],
-    ['Runs per cell', `${c.repeat} measured after ${c.warmup} warmup`],
+    ['Runs per cell', `${describeRuns(c)} after ${c.warmup} warmup`],
     ['GIL switch interval', `${fixed(c.switchIntervalMs, 1)} ms`],
     ['Timeout per run', `${c.timeoutMs} ms`],
     ['Memory limit per worker', `${c.memoryLimitMb} MiB`],
@@ -84,7 +84,7 @@ function config(report: Report): string {
   ]);
 }
 
-function resultRow(r: ResultEntry): Row {
+function resultRow(r: ResultEntry, adaptive: boolean): Row {
   const w = r.wallMs;
   const notes = [
     ...(r.failure
@@ -100,6 +100,10 @@ function resultRow(r: ResultEntry): Row {
     w ? `${fixed(w.min, 1)}…${fixed(w.max, 1)}` : '-',
     speedupText(r),
     efficiencyText(r),
+    // adaptive runs only, as in the terminal's table: a fixed number of runs is said once, in Configuration
+    ...(adaptive
+      ? [{ html: esc(formatCellRuns(r.adaptive)), cls: r.adaptive?.reached === false ? 'mismatch' : '' }]
+      : []),
     memoryText(r),
     { html: esc(checksumText(r)), cls: r.checksumOk === false ? 'mismatch' : '' },
     { html: notes.join('; ') },
@@ -145,6 +149,8 @@ function workloadSection(report: Report, name: string): string {
     parts.push(
       `<figure>${strip}<figcaption class="muted">Each dot is one measured run; the bar is the cell's median. Two clusters in a row mean the runs did not all see the same machine (another program, a CPU changing speed), and the median hides it.</figcaption></figure>`,
     );
+  const target = report.config.targetCiPct;
+  const adaptive = target !== undefined;
   parts.push(
     table(
       [
@@ -155,14 +161,16 @@ function workloadSection(report: Report, name: string): string {
         'Min…max ms',
         'Speedup [95% CI]',
         'Efficiency',
+        ...(adaptive ? ['Runs'] : []),
         'Memory',
         'Checksum',
         'Notes',
       ],
-      rows.map(resultRow),
-      [1, 2, 3, 4, 5, 6, 7],
+      rows.map((r) => resultRow(r, adaptive)),
+      adaptive ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3, 4, 5, 6, 7],
     ),
   );
+  if (adaptive) parts.push(`<p class="muted">${esc(describeRunsColumn(target))}</p>`);
   parts.push(gilTable(rows));
   // The busiest GIL cell's last run says the most about contention; one timeline per workload keeps it short.
   const gil = rows.filter((r) => r.gil && r.gil.timeline.length).sort((a, b) => b.workers - a.workers)[0];

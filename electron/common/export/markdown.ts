@@ -16,7 +16,7 @@ import {
   paramsText,
   speedupText,
 } from './text';
-import { machineConditionRows } from '../format';
+import { describeRuns, describeRunsColumn, formatCellRuns, machineConditionRows } from '../format';
 import type { Exporter } from './types';
 
 /** Escapes text for a Markdown table cell or paragraph. */
@@ -58,14 +58,14 @@ function configRows(report: Report): string[][] {
     ['Workloads', mdText(c.workloads.map((w) => `${w.name} (${paramsText(w.params)})`).join('; '))],
     ['Models', c.models.map(mdText).join(', ')],
     ['Workers', c.workers.join(', ')],
-    ['Runs per cell', `${c.repeat} measured after ${c.warmup} warmup`],
+    ['Runs per cell', `${describeRuns(c)} after ${c.warmup} warmup`],
     ['GIL switch interval', `${fixed(c.switchIntervalMs, 1)} ms`],
     ['Timeout per run', `${c.timeoutMs} ms`],
     ['Seed', String(c.seed)],
   ];
 }
 
-function resultRow(r: ResultEntry): string[] {
+function resultRow(r: ResultEntry, adaptive: boolean): string[] {
   const w = r.wallMs;
   return [
     mdText(r.workload),
@@ -75,6 +75,8 @@ function resultRow(r: ResultEntry): string[] {
     w ? fixed(w.stddev, 2) : '-',
     mdText(speedupText(r)),
     efficiencyText(r),
+    // adaptive runs only, as in the terminal's table: a fixed number of runs is said once, in Configuration
+    ...(adaptive ? [formatCellRuns(r.adaptive)] : []),
     memoryText(r),
     checksumText(r),
     mdText(notesOf(r).join('; ')),
@@ -92,6 +94,8 @@ function details(report: Report): string[] {
 }
 
 export function toMarkdown(report: Report): string {
+  const target = report.config.targetCiPct;
+  const adaptive = target !== undefined;
   const title = report.config.label ? `ThreadLab report: ${mdText(report.config.label)}` : 'ThreadLab report';
   const out = [`# ${title}`, ''];
   out.push(
@@ -107,7 +111,8 @@ export function toMarkdown(report: Report): string {
   out.push(
     '## Results',
     '',
-    'Speedup = median sequential time / median time, with its 95% bootstrap confidence interval.',
+    'Speedup = median sequential time / median time, with its 95% bootstrap confidence interval.' +
+      (target !== undefined ? ` ${mdText(describeRunsColumn(target))}` : ''),
     '',
     ...table(
       [
@@ -118,12 +123,13 @@ export function toMarkdown(report: Report): string {
         'Stddev ms',
         'Speedup [95% CI]',
         'Efficiency',
+        ...(adaptive ? ['Runs'] : []),
         'Memory',
         'Checksum',
         'Notes',
       ],
-      report.results.map(resultRow),
-      [2, 3, 4, 6, 7],
+      report.results.map((r) => resultRow(r, adaptive)),
+      adaptive ? [2, 3, 4, 6, 7, 8] : [2, 3, 4, 6, 7],
     ),
     '',
   );

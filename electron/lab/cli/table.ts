@@ -1,16 +1,9 @@
 /** The readable results table printed on stdout. */
 import type { Report, ResultEntry } from '../../common/report';
-import { describeRuns, machineConditionRows } from '../../common/format';
+import { describeRuns, formatCellRuns, machineConditionRows } from '../../common/format';
 import { visible } from '../../common/terminal-text';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-/** Adaptive runs: how many runs the cell took and how tight its median got, e.g. `7 ±3.2%`. */
-function runsCell(r: ResultEntry): string {
-  const a = r.adaptive;
-  if (!a) return '-';
-  return a.medianCiPct === null ? String(a.runs) : `${a.runs} ±${fmt(a.medianCiPct)}%`;
-}
 
 function row(r: ResultEntry, adaptive: boolean): string[] {
   const w = r.wallMs;
@@ -36,7 +29,7 @@ function row(r: ResultEntry, adaptive: boolean): string[] {
     s ? `${fmt(s.median, 2)}x` : '-',
     s ? `[${fmt(s.ciLow, 2)}, ${fmt(s.ciHigh, 2)}]` : '',
     r.efficiency !== null ? `${Math.round(r.efficiency * 100)}%` : '-',
-    ...(adaptive ? [runsCell(r)] : []),
+    ...(adaptive ? [formatCellRuns(r.adaptive)] : []),
     r.cpuMs ? fmt(r.cpuMs.median) : '-',
     r.coresBusy ? fmt(r.coresBusy.median, 2) : '-',
     r.interference ? fmt(r.interference.otherCores, 2) : '-',

@@ -1,8 +1,8 @@
 /**
- * Build your own experiment: workloads and their sizes (your own file among them, once opened), models,
- * worker counts, repetitions, warm-up and the GIL switch interval. The form is sent as typed; the engine
- * validates it and names any bad field, and the message is shown beside that field and in the alert above
- * the Start button.
+ * Build your own experiment: workloads and their sizes (your own file among them, once opened), models, runs
+ * per cell (a fixed number, or until the interval is tight), worker counts, warm-up and the GIL switch
+ * interval. The form is sent as typed; the engine validates it and names any bad field, and the message is
+ * shown beside that field and in the alert above the Start button.
  */
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { LabInfo } from '../../../electron/common/api';
@@ -23,6 +23,7 @@ import { catalogWith, formWithOwn, unfitModels } from '../../state/own-workload'
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ModelPicker } from './ModelPicker';
 import { OwnWorkloadPicker } from './OwnWorkloadPicker';
+import { RunPolicyFields } from './RunPolicyFields';
 import { TextField } from './TextField';
 import { WorkloadPicker } from './WorkloadPicker';
 
@@ -33,10 +34,12 @@ interface Props {
   readonly startError: ErrorView | null;
   readonly sentOrder: readonly string[];
   readonly onStart: (input: ExperimentConfigInput) => void;
+  /** the form to start from (a report's settings re-opened); read when mounted, so give it a new key */
+  readonly initial?: BuilderForm;
 }
 
-export function Builder({ info, disabled, startError, sentOrder, onStart }: Props) {
-  const [form, setForm] = useState<BuilderForm>(() => initialForm(info));
+export function Builder({ info, disabled, startError, sentOrder, onStart, initial }: Props) {
+  const [form, setForm] = useState<BuilderForm>(() => initial ?? initialForm(info));
   const [local, setLocal] = useState<{ issues: readonly FieldIssue[]; order: readonly string[] } | null>(
     null,
   );
@@ -93,6 +96,7 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
         disabled={disabled}
         unavailable={{ ...unavailableModels(info.python), ...unfitModels(record, form, info.models) }}
       />
+      <RunPolicyFields form={form} onChange={set} issuesFor={issues} disabled={disabled} />
       <fieldset className="group">
         <legend>How to measure</legend>
         <div className="field-row">
@@ -105,18 +109,6 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
             issues={issues('workers')}
             disabled={disabled}
             testId="builder-workers"
-          />
-          <TextField
-            label="Repetitions"
-            hint="Measured runs per cell."
-            value={form.repeat}
-            min={LIMITS.repeat.min}
-            max={LIMITS.repeat.max}
-            step={1}
-            onChange={(repeat) => set({ repeat })}
-            issues={issues('repeat')}
-            disabled={disabled}
-            testId="builder-repeat"
           />
           <TextField
             label="Warm-up runs"

@@ -1,5 +1,6 @@
 /** The open report and the compared pair, fetched from the history and drawn with the shared views. */
 import { memo } from 'react';
+import type { ExperimentConfig } from '../../../electron/common/config';
 import { useReports } from '../../hooks/useReport';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ResultsView } from '../results/ResultsView';
@@ -9,7 +10,17 @@ const StaticResults = memo(ResultsView);
 
 type Titles = Readonly<Record<string, string>>;
 
-export function OpenReport({ id, titles, origin }: { id: string; titles: Titles; origin: string | null }) {
+export function OpenReport({
+  id,
+  titles,
+  origin,
+  onEditSettings,
+}: {
+  id: string;
+  titles: Titles;
+  origin: string | null;
+  onEditSettings?: (config: ExperimentConfig) => void;
+}) {
   const { reports, error } = useReports([id]);
   const report = reports?.[0];
   if (error) return <ErrorAlert error={error} title="This report could not be opened" />;
@@ -26,7 +37,7 @@ export function OpenReport({ id, titles, origin }: { id: string; titles: Titles;
           {origin}. Its figures were measured on the machine named below, not necessarily this one.
         </p>
       ) : null}
-      <StaticResults report={report} titles={titles} />
+      <StaticResults report={report} titles={titles} onEditSettings={onEditSettings} />
     </div>
   );
 }

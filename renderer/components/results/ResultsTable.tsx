@@ -1,7 +1,14 @@
 /** Every measured cell with its numbers, checksum verdict, measurement warnings and failure, as text. */
 import { MODEL_TITLES } from '../../../electron/common/config';
 import type { Report, ResultEntry } from '../../../electron/common/report';
-import { describeRuns, formatBytes, formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
+import {
+  describeRuns,
+  formatBytes,
+  formatCellRuns,
+  formatMs,
+  formatPct,
+  formatSpeedup,
+} from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
   if (!r.failure && r.warnings.length === 0) return <span className="muted">–</span>;
@@ -46,13 +53,6 @@ interface Props {
   readonly config: Report['config'];
 }
 
-/** Adaptive runs: the runs a cell took and how tight its median got. */
-function runsText(r: ResultEntry): string {
-  const a = r.adaptive;
-  if (!a) return '–';
-  return a.medianCiPct === null ? String(a.runs) : `${a.runs} (±${a.medianCiPct.toFixed(1)}%)`;
-}
-
 export function ResultsTable({ results, config }: Props) {
   const adaptive = config.targetCiPct !== undefined;
   const failed = results.filter((r) => r.failure).length;
@@ -76,7 +76,11 @@ export function ResultsTable({ results, config }: Props) {
               <th scope="col">Speedup</th>
               <th scope="col">95% interval</th>
               <th scope="col">Efficiency</th>
-              {adaptive ? <th scope="col">Runs</th> : null}
+              {adaptive ? (
+                <th scope="col" title="measured runs, and how tight the median got (± of its 95% interval)">
+                  Runs
+                </th>
+              ) : null}
               <th scope="col">Memory</th>
               <th scope="col">Checksum</th>
               <th scope="col">Notes</th>
@@ -101,7 +105,11 @@ export function ResultsTable({ results, config }: Props) {
                   {r.speedup ? `${r.speedup.ciLow.toFixed(2)} – ${r.speedup.ciHigh.toFixed(2)}` : '–'}
                 </td>
                 <td className="num">{r.efficiency !== null ? formatPct(r.efficiency) : '–'}</td>
-                {adaptive ? <td className="num">{runsText(r)}</td> : null}
+                {adaptive ? (
+                  <td className={r.adaptive?.reached === false ? 'num bad' : 'num'}>
+                    {formatCellRuns(r.adaptive)}
+                  </td>
+                ) : null}
                 <MemoryCell r={r} />
                 <td className={r.checksumOk === false ? 'bad' : undefined}>{checksumText(r)}</td>
                 <td>

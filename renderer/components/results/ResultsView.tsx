@@ -1,5 +1,6 @@
 /** Everything a finished (or cancelled) experiment measured, from the headline charts down to the table. */
 import { useState } from 'react';
+import type { ExperimentConfig } from '../../../electron/common/config';
 import type { Report } from '../../../electron/common/report';
 import { workloadsOf } from '../../charts/shape';
 import { ExportMenu } from '../reports/ExportMenu';
@@ -18,9 +19,11 @@ import { WallTimeChart } from './WallTimeChart';
 interface Props {
   readonly report: Report;
   readonly titles: Readonly<Record<string, string>>;
+  /** opens the builder with this report's settings (run policy included), to run it again or vary it */
+  readonly onEditSettings?: (config: ExperimentConfig) => void;
 }
 
-export function ResultsView({ report, titles: catalogTitles }: Props) {
+export function ResultsView({ report, titles: catalogTitles, onEditSettings }: Props) {
   // A user workload is in no catalog: its title comes with the report.
   const own = report.userWorkload?.meta;
   const titles = own ? { ...catalogTitles, [own.name]: own.title ?? own.name } : catalogTitles;
@@ -45,6 +48,16 @@ export function ResultsView({ report, titles: catalogTitles }: Props) {
             />
             Show Amdahl&apos;s law fit
           </label>
+          {onEditSettings ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => onEditSettings(report.config)}
+              data-testid="edit-in-builder"
+            >
+              Edit in builder
+            </button>
+          ) : null}
           <ExportMenu reportId={report.id} />
         </div>
         {report.status !== 'complete' ? (

@@ -1,10 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Machine } from '../../../electron/common/report';
-import { validateExperiment } from '../../../electron/common/config';
+import { runPolicy, validateExperiment } from '../../../electron/common/config';
 import { LabError } from '../../../electron/common/errors';
 import { machineInfo } from '../../../electron/lab/measure/machine';
 import { workloadCatalog } from '../../../workloads/registry';
-import { formToInput, initialForm, parseWorkerList } from '../../../renderer/state/builder';
+import {
+  formFromConfig,
+  formToInput,
+  initialForm,
+  parseWorkerList,
+  type BuilderForm,
+} from '../../../renderer/state/builder';
+import { headlineConfig } from '../../../renderer/state/headline';
 import { fieldKeyOf, fieldTitle, issuesFor, toErrorView } from '../../../renderer/state/errors';
 
 let machine: Machine;
@@ -79,5 +86,120 @@ describe('builder form', () => {
   it('a plain Error becomes a message without field issues', () => {
     expect(toErrorView(new Error('socket closed'))).toEqual({ message: 'socket closed', issues: [] });
     expect(toErrorView('nope')).toEqual({ message: 'nope', issues: [] });
+  });
+});
+
+describe('builder run policy', () => {
+  const catalog = () => workloadCatalog();
+  const info = () => ({ workloads: catalog(), machine });
+  const adaptive = (patch: Partial<BuilderForm> = {}): BuilderForm => ({
+    ...initialForm(info()),
+    runPolicy: 'adaptive',
+    ...patch,
+  });
+
+  it('starts with a fixed number of runs, and the adaptive fields at the engine’s defaults', () => {
+    const form = initialForm(info());
+    expect(form.runPolicy).toBe('fixed');
+    expect([form.minRuns, form.maxRuns, form.targetCiPct]).toEqual(['5', '15', '5']);
+    const built = formToInput(form, catalog());
+    expect(built.input).not.toHaveProperty('targetCiPct');
+    expect(built.input.repeat).toBe(3);
+  });
+
+  it('"until the interval is tight" sends min runs, max runs and the target instead of repetitions', () => {
+    // what was typed into the hidden Repetitions field is neither sent nor judged
+    const built = formToInput(adaptive({ repeat: 'lots' }), catalog());
+    expect(built.issues).toEqual([]);
+    expect(built.input).toMatchObject({ minRuns: 5, maxRuns: 15, targetCiPct: 5 });
+    expect(built.input).not.toHaveProperty('repeat');
+    const config = validateExperiment(built.input, catalog());
+    expect(runPolicy(config)).toEqual({ minRuns: 5, maxRuns: 15, targetCiPct: 5 });
+  });
+
+  it('puts the engine’s own messages on the field they name', () => {
+    const cases: [Partial<BuilderForm>, string, string][] = [
+      [{ minRuns: '2' }, 'minRuns', 'must be at least 3'],
+      [{ minRuns: '6', maxRuns: '4' }, 'maxRuns', 'must be at least minRuns (6)'],
+      [{ maxRuns: '1001' }, 'maxRuns', 'must be at most 1000'],
+      [{ targetCiPct: '0' }, 'targetCiPct', 'must be at least 0.1'],
+      [{ targetCiPct: '51' }, 'targetCiPct', 'must be at most 50'],
+    ];
+    for (const [patch, field, message] of cases) {
+      const built = formToInput(adaptive(patch), catalog());
+      expect(built.issues).toEqual([]);
+      const issues = engineIssues(built.input)?.issues ?? [];
+      expect(issues, JSON.stringify(patch)).toEqual([{ field, message }]);
+      expect(issuesFor(issues, field, built.order)).toHaveLength(1);
+    }
+    expect(fieldTitle('minRuns', [])).toBe('Min runs (minRuns)');
+    expect(fieldTitle('maxRuns', [])).toBe('Max runs (maxRuns)');
+    expect(fieldTitle('targetCiPct', [])).toBe('Target interval (targetCiPct)');
+  });
+
+  it('catches text where a number belongs in the adaptive fields before sending', () => {
+    const built = formToInput(adaptive({ targetCiPct: 'tight', maxRuns: '' }), catalog());
+    expect(built.issues).toEqual([
+      { field: 'maxRuns', message: 'must be a number' },
+      { field: 'targetCiPct', message: "'tight' is not a number" },
+    ]);
+  });
+
+  /** The builder's part of a config: what a form can give back. */
+  const builderPart = (c: ReturnType<typeof validateExperiment>) => ({
+    label: c.label,
+    workloads: c.workloads,
+    models: c.models,
+    workers: c.workers,
+    policy: runPolicy(c),
+    warmup: c.warmup,
+    switchIntervalMs: c.switchIntervalMs,
+  });
+
+  it('round-trips a report’s adaptive config: re-opened, it shows the policy and starts the same experiment', () => {
+    const config = validateExperiment(
+      { ...headlineConfig(machine.logicalCores, 'full'), minRuns: 4, maxRuns: 9, targetCiPct: 2.5 },
+      catalog(),
+    );
+    const form = formFromConfig(config, info());
+    expect(form.runPolicy).toBe('adaptive');
+    expect([form.minRuns, form.maxRuns, form.targetCiPct]).toEqual(['4', '9', '2.5']);
+    expect(form.workloads.primes?.on).toBe(true);
+    expect(form.workloads.sleep?.on).toBe(true);
+    const again = validateExperiment(formToInput(form, catalog()).input, catalog());
+    expect(builderPart(again)).toEqual(builderPart(config));
+  });
+
+  it('round-trips a fixed config, and fills the adaptive fields with the defaults for a switch', () => {
+    const config = validateExperiment(
+      {
+        label: 'mine',
+        workloads: [{ name: 'sleep', params: { units: 4, ms: 3 } }],
+        models: ['threads', 'async'],
+        workers: [1, 3],
+        repeat: 7,
+        warmup: 0,
+        switchIntervalMs: 0.5,
+      },
+      catalog(),
+    );
+    const form = formFromConfig(config, info());
+    expect(form.runPolicy).toBe('fixed');
+    expect(form.repeat).toBe('7');
+    expect([form.minRuns, form.maxRuns, form.targetCiPct]).toEqual(['5', '15', '5']);
+    expect(form.workloads.primes?.on).toBe(false);
+    const again = validateExperiment(formToInput(form, catalog()).input, catalog());
+    expect(builderPart(again)).toEqual(builderPart(config));
+    expect(again.repeat).toBe(7);
+  });
+
+  it('leaves out a workload this lab does not know', () => {
+    const config = validateExperiment(headlineConfig(2, 'quick'), catalog());
+    const form = formFromConfig(
+      { ...config, workloads: [...config.workloads, { name: 'user-file', params: {} }] },
+      info(),
+    );
+    expect(form.workloads['user-file']).toBeUndefined();
+    expect(formToInput(form, catalog()).order).toEqual(['primes', 'sleep']);
   });
 });
