@@ -15,7 +15,9 @@ import { useExperiment } from '../hooks/useExperiment';
 import type { Preferences } from '../hooks/usePreferences';
 import { useQuietStart } from '../hooks/useQuietStart';
 import type { LabInfo } from '../../electron/common/api';
-import { headlineConfig, type HeadlineSize } from '../state/headline';
+import { headlineConfig, headlineHasPython, type HeadlineSize } from '../state/headline';
+import { estimateRun, historyTimings } from '../state/estimate';
+import { useHistory } from '../hooks/useHistory';
 
 // Engine events re-render the page many times a second during a run; the parts that do not depend on them
 // skip those renders, so the UI takes as little CPU as possible from the workers being measured.
@@ -32,12 +34,23 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
   const [origin, setOrigin] = useState<'headline' | 'builder'>('headline');
   const cores = info?.machine.logicalCores ?? 1;
 
+  const withPython = headlineHasPython(info.python);
+  const history = useHistory();
+  const timings = useMemo(() => historyTimings(history.entries), [history.entries]);
+  const estimates = useMemo(
+    () => ({
+      quick: estimateRun(headlineConfig(cores, 'quick', withPython), info, timings),
+      full: estimateRun(headlineConfig(cores, 'full', withPython), info, timings),
+    }),
+    [cores, withPython, info, timings],
+  );
+
   const runHeadline = useCallback(
     (size: HeadlineSize) => {
       setOrigin('headline');
-      request(headlineConfig(cores, size));
+      request(headlineConfig(cores, size, withPython));
     },
-    [request, cores],
+    [request, cores, withPython],
   );
   const runBuilt = useCallback(
     (input: ExperimentConfigInput) => {
@@ -68,7 +81,14 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
           them.
         </p>
       ) : null}
-      <StaticHeadline cores={cores} disabled={busy} onRun={runHeadline} />
+      <StaticHeadline
+        cores={cores}
+        disabled={busy}
+        withPython={withPython}
+        pythonNote={headlinePythonNote(info.python, withPython)}
+        estimates={estimates}
+        onRun={runHeadline}
+      />
       <QuietBanner
         gate={quiet.gate}
         onRunAnyway={quiet.runAnyway}
@@ -87,6 +107,7 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
           disabled={busy}
           startError={origin === 'builder' ? exp.startError : null}
           sentOrder={exp.sentOrder}
+          timings={timings}
           onStart={runBuilt}
         />
       </details>
@@ -113,6 +134,16 @@ export function LabSection({ info, prefs }: { info: LabInfo; prefs: Preferences 
       ) : null}
     </>
   );
+}
+
+/** Why the headline runs without Python, when it does. */
+function headlinePythonNote(python: LabInfo['python'], withPython: boolean): string | null {
+  if (withPython) return null;
+  if (!python) return 'Looking for Python: until it is found, the experiment runs the Node models only.';
+  if (python.interpreters.length === 0)
+    return 'Python was not found on this machine, so the experiment runs the Node models only (see This machine).';
+  const why = python.unavailable['py-threads'] ?? python.unavailable['py-processes'] ?? 'unavailable';
+  return `Python's threads and processes cannot run here (${why}), so the experiment runs the Node models only.`;
 }
 
 /** What the machine panel says until the lab has finished looking for Python. */

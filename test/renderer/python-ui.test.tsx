@@ -13,22 +13,11 @@ import { PythonRunPanel } from '../../renderer/components/demos/PythonRunPanel';
 import { MachinePanel } from '../../renderer/components/results/MachinePanel';
 import { PythonLanesSection } from '../../renderer/components/results/PythonLanes';
 import { LabContext } from '../../renderer/LabContext';
+import { CPYTHON, fakeLabApi, PYTHON_FOUND } from '../support/fake-lab';
 
 afterEach(cleanup);
 
-const CPYTHON = {
-  foundBy: 'python3',
-  version: '3.11.2',
-  implementation: 'CPython',
-  executable: '/usr/bin/python3',
-  gilEnabled: true,
-  freeThreadedBuild: false,
-};
-const FOUND: PythonInfo = {
-  interpreters: [CPYTHON],
-  reason: null,
-  unavailable: { 'py-ft-threads': 'no free-threaded Python found (python3.13t, ...): only python3 3.11.2' },
-};
+const FOUND = PYTHON_FOUND;
 const NO_REASON =
   'no Python 3 found: tried THREADLAB_PYTHON, python3 (THREADLAB_PYTHON: /x/py: no such file)';
 const NONE: PythonInfo = {
@@ -82,6 +71,7 @@ describe('Builder with the py-* models', () => {
         disabled={false}
         startError={null}
         sentOrder={[]}
+        timings={[]}
         onStart={() => undefined}
       />,
     );
@@ -126,27 +116,12 @@ function snippet(over: Partial<SnippetResult>): SnippetResult {
 }
 
 function fakeLab(reply: DemoPythonRun, calls: string[]): LabApi {
-  const never = () => Promise.reject(new Error('not used here'));
-  return {
-    getInfo: never,
-    checkQuiet: never,
-    openWorkloadFile: never,
-    startExperiment: never,
-    cancelExperiment: never,
-    listDemos: never,
-    startDemo: never,
-    cancelDemo: never,
+  return fakeLabApi({
     runDemoPython: (id) => {
       calls.push(id);
       return Promise.resolve(reply);
     },
-    listHistory: never,
-    getReport: never,
-    deleteReport: never,
-    importReport: never,
-    exportReport: never,
-    onEvent: () => () => undefined,
-  };
+  });
 }
 
 describe('PythonRunPanel', () => {

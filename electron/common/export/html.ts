@@ -16,10 +16,9 @@ import {
   fixed,
   memoryText,
   modelTitle,
-  paramsText,
   speedupText,
 } from './text';
-import { machineConditionRows } from '../format';
+import { machineConditionRows, workloadSizeText } from '../format';
 import type { Exporter } from './types';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -73,7 +72,7 @@ function machine(report: Report): string {
 function config(report: Report): string {
   const c = report.config;
   return kv([
-    ['Workloads', c.workloads.map((w) => `${w.name} (${paramsText(w.params)})`).join('; ')],
+    ['Workloads', c.workloads.map(workloadSizeText).join('; ')],
     ['Models', c.models.map(modelTitle).join(', ')],
     ['Worker counts', c.workers.join(', ')],
     ['Runs per cell', `${c.repeat} measured after ${c.warmup} warmup`],

@@ -1,6 +1,6 @@
 /** The readable results table printed on stdout. */
 import type { Report, ResultEntry } from '../../common/report';
-import { describeRuns, machineConditionRows } from '../../common/format';
+import { describeRuns, machineConditionRows, workloadSizeText } from '../../common/format';
 import { visible } from '../../common/terminal-text';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -82,6 +82,7 @@ export function formatTable(report: Report): string {
   const out = [
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${m.os.platform} ${m.os.arch}, Node ${m.node}`,
     ...(conditions.length ? [visible(conditions.map(([k, v]) => `${k}: ${v}`).join('; '))] : []),
+    `work per cell: ${visible(report.config.workloads.map(workloadSizeText).join('; '))}`,
     `${describeRuns(report.config)} per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes and Python interpreters)',
     '',

@@ -3,14 +3,17 @@
  * GIL switch interval. The form is sent as typed; the engine validates it and names any bad field, and the
  * message is shown beside that field and in the alert above the Start button.
  */
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { LabInfo } from '../../../electron/common/api';
 import type { ExperimentConfigInput } from '../../../electron/common/config';
 import { LIMITS } from '../../../electron/common/config';
+import type { RunTimings } from '../../../electron/common/estimate';
 import type { FieldIssue } from '../../../electron/common/errors';
+import { estimateRun } from '../../state/estimate';
 import {
   formToInput,
   initialForm,
+  offersPythonSize,
   unavailableModels,
   visibleWorkloads,
   type BuilderForm,
@@ -27,10 +30,12 @@ interface Props {
   /** the engine's refusal of the last start, with the workload order it was sent in */
   readonly startError: ErrorView | null;
   readonly sentOrder: readonly string[];
+  /** this machine's past runs, newest first, for the estimate */
+  readonly timings: readonly RunTimings[];
   readonly onStart: (input: ExperimentConfigInput) => void;
 }
 
-export function Builder({ info, disabled, startError, sentOrder, onStart }: Props) {
+export function Builder({ info, disabled, startError, sentOrder, timings, onStart }: Props) {
   const [form, setForm] = useState<BuilderForm>(() => initialForm(info));
   const [local, setLocal] = useState<{ issues: readonly FieldIssue[]; order: readonly string[] } | null>(
     null,
@@ -42,6 +47,11 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
     : startError;
   const order = local?.issues.length ? local.order : sentOrder;
   const issues = (key: string) => (shown ? issuesFor(shown.issues, key, order) : []);
+
+  const estimate = useMemo(() => {
+    const built = formToInput(form, info.workloads);
+    return built.issues.length ? null : estimateRun(built.input, info, timings);
+  }, [form, info, timings]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -64,6 +74,7 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
         onChange={(name, next) => set({ workloads: { ...form.workloads, [name]: next } })}
         issuesFor={issues}
         disabled={disabled}
+        pythonSize={offersPythonSize(form.models)}
       />
       <ModelPicker
         models={info.models}
@@ -136,6 +147,11 @@ export function Builder({ info, disabled, startError, sentOrder, onStart }: Prop
       </fieldset>
       {shown ? <ErrorAlert error={shown} order={order} /> : null}
       <div className="actions">
+        <p className="hint" data-testid="builder-estimate">
+          {estimate
+            ? `Estimated: ${estimate.text}. Work per cell: ${estimate.sizes}.`
+            : 'No estimate until every field is valid.'}
+        </p>
         <button
           type="submit"
           className="button button-primary"

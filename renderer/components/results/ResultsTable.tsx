@@ -1,7 +1,14 @@
 /** Every measured cell with its numbers, checksum verdict, measurement warnings and failure, as text. */
 import { MODEL_TITLES } from '../../../electron/common/config';
 import type { Report, ResultEntry } from '../../../electron/common/report';
-import { describeRuns, formatBytes, formatMs, formatPct, formatSpeedup } from '../../../electron/common/format';
+import {
+  describeRuns,
+  formatBytes,
+  formatMs,
+  formatPct,
+  formatSpeedup,
+  workloadSizeText,
+} from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
   if (!r.failure && r.warnings.length === 0) return <span className="muted">–</span>;
@@ -63,6 +70,12 @@ export function ResultsTable({ results, config }: Props) {
       <p className="note" data-testid="results-summary">
         {results.length} cells, {describeRuns(config)} each. {failed ? `${failed} failed. ` : ''}
         {warned ? `${warned} carry a warning about how far to trust them.` : 'No measurement warnings.'}
+      </p>
+      <p className="note" data-testid="results-sizes">
+        Work per cell: {config.workloads.map(workloadSizeText).join('; ')}.
+        {config.workloads.some((w) => w.pythonParams)
+          ? ' Each family is timed against its own one-worker baseline, at its own size.'
+          : null}
       </p>
       <div className="table-wrap">
         <table className="data-table results-table" data-testid="results-table">
