@@ -12,6 +12,9 @@ import { runExperiment } from '../electron/lab/runner/runner';
 import { defaultEntriesDir } from '../electron/lab/runtime/entries';
 import type { Report } from '../electron/common/report';
 import { measureAdaptive } from './adaptive';
+import { estimateExperiment } from '../electron/common/estimate';
+import { headlineConfig } from '../renderer/state/headline';
+import { workloadCatalog } from '../workloads/registry';
 import { measureHandoff } from './handoff';
 import { measurePythonOverhead } from './python-overhead';
 import { discoverPythons } from '../electron/lab/python/discover';
@@ -77,6 +80,7 @@ async function pythonRows(progress: (label: string) => void): Promise<void> {
     'py-threads and py-asyncio sleep, 8 workers >= 7x',
     `emulated gil within ${FIDELITY_TOLERANCE} of py-threads at 2, 4 and 8 workers`,
     'host overhead per Python run < 5 ms',
+    'quick headline with Python (py-sequential, py-threads, py-processes beside the Node models) <= 20 s',
   ];
   const discovery = await discoverPythons();
   const python = discovery.found[0];
@@ -134,6 +138,26 @@ async function pythonRows(progress: (label: string) => void): Promise<void> {
     Math.max(...gaps),
     (v) => v <= FIDELITY_TOLERANCE,
     ' gap',
+  );
+
+  progress('the quick headline with Python, start to end');
+  const headline = headlineConfig(cores, 'quick', true);
+  const load = os.loadavg()[0] ?? 0;
+  const t0 = performance.now();
+  const headlineReport = await runExperiment(headline, { python: { explicitPath: python.executable } });
+  const headlineS = (performance.now() - t0) / 1000;
+  // What the builder would have said before the run, from no history: how far the rough model is off.
+  const rough = estimateExperiment({
+    config: headlineReport.config,
+    catalog: workloadCatalog(),
+    logicalCores: cores,
+    history: [],
+  });
+  check(
+    `${targets[6] ?? ''} (load average ${load.toFixed(1)}; rough estimate ${(rough.highMs / 1000).toFixed(1)} s)`,
+    headlineS,
+    (v) => v <= 20,
+    ' s',
   );
 
   progress('host overhead per Python run (near-empty jobs)');

@@ -36,13 +36,14 @@ export function getWorkload(name: string): WorkloadDef {
 
 /** Metadata only, without kernels: safe to serialise to the renderer or print in the CLI. */
 export function workloadCatalog(): WorkloadMeta[] {
-  return WORKLOADS.map(({ name, kind, title, description, params, hidden }) => ({
+  return WORKLOADS.map(({ name, kind, title, description, params, hidden, size }) => ({
     name,
     kind,
     title,
     description,
     params,
     ...(hidden ? { hidden } : {}),
+    ...(size ? { size } : {}),
   }));
 }
 

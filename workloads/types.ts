@@ -6,7 +6,7 @@
  * node:crypto, node:fs, node:net); UIs get workload metadata through LabApi.getInfo(), never by importing
  * the registry. The types the host and the UIs share with the kernels live in electron/common/workload.ts.
  */
-import type { ParamSpec, Params, UnitEnv, WorkloadKind } from '../electron/common/workload';
+import type { ParamSpec, Params, UnitEnv, UnitSize, WorkloadKind } from '../electron/common/workload';
 
 /**
  * What a running unit may ask of the execution model. Under the emulated GIL:
@@ -33,6 +33,8 @@ export interface WorkloadDef {
   readonly needs?: { readonly echoServer?: boolean; readonly tmpDir?: boolean };
   /** Listed only with --all (fault-injection workloads used by tests and failure demos). */
   readonly hidden?: boolean;
+  /** What sets a unit's work and how fast each family runs it: Python's default size, and estimates. */
+  readonly size?: UnitSize;
   /**
    * Host-side, once before timing: fills in parameters that depend on this machine (e.g. a calibrated loop
    * rate), so every model then runs exactly the same work and the report records the values used.

@@ -313,6 +313,16 @@ function notesOf(a: Report, b: Report): string[] {
     const wb = b.config.workloads.find((w) => w.name === wa.name);
     if (wb && JSON.stringify(wa.params) !== JSON.stringify(wb.params))
       notes.push(`${wa.name} ran with different parameters: the times measure different amounts of work`);
+    // Python's own size (absent in older reports: Python then ran params) matters only where both ran Python.
+    else if (
+      wb &&
+      wa.pythonParams &&
+      wb.pythonParams &&
+      JSON.stringify(wa.pythonParams) !== JSON.stringify(wb.pythonParams)
+    )
+      notes.push(
+        `${wa.name} ran Python at different sizes: the Python times measure different amounts of work`,
+      );
   }
   if (a.config.switchIntervalMs !== b.config.switchIntervalMs)
     notes.push(

@@ -3,7 +3,7 @@
  * once here so every error names the field it is about.
  */
 import { z } from 'zod';
-import type { ParamSpec, WorkloadKind } from './workload';
+import type { ParamSpec, UnitSize, WorkloadKind } from './workload';
 import { LabError, type FieldIssue } from './errors';
 import { collectParams } from './params';
 
@@ -29,6 +29,24 @@ export function isPythonModel(model: Model): model is PythonModel {
 /** Each family's one-worker baseline: a speedup is only meaningful against the same language's own run. */
 export function baselineOf(model: Model): 'sequential' | 'py-sequential' {
   return isPythonModel(model) ? 'py-sequential' : 'sequential';
+}
+
+/** The two families of models: each runs its own kernels, at its own sizes, against its own baseline. */
+export type Family = 'node' | 'python';
+
+export function familyOf(model: Model): Family {
+  return isPythonModel(model) ? 'python' : 'node';
+}
+
+/** The parameters a model's family runs a workload with: Python's own where the config has them. */
+export function paramsOfFamily(
+  choice: {
+    readonly params: Readonly<Record<string, number>>;
+    readonly pythonParams?: Readonly<Record<string, number>>;
+  },
+  family: Family,
+): Readonly<Record<string, number>> {
+  return family === 'python' ? (choice.pythonParams ?? choice.params) : choice.params;
 }
 
 /** A family's baseline runs one worker and has no speedup of its own. */
@@ -88,6 +106,8 @@ export interface WorkloadMeta {
   readonly description: string;
   readonly params: readonly ParamSpec[];
   readonly hidden?: boolean;
+  /** what sets a unit's work, for each family's default size and for estimates; absent: unknown */
+  readonly size?: UnitSize;
 }
 
 const int = (min: number, max: number) =>
@@ -103,19 +123,29 @@ const num = (min: number, max: number) =>
     .refine((v) => v >= min, { error: `must be at least ${min}` })
     .refine((v) => v <= max, { error: `must be at most ${max}` });
 
+// Bounded because saved reports carry the config: a real workload has a handful of parameters.
+const paramValues = () =>
+  z
+    .record(
+      z.string().max(100, { error: 'must be at most 100 characters' }),
+      z.number({ error: 'must be a number' }),
+    )
+    .refine((p) => Object.keys(p).length <= 64, { error: 'must have at most 64 parameters' });
+
 const WorkloadChoiceSchema = z.strictObject({
   name: z
     .string({ error: 'must be a workload name' })
     .min(1, { error: 'must not be empty' })
     .max(100, { error: 'must be at most 100 characters' }),
-  // Bounded because saved reports carry the config: a real workload has a handful of parameters.
-  params: z
-    .record(
-      z.string().max(100, { error: 'must be at most 100 characters' }),
-      z.number({ error: 'must be a number' }),
-    )
-    .refine((p) => Object.keys(p).length <= 64, { error: 'must have at most 64 parameters' })
-    .default({}),
+  /** the Node family's parameters (and Python's, where pythonParams does not say otherwise) */
+  params: paramValues().default({}),
+  /**
+   * The Python family's own parameters, validated like params: CPython runs a pure-Python kernel many times
+   * slower than V8, so beside Node models it gets smaller units of about the same duration. Filled in
+   * whenever a py-* model runs (a name left out: params' value, its unit size shrunk by the workload's
+   * Python slowdown when Node models run too), so the report states the size each family ran.
+   */
+  pythonParams: paramValues().optional(),
 });
 
 /** The raw shape, before workload names and parameters are checked against the catalog. */
@@ -185,6 +215,9 @@ export function validateExperiment(input: unknown, catalog: readonly WorkloadMet
   const config = parsed.data;
   const issues: FieldIssue[] = [];
   const byName = new Map(catalog.map((w) => [w.name, w]));
+  const python = config.models.some(isPythonModel);
+  // Shrinking Python's units only makes sense beside Node's: a Python-only run means the sizes it names.
+  const beside = python && !config.models.every(isPythonModel);
   config.workloads = config.workloads.map((choice, i) => {
     const meta = byName.get(choice.name);
     if (!meta) {
@@ -202,11 +235,45 @@ export function validateExperiment(input: unknown, catalog: readonly WorkloadMet
       owner: meta.name,
     });
     issues.push(...found);
-    return { name: choice.name, params };
+    if (!python) {
+      if (choice.pythonParams)
+        issues.push({ field: `workloads[${i}].pythonParams`, message: 'is only used with a py-* model' });
+      return { name: choice.name, params };
+    }
+    const own = collectParams(
+      meta.params,
+      { ...(beside ? pythonDefaults(meta, params) : params), ...choice.pythonParams },
+      { field: `workloads[${i}].pythonParams`, owner: meta.name },
+    );
+    issues.push(...own.issues);
+    return { name: choice.name, params, pythonParams: own.params };
   });
   issues.push(...resolveAdaptive(config));
   if (issues.length) throw LabError.invalid(issues);
   return config;
+}
+
+/**
+ * Python's default parameters for a workload: the Node family's, with the unit's size parameter shrunk by
+ * the workload's Python slowdown (work grows as size^exponent), rounded and kept within the parameter's
+ * bounds. 0 stays 0 (for a parameter where it means "measure on this machine", not a size).
+ */
+export function pythonDefaults(
+  meta: Pick<WorkloadMeta, 'params' | 'size'>,
+  params: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const size = meta.size;
+  const spec = size && meta.params.find((p) => p.name === size.param);
+  const value = spec ? params[spec.name] : undefined;
+  if (!size || !spec || value === undefined || value === 0 || size.pythonSlowdown === 1) return { ...params };
+  return { ...params, [spec.name]: shrink(value, size.pythonSlowdown ** (1 / size.exponent), spec) };
+}
+
+/** value / factor, rounded as the parameter requires and clamped to its bounds. */
+function shrink(value: number, factor: number, spec: ParamSpec): number {
+  const raw = value / factor;
+  const v = spec.integer ? Math.round(raw) : Number(raw.toPrecision(6));
+  return Math.min(spec.max, Math.max(spec.min, v));
 }
 
 /** Fills minRuns and maxRuns in when targetCiPct is set (so the report records them); their problems. */
@@ -232,7 +299,9 @@ export interface RunPolicy {
   readonly targetCiPct: number | null;
 }
 
-export function runPolicy(config: ExperimentConfig): RunPolicy {
+export function runPolicy(
+  config: Pick<ExperimentConfig, 'repeat' | 'minRuns' | 'maxRuns' | 'targetCiPct'>,
+): RunPolicy {
   if (config.targetCiPct === undefined)
     return { minRuns: config.repeat, maxRuns: config.repeat, targetCiPct: null };
   const minRuns = config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns;

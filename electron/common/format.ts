@@ -116,6 +116,24 @@ export function formatMetric(m: Pick<DemoMetric, 'value' | 'unit'>): {
   }
 }
 
+/** Every workload parameter as `name=value`, in the order the config lists them. */
+export const paramsText = (params: Readonly<Record<string, number>>): string =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+
+/**
+ * The size each family ran a workload at: `primes (units=16, span=20000)`, with Python's own parameters
+ * where a py-* model ran (`primes (Node: units=16, span=20000; Python: units=16, span=1000)`).
+ */
+export function workloadSizeText(choice: ExperimentConfig['workloads'][number]): string {
+  const node = paramsText(choice.params);
+  const python = choice.pythonParams && paramsText(choice.pythonParams);
+  if (python === undefined) return `${choice.name} (${node})`;
+  if (python === node) return `${choice.name} (${node}; the same in Python)`;
+  return `${choice.name} (Node: ${node}; Python: ${python})`;
+}
+
 /**
  * How many measured runs each cell had, in words: "3 measured runs", or for adaptive runs "5 to 15 measured
  * runs (until the median's 95% interval is within ±5%)". The CLI table, the results view and its table say

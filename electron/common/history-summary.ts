@@ -1,5 +1,6 @@
 /** The history list's model, shared by the engine's store and the LabApi contract. Pure TypeScript. */
 import type { Model } from './config';
+import type { RunTimings } from './estimate';
 import type { Report } from './report';
 
 /** The best speedup one model reached in a run. */
@@ -27,6 +28,8 @@ export interface HistorySummary {
   readonly failedCells: number;
   /** per model other than the sequential baseline, its best speedup */
   readonly best: readonly BestSpeedup[];
+  /** what this run measured of unit and start-up times, for estimates of the next run (absent when corrupt) */
+  readonly timings?: RunTimings;
   /** why a corrupt entry cannot be read */
   readonly error: string | null;
   readonly modifiedAt: string;

@@ -29,3 +29,20 @@ export interface UnitEnv {
   /** A private temporary folder for file I/O, created and removed by the runner. */
   readonly tmpDir?: string;
 }
+
+/**
+ * How much work one unit does, as far as sizing and estimates need to know: the parameter that sets it, how
+ * the work grows with it, and how fast each family runs it. CPython runs pure-Python loops many times slower
+ * than V8 runs the same loop, while waiting (sleep, sockets, files) and native hashing take the same time in
+ * both, so a run of both families gives Python units of the same duration by shrinking this parameter.
+ */
+export interface UnitSize {
+  /** the parameter that sets a unit's work */
+  readonly param: string;
+  /** work per unit grows as param^exponent (1: linear; 3: a matrix side) */
+  readonly exponent: number;
+  /** about how many times longer CPython 3.11 takes than V8 for the same unit (1: no difference) */
+  readonly pythonSlowdown: number;
+  /** a rough time of one unit at the parameter's default on V8, for estimates before any run */
+  readonly roughUnitMs: number;
+}

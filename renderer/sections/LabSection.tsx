@@ -13,8 +13,11 @@ import { MachinePanel } from '../components/results/MachinePanel';
 import { ResultsView } from '../components/results/ResultsView';
 import { useExperiment } from '../hooks/useExperiment';
 import { useQuietStart } from '../hooks/useQuietStart';
+import type { LabInfo } from '../../electron/common/api';
 import { formFromConfig } from '../state/builder';
-import { headlineConfig, type HeadlineSize } from '../state/headline';
+import { headlineConfig, headlineHasPython, type HeadlineSize } from '../state/headline';
+import { estimateRun, historyTimings } from '../state/estimate';
+import { useHistory } from '../hooks/useHistory';
 import type { SectionProps } from './section';
 
 // Engine events re-render the page many times a second during a run; the parts that do not depend on them
@@ -32,12 +35,23 @@ export function LabSection({ info, prefs, editInBuilder, builderPreset = null }:
   const [origin, setOrigin] = useState<'headline' | 'builder'>('headline');
   const cores = info?.machine.logicalCores ?? 1;
 
+  const withPython = headlineHasPython(info.python);
+  const history = useHistory();
+  const timings = useMemo(() => historyTimings(history.entries), [history.entries]);
+  const estimates = useMemo(
+    () => ({
+      quick: estimateRun(headlineConfig(cores, 'quick', withPython), info, timings),
+      full: estimateRun(headlineConfig(cores, 'full', withPython), info, timings),
+    }),
+    [cores, withPython, info, timings],
+  );
+
   const runHeadline = useCallback(
     (size: HeadlineSize) => {
       setOrigin('headline');
-      request(headlineConfig(cores, size));
+      request(headlineConfig(cores, size, withPython));
     },
-    [request, cores],
+    [request, cores, withPython],
   );
   const runBuilt = useCallback(
     (input: ExperimentConfigInput) => {
@@ -81,7 +95,14 @@ export function LabSection({ info, prefs, editInBuilder, builderPreset = null }:
           them.
         </p>
       ) : null}
-      <StaticHeadline cores={cores} disabled={busy} onRun={runHeadline} />
+      <StaticHeadline
+        cores={cores}
+        disabled={busy}
+        withPython={withPython}
+        pythonNote={headlinePythonNote(info.python, withPython)}
+        estimates={estimates}
+        onRun={runHeadline}
+      />
       <QuietBanner
         gate={quiet.gate}
         onRunAnyway={quiet.runAnyway}
@@ -102,6 +123,7 @@ export function LabSection({ info, prefs, editInBuilder, builderPreset = null }:
           disabled={busy}
           startError={origin === 'builder' ? exp.startError : null}
           sentOrder={exp.sentOrder}
+          timings={timings}
           onStart={runBuilt}
         />
       </details>
@@ -130,6 +152,16 @@ export function LabSection({ info, prefs, editInBuilder, builderPreset = null }:
       ) : null}
     </>
   );
+}
+
+/** Why the headline runs without Python, when it does. */
+function headlinePythonNote(python: LabInfo['python'], withPython: boolean): string | null {
+  if (withPython) return null;
+  if (!python) return 'Looking for Python: until it is found, the experiment runs the Node models only.';
+  if (python.interpreters.length === 0)
+    return 'Python was not found on this machine, so the experiment runs the Node models only (see This machine).';
+  const why = python.unavailable['py-threads'] ?? python.unavailable['py-processes'] ?? 'unavailable';
+  return `Python's threads and processes cannot run here (${why}), so the experiment runs the Node models only.`;
 }
 
 /** What the machine panel says until the lab has finished looking for Python. */

@@ -18,6 +18,14 @@ export interface WorkloadForm {
   readonly on: boolean;
   /** parameter values as typed */
   readonly params: Readonly<Record<string, string>>;
+  /** Python's own values as typed; empty or absent: the engine's default (the size shrunk for CPython) */
+  readonly pythonParams?: Readonly<Record<string, string>>;
+}
+
+/** Whether the builder offers Python's own unit size: Python and Node models chosen together. */
+export function offersPythonSize(models: readonly Model[]): boolean {
+  const py = models.filter((m) => m.startsWith('py-')).length;
+  return py > 0 && py < models.length;
 }
 
 export interface BuilderForm {
@@ -177,7 +185,12 @@ export function formToInput(form: BuilderForm, catalog: readonly WorkloadMeta[])
         issues,
       );
     }
-    return { name: w.name, params };
+    const pythonParams: Record<string, number> = {};
+    if (offersPythonSize(form.models))
+      for (const [name, text] of Object.entries(form.workloads[w.name]?.pythonParams ?? {}))
+        if (text.trim())
+          pythonParams[name] = parseNumber(text, `workloads[${i}].pythonParams.${name}`, issues);
+    return { name: w.name, params, ...(Object.keys(pythonParams).length ? { pythonParams } : {}) };
   });
   const input: ExperimentConfigInput = {
     label: form.label.trim(),

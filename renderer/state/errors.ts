@@ -37,10 +37,12 @@ export function toErrorView(err: unknown): ErrorView {
  * so `order` maps that index back to a workload name: `workloads[1].params.ms` -> `param:sleep:ms`.
  */
 export function fieldKeyOf(field: string, order: readonly string[]): string {
-  const param = /^workloads\[(\d+)\]\.params\.([\w-]+)/.exec(field);
+  const param = /^workloads\[(\d+)\]\.(params|pythonParams)\.([\w-]+)/.exec(field);
   if (param) {
     const name = order[Number(param[1])];
-    return name ? `param:${name}:${param[2]}` : 'workloads';
+    // Python's own size of a workload (pythonParams) has its own field: `pyparam:primes:span`.
+    const kind = param[2] === 'pythonParams' ? 'pyparam' : 'param';
+    return name ? `${kind}:${name}:${param[3]}` : 'workloads';
   }
   if (field.startsWith('workloads')) return 'workloads';
   const head = /^[A-Za-z]+/.exec(field);
@@ -77,9 +79,9 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 /** "Worker counts (workers[0])" for an issue's field, keeping the engine's exact path visible. */
 export function fieldTitle(field: string, order: readonly string[]): string {
   const key = fieldKeyOf(field, order);
-  if (key.startsWith('param:')) {
-    const [, workload, param] = key.split(':');
-    return `${workload} ${param} (${field})`;
+  if (key.startsWith('param:') || key.startsWith('pyparam:')) {
+    const [kind, workload, param] = key.split(':');
+    return `${workload} ${kind === 'pyparam' ? 'Python ' : ''}${param} (${field})`;
   }
   const name = FIELD_NAMES[key];
   return name ? `${name} (${field})` : field;

@@ -1,15 +1,29 @@
 /**
  * The one-click headline experiment: CPU-bound (primes) against I/O-bound (sleep) work, for every model,
- * from one worker up to twice the core count. 'quick' is a quick look for a live demo (two runs a cell, no
- * warm-up: fast, not a measurement); 'full' is a measurement: after a warm-up pass each cell runs 5 to 15
- * times, until the 95% interval of its median is within ±5% (adaptive runs, issue 12).
+ * from one worker up to twice the core count, and real CPython's threads and processes beside them where
+ * Python is found (each family at its own size: Python's prime units are shrunk to last about as long as
+ * Node's). 'quick' is a quick look for a live demo (two runs a cell, no warm-up: fast, not a measurement);
+ * 'full' is a measurement: after a warm-up pass each cell runs 5 to 15 times, until the 95% interval of its
+ * median is within ±5% (adaptive runs, issue 12).
  */
-import type { ExperimentConfigInput, Model } from '../../electron/common/config';
+import type { PythonInfo } from '../../electron/common/api';
+import type { ExperimentConfigInput, Model, PythonModel } from '../../electron/common/config';
 import { ADAPTIVE_DEFAULTS, defaultMaxRuns, LIMITS } from '../../electron/common/config';
 
 export type HeadlineSize = 'quick' | 'full';
 
 export const HEADLINE_MODELS: readonly Model[] = ['threads', 'processes', 'async', 'gil'];
+/** Python's baseline, threads under the real GIL, and processes: the classic lesson, on real CPython. */
+export const HEADLINE_PYTHON_MODELS: readonly PythonModel[] = ['py-sequential', 'py-threads', 'py-processes'];
+
+/** Whether the headline can include Python: an interpreter was found that runs its models. */
+export function headlineHasPython(python: PythonInfo | null): boolean {
+  return (
+    python !== null &&
+    python.interpreters.length > 0 &&
+    HEADLINE_PYTHON_MODELS.every((m) => python.unavailable[m] === undefined)
+  );
+}
 export const HEADLINE_LABEL = 'CPU-bound vs I/O-bound';
 
 /** 1, 2, 4, ... up to 2 x cores, always including the core count itself and twice it (at most 16 counts). */
@@ -48,13 +62,11 @@ export const FULL_RUNS = {
   targetCiPct: ADAPTIVE_DEFAULTS.targetCiPct,
 } as const;
 
-/** Rough duration on a 2-core machine, for the button's hint. */
-export const HEADLINE_ESTIMATE: Readonly<Record<HeadlineSize, string>> = {
-  quick: 'about 10 s, a quick look',
-  full: '1 to 3 min, runs until ±5%',
-};
-
-export function headlineConfig(logicalCores: number, size: HeadlineSize): ExperimentConfigInput {
+export function headlineConfig(
+  logicalCores: number,
+  size: HeadlineSize,
+  withPython = false,
+): ExperimentConfigInput {
   const workers = headlineWorkers(logicalCores);
   const max = workers[workers.length - 1] ?? 1;
   const s = SIZES[size];
@@ -64,7 +76,7 @@ export function headlineConfig(logicalCores: number, size: HeadlineSize): Experi
       { name: 'primes', params: { units: unitsFor(s.primesUnits, max), span: s.span } },
       { name: 'sleep', params: { units: unitsFor(s.sleepUnits, max), ms: s.sleepMs } },
     ],
-    models: [...HEADLINE_MODELS],
+    models: [...HEADLINE_MODELS, ...(withPython ? HEADLINE_PYTHON_MODELS : [])],
     workers,
     repeat: s.repeat,
     warmup: s.warmup,

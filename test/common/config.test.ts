@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validConfig } from '../support/configs';
-import { validateExperiment } from '../../electron/common/config';
-import { LabError } from '../../electron/common/errors';
-import { workloadCatalog } from '../../workloads/registry';
-
-const catalog = workloadCatalog();
+import { configIssues, validConfig } from '../support/configs';
 
 describe('config validation names the field', () => {
-  const issues = (input: object) => {
-    try {
-      validateExperiment(input, catalog);
-    } catch (err) {
-      if (err instanceof LabError) return err.issues.map((i) => `${i.field}: ${i.message}`);
-      throw err;
-    }
-    return [];
-  };
+  const issues = configIssues;
 
   it('fills defaults', () => {
     const c = validConfig();

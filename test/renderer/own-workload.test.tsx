@@ -117,7 +117,14 @@ describe('a watcher', () => {
     const info = { ...(await service.getInfo()), readOnly: true };
     render(
       <LabContext.Provider value={service}>
-        <Builder info={info} disabled startError={null} sentOrder={[]} onStart={() => undefined} />
+        <Builder
+          info={info}
+          disabled
+          startError={null}
+          sentOrder={[]}
+          timings={[]}
+          onStart={() => undefined}
+        />
       </LabContext.Provider>,
     );
     expect(screen.getByTestId('own-workload-watcher').textContent).toBe(

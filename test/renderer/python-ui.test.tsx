@@ -17,22 +17,11 @@ import { MachinePanel } from '../../renderer/components/results/MachinePanel';
 import { PythonLanesSection } from '../../renderer/components/results/PythonLanes';
 import { LabContext } from '../../renderer/LabContext';
 import { canListChildren, childPids } from '../support/processes';
+import { CPYTHON, fakeLabApi, PYTHON_FOUND } from '../support/fake-lab';
 
 afterEach(cleanup);
 
-const CPYTHON = {
-  foundBy: 'python3',
-  version: '3.11.2',
-  implementation: 'CPython',
-  executable: '/usr/bin/python3',
-  gilEnabled: true,
-  freeThreadedBuild: false,
-};
-const FOUND: PythonInfo = {
-  interpreters: [CPYTHON],
-  reason: null,
-  unavailable: { 'py-ft-threads': 'no free-threaded Python found (python3.13t, ...): only python3 3.11.2' },
-};
+const FOUND = PYTHON_FOUND;
 const NO_REASON =
   'no Python 3 found: tried THREADLAB_PYTHON, python3 (THREADLAB_PYTHON: /x/py: no such file)';
 const NONE: PythonInfo = {
@@ -88,6 +77,7 @@ describe('Builder with the py-* models', () => {
           disabled={false}
           startError={null}
           sentOrder={[]}
+          timings={[]}
           onStart={() => undefined}
         />
       </LabContext.Provider>,
@@ -133,28 +123,12 @@ function snippet(over: Partial<SnippetResult>): SnippetResult {
 }
 
 function fakeLab(reply: DemoPythonRun, calls: string[]): LabApi {
-  const never = () => Promise.reject(new Error('not used here'));
-  return {
-    getInfo: never,
-    checkQuiet: never,
-    openWorkloadFile: never,
-    startExperiment: never,
-    cancelExperiment: never,
-    listDemos: never,
-    startDemo: never,
-    cancelDemo: never,
+  return fakeLabApi({
     runDemoPython: (id) => {
       calls.push(id);
       return Promise.resolve(reply);
     },
-    stopDemoPython: never,
-    listHistory: never,
-    getReport: never,
-    deleteReport: never,
-    importReport: never,
-    exportReport: never,
-    onEvent: () => () => undefined,
-  };
+  });
 }
 
 describe('PythonRunPanel', () => {

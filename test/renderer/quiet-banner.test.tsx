@@ -10,10 +10,10 @@ import type { LabApi, LabInfo, QuietCheck } from '../../electron/common/api';
 import type { ExperimentConfigInput } from '../../electron/common/config';
 import { MODELS } from '../../electron/common/config';
 import { LabContext } from '../../renderer/LabContext';
-import type { Preferences } from '../../renderer/hooks/usePreferences';
 import { LabSection } from '../../renderer/sections/LabSection';
 import { workloadCatalog } from '../../workloads/registry';
 import { loadSample } from '../fixtures/reports/fixtures';
+import { fakeLabApi, QUIET_PREFS } from '../support/fake-lab';
 
 beforeAll(() => vi.stubGlobal('ResizeObserver', undefined));
 afterAll(() => vi.unstubAllGlobals());
@@ -37,9 +37,7 @@ const quietCheck = (otherCores: number): QuietCheck => ({
 function fakeLab(answers: readonly number[]) {
   const started: ExperimentConfigInput[] = [];
   let checks = 0;
-  const notNeeded = () => Promise.reject(new Error('not needed in this test'));
-  const api: LabApi = {
-    getInfo: notNeeded,
+  const api = fakeLabApi({
     checkQuiet: () => {
       const cores = answers[Math.min(checks, answers.length - 1)] ?? 0;
       checks++;
@@ -49,20 +47,7 @@ function fakeLab(answers: readonly number[]) {
       started.push(config);
       return Promise.resolve({ runId: `r${started.length}` });
     },
-    cancelExperiment: notNeeded,
-    listDemos: notNeeded,
-    startDemo: notNeeded,
-    cancelDemo: notNeeded,
-    runDemoPython: notNeeded,
-    stopDemoPython: notNeeded,
-    openWorkloadFile: notNeeded,
-    listHistory: notNeeded,
-    getReport: notNeeded,
-    deleteReport: notNeeded,
-    importReport: notNeeded,
-    exportReport: notNeeded,
-    onEvent: () => () => undefined,
-  };
+  });
   return { api, started, checks: () => checks };
 }
 
@@ -77,14 +62,7 @@ const info: LabInfo = {
   runningDemo: null,
   python: null,
 };
-const prefs: Preferences = {
-  theme: 'light',
-  largeText: false,
-  liveCharts: false,
-  toggleTheme: () => undefined,
-  toggleLargeText: () => undefined,
-  toggleLiveCharts: () => undefined,
-};
+const prefs = QUIET_PREFS;
 
 function renderSection(lab: LabApi) {
   render(

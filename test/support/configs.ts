@@ -1,4 +1,5 @@
 import { validateExperiment, type ExperimentConfig } from '../../electron/common/config';
+import { LabError } from '../../electron/common/errors';
 import { workloadCatalog } from '../../workloads/registry';
 
 /** A validated experiment over primes and sleep on two models at three worker counts; `extra` overrides. */
@@ -12,4 +13,15 @@ export function validConfig(extra: object = {}): ExperimentConfig {
     },
     workloadCatalog(),
   );
+}
+
+/** What the validator says about an input, as `field: message` lines ([] when it is valid). */
+export function configIssues(input: unknown): string[] {
+  try {
+    validateExperiment(input, workloadCatalog());
+  } catch (err) {
+    if (err instanceof LabError) return err.issues.map((i) => `${i.field}: ${i.message}`);
+    throw err;
+  }
+  return [];
 }

@@ -44,6 +44,7 @@ export const fileIo: WorkloadDef = {
   title: 'File I/O',
   description: 'Each unit writes a file, flushes it to disk, reads it back and deletes it.',
   params: [UNITS, KIB, FSYNC],
+  size: { param: 'kib', exponent: 1, pythonSlowdown: 1, roughUnitMs: 5 },
   needs: { tmpDir: true },
   unitCount: (params: Params) => read(params, UNITS),
   async runUnit(params: Params, index: number, ctx: UnitContext): Promise<number> {

@@ -30,6 +30,7 @@ export const fnv: WorkloadDef = {
   description:
     'Hashes pseudo-random bytes with FNV-1a in JavaScript; each unit generates and hashes its own data.',
   params: [UNITS, KIB],
+  size: { param: 'kib', exponent: 1, pythonSlowdown: 50, roughUnitMs: 8 },
   unitCount: (params: Params) => read(params, UNITS),
   runUnit(params: Params, index: number, ctx: UnitContext): number {
     checkIndex('fnv', index, read(params, UNITS));

@@ -67,6 +67,7 @@ export const mandelbrot: WorkloadDef = {
   title: 'Mandelbrot set',
   description: 'Renders the Mandelbrot set; each unit computes an interleaved set of image rows.',
   params: [UNITS, SIZE, MAX_ITER],
+  size: { param: 'maxIter', exponent: 1, pythonSlowdown: 35, roughUnitMs: 10 },
   unitCount,
   runUnit(params: Params, index: number, ctx: UnitContext): number {
     const units = unitCount(params);

@@ -94,6 +94,7 @@ export const matmul: WorkloadDef = {
   title: 'Matrix multiply',
   description: 'Multiplies two pseudo-random Float64 matrices; each unit computes a block of result rows.',
   params: [UNITS, N],
+  size: { param: 'n', exponent: 3, pythonSlowdown: 25, roughUnitMs: 10 },
   unitCount,
   runUnit(params: Params, index: number, ctx: UnitContext): number {
     const units = unitCount(params);

@@ -48,6 +48,7 @@ export const sha256: WorkloadDef = {
   description:
     'Hashes a large buffer with SHA-256 in native code (node:crypto), several rounds per unit, each digest chained into the next.',
   params: [UNITS, MIB, ROUNDS],
+  size: { param: 'mib', exponent: 1, pythonSlowdown: 1, roughUnitMs: 9 },
   unitCount: (params: Params) => read(params, UNITS),
   runUnit(params: Params, index: number, ctx: UnitContext): number {
     checkIndex('sha256', index, read(params, UNITS));

@@ -16,6 +16,7 @@ export const sleep: WorkloadDef = {
   title: 'Timer sleep',
   description: 'Each unit waits on a timer and does no computation: the purest I/O-bound job.',
   params: [UNITS, MS],
+  size: { param: 'ms', exponent: 1, pythonSlowdown: 1, roughUnitMs: 50 },
   unitCount: (params: Params) => read(params, UNITS),
   async runUnit(params: Params, index: number, ctx: UnitContext): Promise<number> {
     checkIndex('sleep', index, read(params, UNITS));

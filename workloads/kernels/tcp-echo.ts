@@ -75,6 +75,7 @@ export const tcpEcho: WorkloadDef = {
   description:
     'Each unit opens a loopback TCP connection and does request/response round trips with an echo server.',
   params: [UNITS, ROUND_TRIPS, BYTES],
+  size: { param: 'roundTrips', exponent: 1, pythonSlowdown: 1, roughUnitMs: 10 },
   needs: { echoServer: true },
   unitCount: (params: Params) => read(params, UNITS),
   async runUnit(params: Params, index: number, ctx: UnitContext): Promise<number> {

@@ -16,10 +16,15 @@ import {
   fixed,
   memoryText,
   modelTitle,
-  paramsText,
   speedupText,
 } from './text';
-import { describeRuns, describeRunsColumn, formatCellRuns, machineConditionRows } from '../format';
+import {
+  describeRuns,
+  describeRunsColumn,
+  formatCellRuns,
+  machineConditionRows,
+  workloadSizeText,
+} from '../format';
 import type { Exporter } from './types';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -73,7 +78,7 @@ function machine(report: Report): string {
 function config(report: Report): string {
   const c = report.config;
   return kv([
-    ['Workloads', c.workloads.map((w) => `${w.name} (${paramsText(w.params)})`).join('; ')],
+    ['Workloads', c.workloads.map(workloadSizeText).join('; ')],
     ['Models', c.models.map(modelTitle).join(', ')],
     ['Worker counts', c.workers.join(', ')],
     ['Runs per cell', `${describeRuns(c)} after ${c.warmup} warmup`],

@@ -13,10 +13,15 @@ import {
   memoryText,
   modelTitle,
   notesOf,
-  paramsText,
   speedupText,
 } from './text';
-import { describeRuns, describeRunsColumn, formatCellRuns, machineConditionRows } from '../format';
+import {
+  describeRuns,
+  describeRunsColumn,
+  formatCellRuns,
+  machineConditionRows,
+  workloadSizeText,
+} from '../format';
 import type { Exporter } from './types';
 
 /** Escapes text for a Markdown table cell or paragraph. */
@@ -55,7 +60,7 @@ function machineRows(report: Report): string[][] {
 function configRows(report: Report): string[][] {
   const c = report.config;
   return [
-    ['Workloads', mdText(c.workloads.map((w) => `${w.name} (${paramsText(w.params)})`).join('; '))],
+    ['Workloads', mdText(c.workloads.map(workloadSizeText).join('; '))],
     ['Models', c.models.map(mdText).join(', ')],
     ['Workers', c.workers.join(', ')],
     ['Runs per cell', `${describeRuns(c)} after ${c.warmup} warmup`],

@@ -34,12 +34,6 @@ export const checksumText = (r: ResultEntry): string =>
 
 export const modelTitle = (m: Model): string => MODEL_TITLES[m];
 
-/** Every workload parameter as `name=value`, in the order the config lists them. */
-export const paramsText = (params: Readonly<Record<string, number>>): string =>
-  Object.entries(params)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-
 /** Notes of one cell for a table: the failure first, then warning kinds. */
 export function notesOf(r: ResultEntry): string[] {
   return [

@@ -36,15 +36,20 @@ export function nameList(value: string): string[] {
     .filter(Boolean);
 }
 
-/** Repeatable `--param name=value` or `--param workload.name=value`. */
-export function collectParam(value: string, previous: ParamFlag[] = []): ParamFlag[] {
-  const m = /^(?:([a-z0-9-]+)\.)?([a-zA-Z][a-zA-Z0-9]*)=(.+)$/.exec(value.trim());
-  if (!m)
-    throw new InvalidArgumentError(`--param: '${value}' must look like name=value or workload.name=value`);
-  const n = Number(m[3]);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError(`--param: '${m[3]}' for ${m[2]} is not a number`);
-  return [...previous, { workload: m[1] ?? null, name: m[2] as string, value: n }];
+/** Repeatable `<flag> name=value` or `<flag> workload.name=value` (--param, --py-param). */
+export function paramCollector(flag: string) {
+  return (value: string, previous: ParamFlag[] = []): ParamFlag[] => {
+    const m = /^(?:([a-z0-9-]+)\.)?([a-zA-Z][a-zA-Z0-9]*)=(.+)$/.exec(value.trim());
+    if (!m)
+      throw new InvalidArgumentError(`${flag}: '${value}' must look like name=value or workload.name=value`);
+    const n = Number(m[3]);
+    if (!Number.isFinite(n)) throw new InvalidArgumentError(`${flag}: '${m[3]}' for ${m[2]} is not a number`);
+    return [...previous, { workload: m[1] ?? null, name: m[2] as string, value: n }];
+  };
 }
+
+/** Repeatable `--param name=value` or `--param workload.name=value`. */
+export const collectParam = paramCollector('--param');
 
 export interface ParamFlag {
   readonly workload: string | null;

@@ -12,7 +12,16 @@ import { prepareExperiment, runPrepared } from '../runner/runner';
 import { writeFileAtomic } from '../report/io';
 import { EXPORTERS } from '../../common/export/index';
 import { TOOL_VERSION } from '../version';
-import { collectParam, float, int, intList, nameList, paramsFor, type ParamFlag } from './args';
+import {
+  collectParam,
+  float,
+  int,
+  intList,
+  nameList,
+  paramCollector,
+  paramsFor,
+  type ParamFlag,
+} from './args';
 import { createProgress } from './progress';
 import { formatTable } from './table';
 import { registerCompare } from './commands/compare';
@@ -44,6 +53,7 @@ interface RunFlags {
   memoryLimit: number;
   seed: number;
   param: ParamFlag[];
+  pyParam: ParamFlag[];
   timeline: boolean;
   label: string;
   json?: string;
@@ -63,6 +73,13 @@ function listCommand(all: boolean): void {
       out.push(
         `      --param ${p.name}=${p.default}  (${p.min}..${p.max}${p.integer ? ', whole' : ''}${p.unit ? `, ${p.unit}` : ''})  ${p.description}`,
       );
+    const size = w.size;
+    if (size && size.pythonSlowdown !== 1) {
+      const shrink = Number((size.pythonSlowdown ** (1 / size.exponent)).toPrecision(3));
+      out.push(
+        `      beside Node models, Python runs ${size.param} / ${shrink} (CPython 3.11 about ${size.pythonSlowdown}x slower than V8 on it); --py-param ${size.param}=N sets it`,
+      );
+    }
     out.push('');
   }
   out.push('Models (use with --models):', '');
@@ -91,11 +108,11 @@ async function withUserWorkload(
   const known = new Set(
     all.filter((w) => names.includes(w.name)).flatMap((w) => w.params.map((p) => p.name)),
   );
-  for (const f of flags.param) {
+  for (const f of [...flags.param, ...flags.pyParam]) {
     if (f.workload === null && !known.has(f.name))
       throw new LabError('invalid-config', `${user.record.file}: no parameter '${f.name}'`, [
         {
-          field: `-p ${f.name}`,
+          field: `${flags.pyParam.includes(f) ? '--py-param' : '-p'} ${f.name}`,
           message: `${user.record.file} has no parameter '${f.name}' (known: ${Object.keys(user.record.meta.params).join(', ') || 'none'})`,
         },
       ]);
@@ -108,14 +125,16 @@ async function runCommand(flags: RunFlags): Promise<number> {
   const onlyPython = user?.record.language === 'python' && names.length === 1;
   const input = {
     label: flags.label,
-    workloads: names.map((name) => ({
-      name,
-      params: paramsFor(
+    workloads: names.map((name) => {
+      const known = catalog.find((w) => w.name === name)?.params.map((p) => p.name) ?? [];
+      const pythonParams = paramsFor(name, known, flags.pyParam);
+      return {
         name,
-        catalog.find((w) => w.name === name)?.params.map((p) => p.name) ?? [],
-        flags.param,
-      ),
-    })),
+        params: paramsFor(name, known, flags.param),
+        // Left out when not given: the validator sizes Python's units from the workload's slowdown.
+        ...(Object.keys(pythonParams).length ? { pythonParams } : {}),
+      };
+    }),
     models: flags.models ?? [...DEFAULT_MODELS[onlyPython ? 'python' : 'js']],
     workers: flags.workers,
     repeat: flags.repeat,
@@ -229,6 +248,12 @@ export function buildProgram(): Command {
       '-p, --param <name=value>',
       'a workload parameter (repeatable; workload.name=value for one workload)',
       collectParam,
+      [],
+    )
+    .option(
+      '--py-param <name=value>',
+      "a parameter of the py-* models' runs only (repeatable, as --param); by default Python's units are sized to last about as long as Node's",
+      paramCollector('--py-param'),
       [],
     )
     .option('--label <text>', 'a label stored in the report', '')

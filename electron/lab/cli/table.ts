@@ -1,6 +1,6 @@
 /** The readable results table printed on stdout. */
 import type { Report, ResultEntry } from '../../common/report';
-import { describeRuns, formatCellRuns, machineConditionRows } from '../../common/format';
+import { describeRuns, formatCellRuns, machineConditionRows, workloadSizeText } from '../../common/format';
 import { visible } from '../../common/terminal-text';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -76,6 +76,7 @@ export function formatTable(report: Report): string {
     // An imported or history report's machine strings are anyone's: a line break in one could forge a line.
     `${visible(m.cpuModel)} — ${m.physicalCores} physical / ${m.logicalCores} logical cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${visible(`${m.os.platform} ${m.os.arch}`)}, Node ${visible(m.node)}`,
     ...(conditions.length ? [visible(conditions.map(([k, v]) => `${k}: ${v}`).join('; '))] : []),
+    `work per cell: ${visible(report.config.workloads.map(workloadSizeText).join('; '))}`,
     `${describeRuns(report.config)} per cell after ${report.config.warmup} warmup; speedup = median sequential (py-sequential for py-*) time / median time; GIL switch interval ${report.config.switchIntervalMs} ms`,
     'cpu ms: median CPU time of the workers per run (user + system); cores busy = cpu / wall time; others: cores other programs used meanwhile; mem: all workers (heap for threads, resident for processes and Python interpreters)',
     '',

@@ -5,6 +5,7 @@
  * on disk; `finish` replaces it with the final report. Every write is atomic (temporary file + rename). A file
  * that cannot be read is listed as corrupt with its error, never dropped and never fatal to `list()`.
  */
+import { runTimingsOf } from '../../common/estimate';
 import type { BestSpeedup, HistorySummary } from '../../common/history-summary';
 import { readdir, rm, stat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -79,6 +80,7 @@ function summarise(id: string, r: Report, running: boolean, mtime: Date, size: n
     cells: r.results.length,
     failedCells: r.results.filter((e) => e.failure).length,
     best,
+    timings: runTimingsOf(r),
     error: null,
     modifiedAt: mtime.toISOString(),
     sizeBytes: size,

@@ -3,37 +3,12 @@
  * round visits each cell still running once, in a fresh seeded shuffle, so slow drift of a noisy machine
  * (thermal throttling, a background job) spreads over all cells instead of biasing the last ones.
  */
-import { baselineOf, isBaseline, type ExperimentConfig, type Model } from '../../common/config';
+import type { Model } from '../../common/config';
+import type { Cell } from '../../common/cells';
 import { createRng } from '../../common/random';
 
-export interface Cell {
-  readonly key: string;
-  readonly workload: string;
-  readonly model: Model;
-  readonly workers: number;
-}
-
-export const cellKey = (workload: string, model: Model, workers: number) => `${workload}/${model}/${workers}`;
-
-/** One cell per workload for the single-worker models, one per worker count for the others; each family's
- * baseline (sequential, py-sequential) is always measured because every speedup is relative to it. */
-export function planCells(config: ExperimentConfig): Cell[] {
-  const models: Model[] = [];
-  for (const model of config.models) {
-    const base = baselineOf(model);
-    if (!config.models.includes(base) && !models.includes(base)) models.push(base);
-    if (!models.includes(model)) models.push(model);
-  }
-  const cells: Cell[] = [];
-  for (const { name } of config.workloads) {
-    for (const model of models) {
-      const counts = isBaseline(model) ? [1] : config.workers;
-      for (const workers of counts)
-        cells.push({ key: cellKey(name, model, workers), workload: name, model, workers });
-    }
-  }
-  return cells;
-}
+// The cells are the experiment's, also counted by estimates in the UI: defined once, in common.
+export { cellKey, planCells, type Cell } from '../../common/cells';
 
 /** The largest worker count each model's pool needs. */
 export function poolSizes(cells: readonly Cell[]): Map<Model, number> {

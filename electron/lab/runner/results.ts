@@ -157,6 +157,11 @@ function adaptiveOf(
 }
 
 export interface BuildOptions {
+  /**
+   * per baseline cell key, the answer its family's cells must give when not the baseline's own: the
+   * TypeScript kernel's checksum at the Python family's parameters
+   */
+  readonly references?: ReadonlyMap<string, number>;
   readonly seed: number;
   /** fixed or adaptive runs; adaptive ones add each cell's `adaptive` record */
   readonly policy?: RunPolicy;
@@ -195,7 +200,10 @@ export function buildResults(
     const policy = opts.policy;
     const adaptive = policy && policy.targetCiPct !== null ? adaptiveOf(d, policy, opts.seed) : null;
     if (adaptive?.warning) warnings.push(adaptive.warning);
-    const reference = base?.checksums[0];
+    const typescript = opts.references?.get(baselineKey(d.cell));
+    const reference = typescript ?? base?.checksums[0];
+    const against =
+      typescript !== undefined ? "the TypeScript kernel's" : `the ${baselineOf(d.cell.model)} baseline's`;
     const checksum = d.checksums[0] ?? null;
     const checksumOk =
       d.checksums.length && reference !== undefined ? d.checksums.every((c) => c === reference) : null;
@@ -231,7 +239,7 @@ export function buildResults(
         (checksumOk === false
           ? {
               reason: 'checksum',
-              message: `checksum ${d.checksums.find((c) => c !== reference)} differs from the ${baselineOf(d.cell.model)} baseline's ${reference}: this model computed a different answer`,
+              message: `checksum ${d.checksums.find((c) => c !== reference)} differs from ${against} ${reference} at the same parameters: this model computed a different answer`,
             }
           : null),
     };

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LabEvent, Progress } from '../../common/api';
 import {
+  familyOf,
   isPythonModel,
+  paramsOfFamily,
   runPolicy,
   validateExperiment,
   type ExperimentConfig,
@@ -24,9 +26,15 @@ import { machineInfo } from '../measure/machine';
 import { addTotals, topOthers, watchRun } from '../measure/interference';
 import { readProcessCpu } from '../measure/proc-stat';
 import { defaultEntriesDir } from '../runtime/entries';
-import { spansOf, workerExecutors, type Executor, type ExecutorFactory } from '../runtime/executor';
+import {
+  spansOf,
+  workerExecutors,
+  type Executor,
+  type ExecutorFactory,
+  type ExecutorOptions,
+} from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
-import { planCells, poolSizes, RunSchedule, type Cell } from './plan';
+import { cellKey, planCells, poolSizes, RunSchedule, type Cell } from './plan';
 import { openResources } from './resources';
 import {
   addGilTotals,
@@ -107,7 +115,14 @@ export async function runPrepared(
     ...prepared.config,
     workloads: prepared.config.workloads.map((w) => {
       const def = workloadDef(w.name, prepared.userWorkload);
-      return def.resolveParams ? { ...w, params: { ...def.resolveParams(w.params) } } : w;
+      if (!def.resolveParams) return w;
+      const params = { ...def.resolveParams(w.params) };
+      if (!w.pythonParams) return { ...w, params };
+      // Python at Node's size shares Node's resolved values, so both families run exactly the same work.
+      const pythonParams = sameParams(w.pythonParams, w.params)
+        ? params
+        : { ...def.resolveParams(w.pythonParams) };
+      return { ...w, params, pythonParams };
     }),
   };
   const planned = new Set(planCells(config).map((c) => c.model));
@@ -127,6 +142,11 @@ export async function runPrepared(
     prepared.userWorkload,
     prepared.entriesDir,
   ).run();
+}
+
+function sameParams(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** A built-in workload, or the user's when the name is its. */
@@ -154,6 +174,8 @@ class ExperimentRun {
   private readonly policy: RunPolicy;
   /** per cell, whether its median was tight at a given number of runs: each count is bootstrapped once */
   private readonly tightAt = new Map<string, { runs: number; tight: boolean }>();
+  /** per workload, the TypeScript kernel's checksum at Python's parameters (runTypescriptReferences) */
+  private readonly typescriptChecksums = new Map<string, number>();
 
   constructor(
     private readonly config: ExperimentConfig,
@@ -171,7 +193,7 @@ class ExperimentRun {
     this.policy = runPolicy(config);
     for (const cell of this.cells) {
       const def = workloadDef(cell.workload, user);
-      const params = this.paramsOf(cell.workload);
+      const params = this.paramsOf(cell.workload, cell.model);
       const d = newCellData(cell, def.kind, def.unitCount(params));
       const unavailable =
         unfit(user, cell.workload, cell.model) ??
@@ -182,10 +204,20 @@ class ExperimentRun {
     this.signal = options.signal ?? new AbortController().signal;
   }
 
-  private paramsOf(workload: string) {
+  /** The parameters the model's family runs the workload with. */
+  private paramsOf(workload: string, model: Model) {
     const choice = this.config.workloads.find((w) => w.name === workload);
     if (!choice) throw new LabError('internal', `no parameters for workload ${workload}`);
-    return choice.params;
+    return paramsOfFamily(choice, familyOf(model));
+  }
+
+  /** What every executor of this experiment is told; one worker unless a pool size is given. */
+  private executorOptions(): ExecutorOptions {
+    return {
+      maxWorkers: 1,
+      memoryLimitMb: this.config.memoryLimitMb,
+      switchIntervalMs: this.config.switchIntervalMs,
+    };
   }
 
   /** The one place executors are made and started: at spawn time, and again to replace a broken one. */
@@ -193,9 +225,8 @@ class ExperimentRun {
     model: Model,
   ): Promise<{ executor: Executor; totalMs: number; perWorkerMs: number[] }> {
     const executor = this.createExecutor(model, {
+      ...this.executorOptions(),
       maxWorkers: this.sizes.get(model) ?? 1,
-      memoryLimitMb: this.config.memoryLimitMb,
-      switchIntervalMs: this.config.switchIntervalMs,
     });
     this.executors.set(model, executor);
     const started = await executor.start();
@@ -266,6 +297,7 @@ class ExperimentRun {
           totalMs: started.totalMs,
         });
       }
+      await this.runTypescriptReferences(resources.env);
       measuringSince = performance.now();
       let runSeq = 0;
       for (let step = schedule.next(); step; step = schedule.next()) {
@@ -289,6 +321,7 @@ class ExperimentRun {
       ? { intervalMs: sampled.intervalMs, points: sampled.points, samplerCpuPct: sampled.samplerCpuPct }
       : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
     const { results, fits } = buildResults([...this.data.values()], {
+      references: this.references(),
       seed: this.config.seed,
       policy: this.policy,
       logicalCores: machine.logicalCores,
@@ -314,6 +347,66 @@ class ExperimentRun {
     };
     this.emit({ type: 'experiment-finished', runId: this.runId, report });
     return report;
+  }
+
+  /**
+   * The TypeScript kernel's checksum of each workload at the Python family's parameters, so every Python cell
+   * is checked against the same answer as the Node cells, at the size Python ran. Where Python runs Node's
+   * size the Node baseline's own runs give it; otherwise one untimed run of the TypeScript kernel on one
+   * worker thread, before the measurements (cheap: Python's units are the small ones). A user's Python file
+   * has no TypeScript twin: its cells are checked against py-sequential, as before.
+   */
+  private async runTypescriptReferences(env: UnitEnv): Promise<void> {
+    for (const choice of this.config.workloads) {
+      const pythonParams = choice.pythonParams;
+      const user = this.user && choice.name === this.user.def.name;
+      // Fault injection (a diagnostic workload) has no answer to check, and may hang on purpose.
+      if (!pythonParams || user || getWorkload(choice.name).kind === 'diagnostic') continue;
+      const runnable = [...this.data.values()].some(
+        (d) => d.cell.workload === choice.name && isPythonModel(d.cell.model) && !d.failure,
+      );
+      const fromBaseline =
+        sameParams(pythonParams, choice.params) && this.data.has(cellKey(choice.name, 'sequential', 1));
+      if (!runnable || fromBaseline || this.signal.aborted) continue;
+      const own = this.executors.get('sequential');
+      let ex: Executor | undefined;
+      try {
+        ex = own && !own.broken ? own : this.createExecutor('sequential', this.executorOptions());
+        if (ex !== own) await ex.start();
+        const outcome = await ex.run({
+          runId: 0,
+          workload: choice.name,
+          params: pythonParams,
+          unitCount: getWorkload(choice.name).unitCount(pythonParams),
+          workers: 1,
+          env,
+          timeline: false,
+          timeoutMs: this.config.timeoutMs,
+          signal: this.signal,
+        });
+        this.typescriptChecksums.set(choice.name, outcome.checksum);
+      } catch {
+        // Without the reference the Python cells are still checked against py-sequential; a shared pool
+        // that the failure broke is replaced on its next use, as after any failed run.
+      } finally {
+        if (ex && ex !== own) await ex.close();
+      }
+    }
+  }
+
+  /** Per Python baseline cell key, the TypeScript answer its family's cells must give. */
+  private references(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const choice of this.config.workloads) {
+      const key = cellKey(choice.name, 'py-sequential', 1);
+      const ran = this.typescriptChecksums.get(choice.name);
+      const node = this.data.get(cellKey(choice.name, 'sequential', 1))?.checksums[0];
+      const same = choice.pythonParams !== undefined && sameParams(choice.pythonParams, choice.params);
+      const reference =
+        ran ?? (same && !(this.user && choice.name === this.user.def.name) ? node : undefined);
+      if (reference !== undefined) out.set(key, reference);
+    }
+    return out;
   }
 
   /** Adaptive runs: a cell runs another round until it fails or its median is known within the target. */
@@ -350,7 +443,7 @@ class ExperimentRun {
         runId: runSeq,
         workload: cell.workload,
         ...(this.user && cell.workload === this.user.def.name ? { source: this.user.source } : {}),
-        params: this.paramsOf(cell.workload),
+        params: this.paramsOf(cell.workload, cell.model),
         unitCount: d.units,
         workers: cell.workers,
         env,
@@ -395,6 +488,7 @@ class ExperimentRun {
     const base = this.data.get(baselineKey(d.cell));
     const subset = base && base !== d ? [base, d] : [d];
     const { results } = buildResults(subset, {
+      references: this.references(),
       seed: this.config.seed,
       policy: this.policy,
       logicalCores: this.logicalCores,

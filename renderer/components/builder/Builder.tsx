@@ -8,12 +8,15 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { LabInfo } from '../../../electron/common/api';
 import type { ExperimentConfigInput } from '../../../electron/common/config';
 import { LIMITS } from '../../../electron/common/config';
+import type { RunTimings } from '../../../electron/common/estimate';
 import type { FieldIssue } from '../../../electron/common/errors';
 import type { UserWorkloadRecord } from '../../../electron/common/user-workload';
 import { useOwnWorkload } from '../../hooks/useOwnWorkload';
+import { estimateRun } from '../../state/estimate';
 import {
   formToInput,
   initialForm,
+  offersPythonSize,
   unavailableModels,
   visibleWorkloads,
   type BuilderForm,
@@ -33,12 +36,14 @@ interface Props {
   /** the engine's refusal of the last start, with the workload order it was sent in */
   readonly startError: ErrorView | null;
   readonly sentOrder: readonly string[];
+  /** this machine's past runs, newest first, for the estimate */
+  readonly timings: readonly RunTimings[];
   readonly onStart: (input: ExperimentConfigInput) => void;
   /** the form to start from (a report's settings re-opened); read when mounted, so give it a new key */
   readonly initial?: BuilderForm;
 }
 
-export function Builder({ info, disabled, startError, sentOrder, onStart, initial }: Props) {
+export function Builder({ info, disabled, startError, sentOrder, timings, onStart, initial }: Props) {
   const [form, setForm] = useState<BuilderForm>(() => initial ?? initialForm(info));
   const [local, setLocal] = useState<{ issues: readonly FieldIssue[]; order: readonly string[] } | null>(
     null,
@@ -59,6 +64,11 @@ export function Builder({ info, disabled, startError, sentOrder, onStart, initia
     : startError;
   const order = local?.issues.length ? local.order : sentOrder;
   const issues = (key: string) => (shown ? issuesFor(shown.issues, key, order) : []);
+
+  const estimate = useMemo(() => {
+    const built = formToInput(form, info.workloads);
+    return built.issues.length ? null : estimateRun(built.input, info, timings);
+  }, [form, info, timings]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -81,6 +91,7 @@ export function Builder({ info, disabled, startError, sentOrder, onStart, initia
         onChange={(name, next) => set({ workloads: { ...form.workloads, [name]: next } })}
         issuesFor={issues}
         disabled={disabled}
+        pythonSize={offersPythonSize(form.models)}
       />
       <OwnWorkloadPicker
         state={own.state}
@@ -148,6 +159,11 @@ export function Builder({ info, disabled, startError, sentOrder, onStart, initia
       </fieldset>
       {shown ? <ErrorAlert error={shown} order={order} /> : null}
       <div className="actions">
+        <p className="hint" data-testid="builder-estimate">
+          {estimate
+            ? `Estimated: ${estimate.text}. Work per cell: ${estimate.sizes}.`
+            : 'No estimate until every field is valid.'}
+        </p>
         <button
           type="submit"
           className="button button-primary"

@@ -15,9 +15,11 @@ interface Props {
   readonly onChange: (name: string, next: WorkloadForm) => void;
   readonly issuesFor: (key: string) => FieldIssue[];
   readonly disabled: boolean;
+  /** Python and Node models are both chosen: offer Python's own unit size where CPython is slower */
+  readonly pythonSize: boolean;
 }
 
-export function WorkloadPicker({ workloads, form, onChange, issuesFor, disabled }: Props) {
+export function WorkloadPicker({ workloads, form, onChange, issuesFor, disabled, pythonSize }: Props) {
   const groupIssues = issuesFor('workloads');
   return (
     <fieldset
@@ -65,6 +67,17 @@ export function WorkloadPicker({ workloads, form, onChange, issuesFor, disabled 
                       testId={`builder-param-${w.name}-${p.name}`}
                     />
                   ))}
+                  {pythonSize && w.size && w.size.pythonSlowdown !== 1 ? (
+                    <PythonSizeField
+                      workload={w}
+                      param={w.size.param}
+                      slowdown={w.size.pythonSlowdown}
+                      state={state}
+                      disabled={disabled}
+                      issues={issuesFor(`pyparam:${w.name}:${w.size.param}`)}
+                      onChange={(next) => onChange(w.name, next)}
+                    />
+                  ) : null}
                 </div>
               ) : null}
             </div>
@@ -72,5 +85,33 @@ export function WorkloadPicker({ workloads, form, onChange, issuesFor, disabled 
         })}
       </div>
     </fieldset>
+  );
+}
+
+/** Python's own value of the unit-size parameter; left empty, the engine shrinks Node's by the slowdown. */
+function PythonSizeField(props: {
+  workload: WorkloadMeta;
+  param: string;
+  slowdown: number;
+  state: WorkloadForm;
+  disabled: boolean;
+  issues: FieldIssue[];
+  onChange: (next: WorkloadForm) => void;
+}) {
+  const { workload, param, slowdown, state, disabled, issues, onChange } = props;
+  const spec = workload.params.find((p) => p.name === param);
+  return (
+    <TextField
+      label={`Python ${param}`}
+      hint={`CPython runs this about ${slowdown}x slower than V8: empty gives Python smaller units of about the same duration.${spec ? ` ${spec.min}–${spec.max}.` : ''}`}
+      value={state.pythonParams?.[param] ?? ''}
+      min={spec?.min}
+      max={spec?.max}
+      step={spec?.integer === false ? 'any' : 1}
+      disabled={disabled}
+      issues={issues}
+      onChange={(v) => onChange({ ...state, pythonParams: { ...state.pythonParams, [param]: v } })}
+      testId={`builder-pyparam-${workload.name}-${param}`}
+    />
   );
 }

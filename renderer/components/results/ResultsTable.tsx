@@ -8,6 +8,7 @@ import {
   formatMs,
   formatPct,
   formatSpeedup,
+  workloadSizeText,
 } from '../../../electron/common/format';
 
 function Notes({ r }: { r: ResultEntry }) {
@@ -63,6 +64,12 @@ export function ResultsTable({ results, config }: Props) {
       <p className="note" data-testid="results-summary">
         {results.length} cells, {describeRuns(config)} each. {failed ? `${failed} failed. ` : ''}
         {warned ? `${warned} carry a warning about how far to trust them.` : 'No measurement warnings.'}
+      </p>
+      <p className="note" data-testid="results-sizes">
+        Work per cell: {config.workloads.map(workloadSizeText).join('; ')}.
+        {config.workloads.some((w) => w.pythonParams)
+          ? ' Each family is timed against its own one-worker baseline, at its own size.'
+          : null}
       </p>
       <div className="table-wrap">
         <table className="data-table results-table" data-testid="results-table">

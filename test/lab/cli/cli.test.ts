@@ -66,7 +66,9 @@ describe('npm run lab', () => {
     expect(r.stdout).toMatch(/workload\s+model\s+workers\s+median ms/);
     expect(r.stdout).toMatch(/^primes\s+gil\s+2\s/m);
     // the machine's conditions under its description, each a value or "unknown"
-    expect(r.stdout).toMatch(/^CPU clock: .*; Load average at start: .*; Virtual machine: (yes|no|unknown)$/m);
+    expect(r.stdout).toMatch(
+      /^CPU clock: .*; Load average at start: .*; Virtual machine: (yes|no|unknown)$/m,
+    );
     const report = parseReport(readFileSync(out, 'utf8'));
     expect(report.results).toHaveLength(5);
     expect(report.config.workloads[0]?.params.span).toBe(2000);
@@ -104,6 +106,15 @@ describe('npm run lab', () => {
     [['run', '-w', 'primes', '-n', 'two'], /--workers: 'two' is not a whole number/],
     [['run', '-w', 'primes', '-p', 'span=-1'], /workloads\[0\]\.params\.span: must be at least/],
     [['run', '-w', 'nope'], /workloads\[0\]\.name: unknown workload 'nope'/],
+    [
+      ['run', '-w', 'primes', '-m', 'threads,py-threads', '--py-param', 'span=10'],
+      /workloads\[0\]\.pythonParams\.span: must be at least 1000/,
+    ],
+    [
+      ['run', '-w', 'primes', '--py-param', 'span=2000'],
+      /workloads\[0\]\.pythonParams: is only used with a py-\* model/,
+    ],
+    [['run', '-w', 'primes', '--py-param', 'span'], /--py-param: 'span' must look like name=value/],
     [['run', '-w', 'primes', '-m', 'fibers'], /models\[0\]: must be one of/],
     [['run', '-w', 'primes', '--repeat', '0'], /repeat: must be at least 1/],
     [

@@ -7,11 +7,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PYTHON_MODELS, type Model } from '../../../electron/common/config';
+import { familyOf, PYTHON_MODELS, type Model } from '../../../electron/common/config';
 import { ReportSchema, type Report } from '../../../electron/common/report';
 import { defaultEntriesDir } from '../../../electron/lab/runtime/entries';
 import { runExperiment } from '../../../electron/lab/runner/runner';
-import { WORKLOADS } from '../../../workloads/registry';
+import { getWorkload, WORKLOADS } from '../../../workloads/registry';
+import { combineChecksums } from '../../../workloads/types';
 import { SMALL } from '../../support/lab';
 import { childPids, isAlive } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
@@ -79,7 +80,8 @@ describe('the py-* models on a real interpreter', () => {
     it(`${batch.join(', ')} on ${GIL_MODELS.join(', ')} compute the Node answer`, async () => {
       const report = await runExperiment(
         {
-          workloads: batch.map((name) => ({ name, params: SMALL[name] })),
+          // Both families at one size, so the Python cells can be compared with the Node cells directly.
+          workloads: batch.map((name) => ({ name, params: SMALL[name], pythonParams: SMALL[name] })),
           models: ['sequential', ...GIL_MODELS],
           workers: [3],
           repeat: 1,
@@ -128,6 +130,60 @@ describe('the py-* models on a real interpreter', () => {
       expect(report.spawn.map((s) => s.model)).toEqual(expect.arrayContaining(GIL_MODELS));
       expect(childPids(process.pid)).toEqual([]);
     });
+
+  it('each family runs its own size, checked against the TypeScript kernel at that size', async () => {
+    const report = await runExperiment(
+      {
+        workloads: [
+          { name: 'primes', params: { units: 4, span: 40_000 } },
+          { name: 'matmul', params: { units: 4, n: 64 }, pythonParams: { n: 20 } },
+          { name: 'sleep', params: SMALL.sleep },
+        ],
+        models: ['threads', 'py-threads'],
+        workers: [2],
+        repeat: 1,
+        warmup: 0,
+      },
+      pythonOptions,
+    );
+    expect(report.status).toBe('complete');
+    const slowdown = getWorkload('primes').size?.pythonSlowdown ?? 1;
+    const sizes = Object.fromEntries(report.config.workloads.map((w) => [w.name, w.pythonParams]));
+    expect(sizes).toEqual({
+      primes: { units: 4, span: Math.round(40_000 / slowdown) },
+      matmul: { units: 4, n: 20 },
+      sleep: SMALL.sleep,
+    });
+    for (const w of report.config.workloads) {
+      const def = getWorkload(w.name);
+      for (const [family, params] of [
+        ['node', w.params],
+        ['python', w.pythonParams ?? {}],
+      ] as const) {
+        // The TypeScript kernel's answer at the parameters this family ran, computed here.
+        const ctx = {
+          check: () => undefined,
+          native: <T>(fn: () => T) => fn(),
+          io: <T>(fn: () => Promise<T>) => fn(),
+          env: {},
+        };
+        const units = Array.from({ length: def.unitCount(params) }, (_, i) => i);
+        const expected = combineChecksums(
+          await Promise.all(units.map(async (i) => def.runUnit(params, i, ctx))),
+        );
+        for (const r of report.results.filter((x) => x.workload === w.name && familyOf(x.model) === family)) {
+          const where = `${r.workload}/${r.model}/${r.workers}`;
+          expect(r.failure, where).toBeNull();
+          expect(r.checksum, where).toBe(expected);
+          expect(r.checksumOk, where).toBe(true);
+        }
+      }
+    }
+    // Speedups stay within each family: Python's against py-sequential at Python's size.
+    expect(cell(report, 'primes', 'py-threads').speedup).not.toBeNull();
+    expect(cell(report, 'primes', 'py-sequential').units).toBe(4);
+    expect(childPids(process.pid)).toEqual([]);
+  });
 
   it('a kernel exception fails only its cells, with the error', async () => {
     const report = await withFault(FAULT.throw);

@@ -63,6 +63,39 @@ describe('builder form', () => {
     expect(fieldTitle('workloads[1].params.ms', built.order)).toBe('sleep ms (workloads[1].params.ms)');
   });
 
+  it("sends Python's own unit size only beside Node models, and maps the engine's issue back to it", () => {
+    const form = initialForm({ workloads: workloadCatalog(), machine });
+    const primes = { on: true, params: { units: '8', span: '20000' }, pythonParams: { span: '500' } };
+    const typed = { ...form, workloads: { ...form.workloads, primes } };
+    // Python models alone: the sizes typed are Python's, so there is no separate field to send.
+    expect(formToInput({ ...typed, models: ['py-threads'] }, workloadCatalog()).input.workloads[0]).toEqual({
+      name: 'primes',
+      params: { units: 8, span: 20_000 },
+    });
+    const built = formToInput({ ...typed, models: ['threads', 'py-threads'] }, workloadCatalog());
+    expect(built.input.workloads[0]).toEqual({
+      name: 'primes',
+      params: { units: 8, span: 20_000 },
+      pythonParams: { span: 500 },
+    });
+    const error = engineIssues(built.input);
+    expect(error?.issues).toEqual([
+      { field: 'workloads[0].pythonParams.span', message: 'must be at least 1000' },
+    ]);
+    expect(issuesFor(error?.issues ?? [], 'pyparam:primes:span', built.order)).toHaveLength(1);
+    expect(issuesFor(error?.issues ?? [], 'param:primes:span', built.order)).toHaveLength(0);
+    expect(fieldTitle('workloads[0].pythonParams.span', built.order)).toBe(
+      'primes Python span (workloads[0].pythonParams.span)',
+    );
+    // Left empty: the engine's default, Node's size shrunk for CPython.
+    const empty = { ...primes, pythonParams: { span: ' ' } };
+    const auto = formToInput(
+      { ...typed, workloads: { ...form.workloads, primes: empty }, models: ['threads', 'py-threads'] },
+      workloadCatalog(),
+    );
+    expect(auto.input.workloads[0]).toEqual({ name: 'primes', params: { units: 8, span: 20_000 } });
+  });
+
   it('names worker count issues by index', () => {
     const form = initialForm({ workloads: workloadCatalog(), machine });
     const built = formToInput({ ...form, workers: '1, 2, 999' }, workloadCatalog());

@@ -14,17 +14,18 @@ import type { GilThreadStats, Report } from '../../../common/report';
 import { median } from '../../../common/stats';
 import { discoverPythons, type DiscoverOptions } from '../../python/discover';
 import { runExperiment } from '../../runner/runner';
+import { getWorkload } from '../../../../workloads/registry';
 import { int, intList } from '../args';
 import { writeErr, writeOut } from '../print';
 
 /** How far apart the curves may be (in speedup) and still be called close: the benchmark's target. */
 export const FIDELITY_TOLERANCE = 0.1;
 
-/** About how much faster V8 runs the primes kernel than CPython 3.11 (measured here: 36 ms against 700 ms of
- * CPU for the same 16 units): the emulated GIL's units are this much larger, so they last about as long. */
-export const V8_SPEED_FACTOR = 20;
-
 export const FIDELITY_WORKLOAD = 'primes';
+
+/** About how much faster V8 runs the primes kernel than CPython (the workload's own figure, which also sizes
+ * Python's units beside Node's): the emulated GIL's units are this much larger, so they last about as long. */
+export const V8_SPEED_FACTOR = getWorkload(FIDELITY_WORKLOAD).size?.pythonSlowdown ?? 1;
 
 export interface FidelityRow {
   readonly workers: number;

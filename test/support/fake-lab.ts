@@ -1,0 +1,39 @@
+/**
+ * What the renderer tests on a fake LabApi share: the API with every method refusing unless a test gives it,
+ * and the Python an engine reports when it found CPython 3.11 (and no free-threaded build).
+ */
+import type { LabApi, PythonInfo, PythonInterpreterInfo } from '../../electron/common/api';
+import { LAB_METHODS } from '../../electron/common/api';
+import type { Preferences } from '../../renderer/hooks/usePreferences';
+
+/** A LabApi whose methods reject ("not used here") except those given; onEvent never fires by default. */
+export function fakeLabApi(given: Partial<LabApi>): LabApi {
+  const never = () => Promise.reject(new Error('not used here'));
+  const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, never]));
+  return { ...methods, onEvent: () => () => undefined, ...given } as LabApi;
+}
+
+export const CPYTHON: PythonInterpreterInfo = {
+  foundBy: 'python3',
+  version: '3.11.2',
+  implementation: 'CPython',
+  executable: '/usr/bin/python3',
+  gilEnabled: true,
+  freeThreadedBuild: false,
+};
+
+export const PYTHON_FOUND: PythonInfo = {
+  interpreters: [CPYTHON],
+  reason: null,
+  unavailable: { 'py-ft-threads': 'no free-threaded Python found (python3.13t, ...): only python3 3.11.2' },
+};
+
+/** Light theme, normal text, live charts off: preferences that draw as little as possible. */
+export const QUIET_PREFS: Preferences = {
+  theme: 'light',
+  largeText: false,
+  liveCharts: false,
+  toggleTheme: () => undefined,
+  toggleLargeText: () => undefined,
+  toggleLiveCharts: () => undefined,
+};
