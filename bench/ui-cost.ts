@@ -8,13 +8,24 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { readProcessCpu, type ProcessCpu } from '../electron/lab/measure/proc-stat';
 import { CHROMIUM_ARGS, findChromium } from '../electron/lab/report/chromium';
 import { startLabServer } from '../electron/lab/serve/server';
 
+/** What the page's renderer main thread did in the window (Chromium's CDP Performance metrics). */
+export interface RendererWork {
+  /** all tasks on the main thread */
+  readonly taskMs: number;
+  readonly scriptMs: number;
+  readonly layoutMs: number;
+  readonly styleMs: number;
+  readonly layouts: number;
+}
+
 export interface UiCost {
-  readonly liveCharts: boolean;
+  /** 'idle': the page loaded, no run; otherwise a run streams with live charts on or off */
+  readonly mode: 'idle' | 'live-on' | 'live-off';
   readonly windowMs: number;
   /** user + system CPU of every Chromium process over the window */
   readonly chromiumCpuMs: number;
@@ -24,6 +35,9 @@ export interface UiCost {
   readonly processes: number;
   /** WebSocket messages the page received in the window: proof the figure was taken while the run streamed */
   readonly messages: number;
+  /** their payload, bytes (characters of the JSON text) */
+  readonly bytes: number;
+  readonly renderer: RendererWork;
 }
 
 /** How long the page settles after the run starts measuring, before the window opens. */
@@ -48,11 +62,82 @@ function chromiumCpu(): Map<number, number> {
   return new Map(chromiumTree(readProcessCpu()).map((p) => [p.pid, p.cpuMs]));
 }
 
+/** Counts WebSocket frames and their bytes while `counting` is on; register before the page opens its socket. */
+function frameCounter(page: Page) {
+  const counter = { counting: false, messages: 0, bytes: 0 };
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => {
+      if (!counter.counting) return;
+      counter.messages++;
+      counter.bytes += typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength;
+    }),
+  );
+  return counter;
+}
+
+/** The CDP metrics that say where the renderer's main thread went (durations in ms). */
+async function rendererWork(cdp: CDPSession): Promise<RendererWork> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const of = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return {
+    taskMs: of('TaskDuration') * 1000,
+    scriptMs: of('ScriptDuration') * 1000,
+    layoutMs: of('LayoutDuration') * 1000,
+    styleMs: of('RecalcStyleDuration') * 1000,
+    layouts: of('LayoutCount'),
+  };
+}
+
+/**
+ * After SETTLE_MS (not counted: a toggle's own redraw, the collection of what loading the page left behind),
+ * Chromium's CPU and the renderer's work over `windowMs`. Null where no Chromium process is found in /proc.
+ */
+async function countWindow(
+  page: Page,
+  frames: ReturnType<typeof frameCounter>,
+  mode: UiCost['mode'],
+  windowMs: number,
+): Promise<UiCost | null> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  frames.counting = true;
+  const work0 = await rendererWork(cdp);
+  const before = chromiumCpu();
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, windowMs));
+  const after = chromiumCpu();
+  const elapsedMs = performance.now() - t0;
+  const work1 = await rendererWork(cdp);
+  frames.counting = false;
+  await cdp.detach();
+  if (after.size === 0) return null;
+  // A process that started in the window counts from zero; one that ended in it is lost (none do here).
+  let cpuMs = 0;
+  for (const [pid, ms] of after) cpuMs += ms - (before.get(pid) ?? 0);
+  return {
+    mode,
+    windowMs: elapsedMs,
+    chromiumCpuMs: cpuMs,
+    pctOfCore: (cpuMs / elapsedMs) * 100,
+    processes: after.size,
+    messages: frames.messages,
+    bytes: frames.bytes,
+    renderer: {
+      taskMs: work1.taskMs - work0.taskMs,
+      scriptMs: work1.scriptMs - work0.scriptMs,
+      layoutMs: work1.layoutMs - work0.layoutMs,
+      styleMs: work1.styleMs - work0.styleMs,
+      layouts: work1.layouts - work0.layouts,
+    },
+  };
+}
+
 /**
  * Loads the app at `url` (with its control key) in `page`, sets live charts on or off, starts the full
  * headline measurement, and once it measures and the page has settled, counts Chromium's CPU over `windowMs`;
- * then cancels the run
- * and waits for the page to say so. Returns null where /proc cannot be read (no Chromium process found).
+ * then cancels the run and waits for the page to say so. Returns null where /proc cannot be read (no
+ * Chromium process found).
  */
 export async function measureUiCost(
   page: Page,
@@ -60,49 +145,44 @@ export async function measureUiCost(
   liveCharts: boolean,
   windowMs: number,
 ): Promise<UiCost | null> {
-  let messages = 0;
-  let counting = false;
-  // registered before the page opens its socket, which it does once, on load
-  page.on('websocket', (ws) => ws.on('framereceived', () => void (counting && messages++)));
+  const frames = frameCounter(page);
   await page.goto(url);
   await page.getByTestId('headline-size-full').check();
   await page.getByTestId('headline-run').click();
   await page.getByText(/Measuring · [1-9]\d* of/).waitFor({ timeout: 120_000 });
   const toggle = page.getByTestId('toggle-live-charts');
   if ((await toggle.isChecked()) !== liveCharts) await toggle.click();
-  // Not counted: the toggle's own redraw, and the collection of what loading the page left behind.
-  await new Promise((r) => setTimeout(r, SETTLE_MS));
-  counting = true;
-  const before = chromiumCpu();
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, windowMs));
-  const after = chromiumCpu();
-  const elapsedMs = performance.now() - t0;
-  counting = false;
+  const cost = await countWindow(page, frames, liveCharts ? 'live-on' : 'live-off', windowMs);
   await page.getByTestId('cancel').click();
   await page.getByTestId('status-banner').waitFor({ timeout: 60_000 });
-  if (after.size === 0) return null;
-  // A process that started in the window counts from zero; one that ended in it is lost (none do here).
-  let cpuMs = 0;
-  for (const [pid, ms] of after) cpuMs += ms - (before.get(pid) ?? 0);
-  return {
-    liveCharts,
-    windowMs: elapsedMs,
-    chromiumCpuMs: cpuMs,
-    pctOfCore: (cpuMs / elapsedMs) * 100,
-    processes: after.size,
-    messages,
-  };
+  return cost;
+}
+
+/** The same page with no run: what Chromium costs showing it at all, to tell the live view's cost apart. */
+export async function measureIdleCost(page: Page, url: string, windowMs: number): Promise<UiCost | null> {
+  const frames = frameCounter(page);
+  await page.goto(url);
+  await page.getByTestId('headline-run').waitFor({ timeout: 60_000 });
+  return countWindow(page, frames, 'idle', windowMs);
+}
+
+/** Measured in turn, `rounds` times: a shared machine drifts, and interleaving spreads the drift evenly. */
+export interface UiCostRounds {
+  readonly on: readonly UiCost[];
+  readonly off: readonly UiCost[];
+  readonly idle: readonly UiCost[];
 }
 
 /**
  * For `npm run bench`: the UI built from the current sources and served by an engine in this process, then
- * measured with live charts on and then off, `windowMs` each. A string says why it cannot be measured here.
+ * measured with live charts on, off, and idle (no run), `windowMs` each, `rounds` times in turn. A string
+ * says why it cannot be measured here.
  */
 export async function benchUiCost(
   root: string,
   windowMs: number,
-): Promise<{ readonly on: UiCost; readonly off: UiCost } | string> {
+  rounds: number,
+): Promise<UiCostRounds | string> {
   const executablePath = findChromium();
   if (!executablePath) return 'no Chromium installed';
   if (!existsSync('/proc/self/stat')) return 'no /proc to read Chromium’s CPU from';
@@ -111,19 +191,34 @@ export async function benchUiCost(
     ['build', '--mode', 'renderer', '--logLevel', 'warn'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  // no history folder: the cancelled runs are not recorded anywhere
-  const server = await startLabServer({ rendererDir: path.join(root, 'out', 'renderer'), port: 0 });
+  // No history folder: the cancelled runs are not recorded anywhere. No quiet check: on a shared machine its
+  // banner would hold every run, and it is not what is measured here.
+  const server = await startLabServer({
+    rendererDir: path.join(root, 'out', 'renderer'),
+    port: 0,
+    quietCheck: false,
+  });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
-    const measure = async (liveCharts: boolean) => {
+    const measure = async (mode: UiCost['mode']) => {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      const cost = await measureUiCost(page, server.url, liveCharts, windowMs);
+      const cost =
+        mode === 'idle'
+          ? await measureIdleCost(page, server.url, windowMs)
+          : await measureUiCost(page, server.url, mode === 'live-on', windowMs);
       await page.close();
+      if (!cost) throw new Error('no Chromium process found under this one in /proc');
       return cost;
     };
-    const on = await measure(true);
-    const off = await measure(false);
-    return on && off ? { on, off } : 'no Chromium process found under this one in /proc';
+    const out = { on: [] as UiCost[], off: [] as UiCost[], idle: [] as UiCost[] };
+    for (let i = 0; i < rounds; i++) {
+      out.on.push(await measure('live-on'));
+      out.off.push(await measure('live-off'));
+      out.idle.push(await measure('idle'));
+    }
+    return out;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   } finally {
     await browser.close();
     await server.close();

@@ -203,15 +203,36 @@ export function baselineMs(results: readonly ResultEntry[], workload: string): n
   return results.find((r) => r.workload === workload && r.model === 'sequential')?.wallMs?.median ?? null;
 }
 
-/** CPU samples as chart rows: time in seconds and one `coreN` column per logical core. */
-export function cpuRows(samples: readonly CpuSample[]): { rows: Record<string, number>[]; cores: number } {
-  const cores = samples.reduce((n, s) => Math.max(n, s.loadPct.length), 0);
-  const rows = samples.map((s) => {
-    const row: Record<string, number> = { t: s.tMs / 1000 };
-    s.loadPct.forEach((pct, i) => {
-      row[`core${i}`] = pct;
-    });
-    return row;
-  });
-  return { rows, cores };
+/** The width of the live CPU chart's drawing box; its height is 100, one unit per percent of load. */
+export const CPU_BOX_WIDTH = 1000;
+
+/** The live CPU chart as drawn: one polyline per core over the window the samples cover. */
+export interface CpuLines {
+  /** SVG `points` per core, in a CPU_BOX_WIDTH x 100 box: x across the window, y = 100 - load % */
+  readonly lines: readonly string[];
+  /** the window's ends, in seconds since the run started */
+  readonly fromS: number;
+  readonly toS: number;
+}
+
+/**
+ * CPU samples as one line per core, at least `cores` of them (a core without samples draws nothing): plain
+ * strings, so a redraw changes a few attributes of one small SVG rather than going through a chart library.
+ */
+export function cpuLines(samples: readonly CpuSample[], cores: number): CpuLines {
+  const n = samples.reduce((m, s) => Math.max(m, s.loadPct.length), Math.max(0, Math.floor(cores)));
+  const fromS = (samples[0]?.tMs ?? 0) / 1000;
+  const toS = (samples[samples.length - 1]?.tMs ?? 0) / 1000;
+  const spanS = toS - fromS;
+  const xs = samples.map((s) => (spanS > 0 ? ((s.tMs / 1000 - fromS) / spanS) * CPU_BOX_WIDTH : 0));
+  const lines = Array.from({ length: n }, (_, core) =>
+    samples
+      .flatMap((s, i) => {
+        const pct = s.loadPct[core];
+        if (pct === undefined || !Number.isFinite(pct)) return [];
+        return [`${(xs[i] ?? 0).toFixed(1)},${(100 - Math.min(100, Math.max(0, pct))).toFixed(1)}`];
+      })
+      .join(' '),
+  );
+  return { lines, fromS, toS };
 }

@@ -11,6 +11,16 @@ export function niceTicks(max: number, target = 6): number[] {
   return ticks;
 }
 
+/** Round ticks inside [from, to] (an axis that does not start at 0, like a sliding time window). */
+export function windowTicks(from: number, to: number, target = 5): number[] {
+  if (!(to > from)) return Number.isFinite(from) ? [from] : [];
+  const step = niceTicks(to - from, target)[1] ?? to - from;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step - 1e-9) * step; t <= to + step * 1e-9; t += step)
+    ticks.push(Number(t.toPrecision(12)));
+  return ticks;
+}
+
 /** Like niceTicks, but the last tick reaches or passes max, so it can end the axis. */
 export function coveringTicks(max: number, target = 5): number[] {
   const ticks = niceTicks(max, target);

@@ -4,11 +4,12 @@
  * following the lab shows the same demo in the same state.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { DemoStartOptions } from '../../electron/common/api';
-import type { DemoEvent, DemoId, DemoMeta } from '../../electron/common/demos';
+import type { DemoStartOptions, LabEvent } from '../../electron/common/api';
+import type { DemoId, DemoMeta } from '../../electron/common/demos';
 import { useLab } from '../LabContext';
-import { demosReducer, initialDemosState, type DemosState } from '../state/demo-runs';
+import { demoActions, demosReducer, initialDemosState, type DemosState } from '../state/demo-runs';
 import { toErrorView, type ErrorView } from '../state/errors';
+import { createEventBatcher } from '../state/event-batch';
 
 /** How long live events are gathered before the page re-renders with them. */
 export const EVENT_BATCH_MS = 250;
@@ -44,32 +45,19 @@ export function useDemos(): DemoControls {
   }, [state]);
 
   useEffect(() => {
-    // Live events are gathered and applied a few times a second: a demo can send hundreds a second, and
+    // A demo can send hundreds of steps a second: they are gathered and applied a few times a second, as
     // re-rendering the page for each would take CPU from the very threads being timed.
-    let pending: { runId: string; events: DemoEvent[] } | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      if (pending) dispatch({ type: 'demo-events', runId: pending.runId, events: pending.events });
-      pending = null;
-    };
-    const off = lab.onEvent((event) => {
-      if (event.type === 'demo-event') {
-        if (pending && pending.runId !== event.runId) flush();
-        pending ??= { runId: event.runId, events: [] };
-        pending.events.push(event.event);
-        timer ??= setTimeout(flush, EVENT_BATCH_MS);
-        return;
-      }
-      flush();
-      // The UI's own clock at the start lets open spans grow between events; the reducer stays pure.
-      if (event.type === 'demo-started') dispatch({ ...event, receivedAtMs: performance.now() });
-      else dispatch(event);
-    });
+    const batcher = createEventBatcher<LabEvent>(
+      (events) => {
+        for (const action of demoActions(events, performance.now())) dispatch(action);
+      },
+      EVENT_BATCH_MS,
+      (e) => e.type === 'demo-event',
+    );
+    const off = lab.onEvent((e) => batcher.push(e));
     return () => {
       off();
-      if (timer !== null) clearTimeout(timer);
+      batcher.close();
     };
   }, [lab]);
 

@@ -4,10 +4,20 @@
  * facts the reducer knows), so every window following the same run shows the same thing.
  */
 import { useCallback, useEffect, useReducer, useState } from 'react';
+import type { LabEvent } from '../../electron/common/api';
 import type { ExperimentConfig, ExperimentConfigInput } from '../../electron/common/config';
 import { useLab } from '../LabContext';
 import { toErrorView, type ErrorView } from '../state/errors';
+import { createEventBatcher } from '../state/event-batch';
 import { experimentReducer, initialExperimentState, type ExperimentState } from '../state/experiment';
+
+/**
+ * How long progress ticks, CPU samples and partial results are gathered before the page re-renders with
+ * them: the full headline sends a few dozen a second, and a render each would take CPU from the workers being
+ * measured. Once a second is as often as the progress bar and the live CPU chart change anyway.
+ */
+export const LIVE_BATCH_MS = 1000;
+const MAY_WAIT = new Set<LabEvent['type']>(['progress', 'cpu-sample', 'result']);
 
 export interface ExperimentControls {
   readonly state: ExperimentState;
@@ -32,7 +42,21 @@ export function useExperiment(): ExperimentControls {
   const [startError, setStartError] = useState<ErrorView | null>(null);
   const [sentOrder, setSentOrder] = useState<readonly string[]>([]);
 
-  useEffect(() => lab.onEvent(dispatch), [lab]);
+  useEffect(() => {
+    // React renders once for all the dispatches of one delivery (they happen in one task).
+    const batcher = createEventBatcher<LabEvent>(
+      (events) => {
+        for (const e of events) dispatch(e);
+      },
+      LIVE_BATCH_MS,
+      (e) => MAY_WAIT.has(e.type),
+    );
+    const off = lab.onEvent((e) => batcher.push(e));
+    return () => {
+      off();
+      batcher.close();
+    };
+  }, [lab]);
 
   const start = useCallback(
     async (config: ExperimentConfigInput): Promise<boolean> => {

@@ -62,6 +62,30 @@ export type DemoAction =
 
 export const initialDemosState: DemosState = { running: null, runs: {} };
 
+/**
+ * A batch of engine events as reducer actions: each run's consecutive demo steps become one 'demo-events'
+ * (applied in one go), and a demo's start carries the UI's own clock at `receivedAtMs`, so open spans can grow
+ * between events while the reducer stays pure.
+ */
+export function demoActions(events: readonly LabEvent[], receivedAtMs: number): DemoAction[] {
+  const out: DemoAction[] = [];
+  // (asserted, so that TypeScript does not narrow it to null for the whole loop)
+  let steps = null as { runId: string; events: DemoEvent[] } | null;
+  for (const event of events) {
+    if (event.type === 'demo-event') {
+      if (steps?.runId !== event.runId) {
+        steps = { runId: event.runId, events: [] };
+        out.push({ type: 'demo-events', runId: steps.runId, events: steps.events });
+      }
+      steps.events.push(event.event);
+      continue;
+    }
+    steps = null;
+    out.push(event.type === 'demo-started' ? { ...event, receivedAtMs } : event);
+  }
+  return out;
+}
+
 function begin(
   state: DemosState,
   run: Pick<DemoRun, 'runId' | 'id' | 'speed' | 'params' | 'receivedAtMs'>,

@@ -41,6 +41,10 @@ describe.skipIf(!hasChromium || !hasProc)('the UI’s own CPU while a run stream
     expect(cost.processes).toBeGreaterThanOrEqual(2);
     expect(Number.isFinite(cost.pctOfCore)).toBe(true);
     expect(cost.chromiumCpuMs).toBeGreaterThan(0);
+    expect(cost.bytes).toBeGreaterThan(0);
+    // the renderer drew the live view in the window (CDP's own accounting of its main thread)
+    expect(cost.renderer.taskMs).toBeGreaterThan(0);
+    expect(cost.renderer.taskMs).toBeLessThan(cost.windowMs);
     expect(cost.pctOfCore).toBeLessThan(50);
     expect(problems).toEqual([]);
   }, 240_000);

@@ -3,7 +3,8 @@ import type { Report } from '../../electron/common/report';
 import {
   amdahlCurve,
   baselineMs,
-  cpuRows,
+  CPU_BOX_WIDTH,
+  cpuLines,
   efficiencySeries,
   fitFor,
   idealLine,
@@ -152,15 +153,35 @@ describe('efficiency and wall time', () => {
     expect(workerCounts(report.results, 'sleep')).toEqual([1, 2]);
   });
 
-  it('CPU samples become one column per core', () => {
-    const { rows, cores } = cpuRows([
-      { tMs: 500, loadPct: [10, 90] },
-      { tMs: 1000, loadPct: [20, 80] },
-    ]);
-    expect(cores).toBe(2);
-    expect(rows).toEqual([
-      { t: 0.5, core0: 10, core1: 90 },
-      { t: 1, core0: 20, core1: 80 },
+  it('CPU samples become one line per core across the window, load 100% at the top', () => {
+    const { lines, fromS, toS } = cpuLines(
+      [
+        { tMs: 500, loadPct: [10, 90] },
+        { tMs: 1000, loadPct: [20, 80] },
+        { tMs: 1500, loadPct: [150, -5] },
+      ],
+      1,
+    );
+    expect([fromS, toS]).toEqual([0.5, 1.5]);
+    const half = (CPU_BOX_WIDTH / 2).toFixed(1);
+    const end = CPU_BOX_WIDTH.toFixed(1);
+    // out-of-range loads are drawn at the edge rather than outside the plot
+    expect(lines).toEqual([`0.0,90.0 ${half},80.0 ${end},0.0`, `0.0,10.0 ${half},20.0 ${end},100.0`]);
+  });
+
+  it('draws a line per machine core before any sample names them, and skips what a sample lacks', () => {
+    expect(cpuLines([], 4).lines).toEqual(['', '', '', '']);
+    const { lines } = cpuLines(
+      [
+        { tMs: 0, loadPct: [50] },
+        { tMs: 2000, loadPct: [60, Number.NaN, 70] },
+      ],
+      2,
+    );
+    expect(lines).toEqual([
+      `0.0,50.0 ${CPU_BOX_WIDTH.toFixed(1)},40.0`,
+      '',
+      `${CPU_BOX_WIDTH.toFixed(1)},30.0`,
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GilStats, Report } from '../../electron/common/report';
 import { defaultTimeline, timelineChoices, timelineLanes } from '../../renderer/charts/timeline';
-import { axisMs, coveringTicks, niceTicks } from '../../renderer/charts/ticks';
+import { axisMs, coveringTicks, niceTicks, windowTicks } from '../../renderer/charts/ticks';
 import { realRun } from '../support/real-report';
 
 let report: Report;
@@ -93,5 +93,12 @@ describe('GIL timeline lanes from real spans', () => {
     expect(coveringTicks(200)).toEqual([0, 50, 100, 150, 200]);
     expect(axisMs(250)).toBe('250 ms');
     expect(axisMs(1500)).toBe('1.5 s');
+  });
+
+  it('a sliding window’s ticks are round numbers inside it', () => {
+    expect(windowTicks(0.5, 60.5)).toEqual([20, 40, 60]);
+    expect(windowTicks(3, 9)).toEqual([4, 6, 8]);
+    expect(windowTicks(10, 12.5)).toEqual([10, 10.5, 11, 11.5, 12, 12.5]);
+    expect(windowTicks(2, 2)).toEqual([2]);
   });
 });

@@ -18,15 +18,16 @@ interface Props {
 }
 
 /**
- * Live charts redraw at most every five seconds, the progress bar once a second. A redraw of the three
- * charts costs Chromium about 0.15 CPU-seconds (recharts recomputes every selector of every chart), all of it
- * taken from the workers being timed: at the earlier pace (2 s, progress 4 Hz) the live view cost 14.4% of
- * one core, at this one 6.6% (`npm run bench`, on a 2-core VM shared with other test suites). Hence the slow
- * pace, and the switch to turn them off.
+ * What arrives during a run lands here about once a second (useExperiment gathers events); the progress bar
+ * follows it, and so does the CPU chart, which is hand-drawn and cheap to redraw. The speedup charts are
+ * recharts, whose redraw costs tens of milliseconds of CPU (it recomputes every selector of every chart), all
+ * of it taken from the workers being timed: they redraw at most every five seconds. With live charts off
+ * nothing of the charts redraws.
  */
-const REDRAW_MS = 5000;
-const PROGRESS_MS = 1000;
+const CPU_REDRAW_MS = 1000;
+const SPEEDUP_REDRAW_MS = 5000;
 
+const LiveProgress = memo(ProgressBar);
 const LiveCpu = memo(CpuChart);
 const LiveSpeedups = memo(SpeedupGrid);
 const NO_FITS: never[] = [];
@@ -41,10 +42,9 @@ export function LivePanel({
   onToggleLiveCharts,
 }: Props) {
   const titles = useMemo(() => Object.fromEntries(catalog.map((w) => [w.name, w.title])), [catalog]);
-  const progress = useThrottled(state.progress, PROGRESS_MS);
   // With live charts off the charts keep their last data and are hidden, so they never redraw.
-  const samples = useThrottled(state.samples, liveCharts ? REDRAW_MS : Infinity);
-  const results = useThrottled(state.results, liveCharts ? REDRAW_MS : Infinity);
+  const samples = useThrottled(state.samples, liveCharts ? CPU_REDRAW_MS : Infinity);
+  const results = useThrottled(state.results, liveCharts ? SPEEDUP_REDRAW_MS : Infinity);
   // Chart every workload of the run from the start, in the order it was configured. A user's own file is in
   // no catalog: its chart appears with its first result, which says its kind.
   const config = state.config;
@@ -82,7 +82,7 @@ export function LivePanel({
           </button>
         ) : null}
       </div>
-      <ProgressBar progress={progress} />
+      <LiveProgress progress={state.progress} />
       {liveCharts ? null : (
         <p className="note">
           Live charts are off, leaving every core to the experiment. The results appear when it finishes.

@@ -125,18 +125,22 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
             activeDot={false}
             isAnimationActive={false}
           />
-          {series.map((s) => (
-            <Area
-              key={`band-${s.model}`}
-              data={[...s.points]}
-              dataKey="band"
-              stroke="none"
-              fill={MODEL_STYLE[s.model].color}
-              fillOpacity={0.08}
-              isAnimationActive={false}
-              activeDot={false}
-            />
-          ))}
+          {/* Live, the caption says intervals come with the final results: bands and whiskers are left out, which
+              also spares recharts part of its work on every live redraw. */}
+          {live
+            ? null
+            : series.map((s) => (
+                <Area
+                  key={`band-${s.model}`}
+                  data={[...s.points]}
+                  dataKey="band"
+                  stroke="none"
+                  fill={MODEL_STYLE[s.model].color}
+                  fillOpacity={0.08}
+                  isAnimationActive={false}
+                  activeDot={false}
+                />
+              ))}
           {fitItems.map((model) => {
             const fit = fitFor(fits, workload, model);
             return fit ? (
@@ -162,13 +166,15 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
               strokeWidth={3}
               {...modelLineStyle(s.model)}
             >
-              <ErrorBar
-                dataKey="error"
-                width={6}
-                stroke={MODEL_STYLE[s.model].color}
-                strokeWidth={2}
-                direction="y"
-              />
+              {live ? null : (
+                <ErrorBar
+                  dataKey="error"
+                  width={6}
+                  stroke={MODEL_STYLE[s.model].color}
+                  strokeWidth={2}
+                  direction="y"
+                />
+              )}
             </Line>
           ))}
         </ComposedChart>

@@ -7,6 +7,7 @@ import type { LabEvent } from '../../../electron/common/api';
 import type { DemoId } from '../../../electron/common/demos';
 import {
   currentPhase,
+  demoActions,
   demosReducer,
   initialDemosState,
   lanesFromEvents,
@@ -67,6 +68,26 @@ describe('demosReducer on real demo events', () => {
     expect(batched?.events).toEqual(single?.events);
     expect(batched?.phases).toEqual(single?.phases);
     expect(batched?.status).toBe('finished');
+  });
+
+  it('turns a delivered batch into one action per run of steps, the start stamped with the UI clock', () => {
+    const actions = demoActions(deadlock.labEvents, 1234);
+    expect(actions.map((a) => a.type)).toEqual([
+      'demo-started',
+      'demo-events',
+      must(deadlock.labEvents.at(-1)).type,
+    ]);
+    expect(actions[0]).toMatchObject({ type: 'demo-started', receivedAtMs: 1234 });
+    const batched = reduce(actions).runs.deadlock;
+    expect(batched?.events).toEqual(reduce(deadlock.labEvents).runs.deadlock?.events);
+    // any other event in between closes the group, so the order of everything is kept
+    const [first, second, ...more] = deadlock.labEvents.slice(1, -1);
+    const other: LabEvent = { type: 'cpu-sample', runId: 'elsewhere', sample: { tMs: 0, loadPct: [1] } };
+    expect(demoActions([must(first), other, must(second), ...more], 0).map((a) => a.type)).toEqual([
+      'demo-events',
+      'cpu-sample',
+      'demo-events',
+    ]);
   });
 
   it('records the phases the demo went through', () => {
