@@ -186,16 +186,23 @@ function check(target: string, value: number, ok: (v: number) => boolean, unit =
 const progress = (label: string) => process.stderr.write(`bench: ${label}...\n`);
 
 async function adaptiveTarget(): Promise<void> {
-  progress('adaptive runs (5 to 15 until ±5%) on the CPU-bound cells of the Full measurement');
-  // The target is for a quiet machine: the load average beside the figure says how quiet this one was.
-  const load = os.loadavg()[0] ?? 0;
-  const a = await measureAdaptive(cores);
-  rows.push({
-    target: 'adaptive runs reach ±5% on the Full measurement’s CPU-bound cells within 15 runs (all cells)',
-    measured: `${a.reached}/${a.cells} cells`,
-    verdict: a.reached === a.cells ? 'PASS' : 'MISS',
-    note: `most runs ${a.mostRuns}, widest ±${a.widestCiPct.toFixed(1)}% (${a.widestCell}), shortest cell median ${a.shortestMedianMs.toFixed(0)} ms, ${(a.wallMs / 1000).toFixed(0)} s, load average ${load.toFixed(1)} at start`,
-  });
+  // Issue 12's target is the quick size; the Full measurement's own cells are where the app uses the policy.
+  const sizes = [
+    ['quick', 'the quick headline'],
+    ['full', 'the Full measurement'],
+  ] as const;
+  for (const [size, name] of sizes) {
+    progress(`adaptive runs (5 to 15 until ±5%) on the CPU-bound cells of ${name}`);
+    // The target is for a quiet machine: the load average beside the figure says how quiet this one was.
+    const load = os.loadavg()[0] ?? 0;
+    const a = await measureAdaptive(cores, size);
+    rows.push({
+      target: `adaptive runs reach ±5% on CPU-bound cells of ${size === 'quick' ? 'the quick size' : 'the Full measurement’s size'} within 15 runs (all cells)`,
+      measured: `${a.reached}/${a.cells} cells`,
+      verdict: a.reached === a.cells ? 'PASS' : 'MISS',
+      note: `most runs ${a.mostRuns}, widest ±${a.widestCiPct.toFixed(1)}% (${a.widestCell}), shortest cell median ${a.shortestMedianMs.toFixed(0)} ms, ${(a.wallMs / 1000).toFixed(0)} s, load average ${load.toFixed(1)} at start`,
+    });
+  }
 }
 
 async function main(): Promise<void> {
