@@ -42,8 +42,18 @@ describe('registry', () => {
     expect(catalog.map((m) => m.name)).toEqual(WORKLOADS.map((w) => w.name));
     for (const meta of catalog) {
       expect(Object.keys(meta).sort()).toEqual(
-        ['description', 'kind', 'name', 'params', 'title', ...(meta.hidden ? ['hidden'] : [])].sort(),
+        [
+          'description',
+          'kind',
+          'name',
+          'params',
+          'title',
+          ...(meta.hidden ? ['hidden'] : []),
+          ...(meta.size ? ['size'] : []),
+        ].sort(),
       );
+      // What sets a unit's work must be one of its own parameters, for the estimate and Python's size.
+      if (meta.size) expect(meta.params.map((p) => p.name)).toContain(meta.size.param);
       // Must survive the trip to the renderer unchanged.
       expect(JSON.parse(JSON.stringify(meta))).toEqual(meta);
     }
