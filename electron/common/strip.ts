@@ -24,7 +24,26 @@ export interface StripRow {
   /** `threads × 2` */
   readonly label: string;
   readonly medianMs: number;
+  /** the cell's measured runs; `points` holds them all up to STRIP_MAX_POINTS, else a sample (see below) */
+  readonly runs: number;
   readonly points: readonly StripPoint[];
+}
+
+/**
+ * Dots drawn per row at most. A 24-pixel row shows a few hundred dots as a band already, and a report may
+ * hold 1,000 runs a cell in 1,500 cells: drawing them all made the HTML export of such a report peak near
+ * 2 GiB (bench, report at the limits). Above this, every outlier is kept and the rest are taken evenly in
+ * run order, so a drift or two clusters still show.
+ */
+export const STRIP_MAX_POINTS = 200;
+
+/** Indices of the runs to draw: all of them up to the cap, else every outlier plus an even sample. */
+function drawnRuns(count: number, outliers: ReadonlySet<number>): number[] {
+  if (count <= STRIP_MAX_POINTS) return Array.from({ length: count }, (_, i) => i);
+  const keep = new Set<number>(outliers);
+  const step = count / STRIP_MAX_POINTS;
+  for (let j = 0; j < STRIP_MAX_POINTS; j++) keep.add(Math.floor(j * step));
+  return [...keep].filter((i) => i >= 0 && i < count).sort((a, b) => a - b);
 }
 
 const GOLDEN = 0.618_033_988_75;
@@ -47,15 +66,16 @@ export function stripRows(results: readonly ResultEntry[], workload: string): St
     .filter((r) => r.workload === workload && r.wallMs && r.wallMs.raw.length > 0)
     .sort((a, b) => rank(a) - rank(b) || a.workers - b.workers)
     .map((r) => {
-      const wall = r.wallMs;
-      const outliers = new Set(wall?.outliers ?? []);
+      const raw = r.wallMs?.raw ?? [];
+      const outliers = new Set(r.wallMs?.outliers ?? []);
       return {
         model: r.model,
         workers: r.workers,
         label: `${r.model} × ${r.workers}`,
-        medianMs: wall?.median ?? 0,
-        points: (wall?.raw ?? []).map((wallMs, i) => ({
-          wallMs,
+        medianMs: r.wallMs?.median ?? 0,
+        runs: raw.length,
+        points: drawnRuns(raw.length, outliers).map((i) => ({
+          wallMs: raw[i] ?? 0,
           jitter: stripJitter(i),
           outlier: outliers.has(i),
           run: i + 1,

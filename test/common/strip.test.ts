@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../electron/common/export/html';
 import { stripChart } from '../../electron/common/export/strip-chart';
-import { stripJitter, stripRows } from '../../electron/common/strip';
+import { STRIP_MAX_POINTS, stripJitter, stripRows } from '../../electron/common/strip';
 import {
   BIMODAL_CELL,
   bimodalReport,
@@ -24,6 +24,30 @@ function dotsOf(svg: string, label: string): { cx: number; cy: number }[] {
 }
 
 describe('strip plot layout', () => {
+  it('draws a sample of a cell with more runs than the cap: every outlier, the rest evenly in run order', () => {
+    const report = loadSample();
+    const cell = report.results.find((r) => r.workload === 'primes' && r.wallMs);
+    if (!cell?.wallMs) throw new Error('the sample report has no measured primes cell');
+    // 1,000 runs: a slow first half and a fast second half, with three outliers spread over it.
+    const raw = Array.from({ length: 1000 }, (_, i) => (i < 500 ? 20 : 10) + (i % 7) / 10);
+    raw[3] = 90;
+    raw[501] = 95;
+    raw[998] = 99;
+    const big = { ...cell, wallMs: { ...cell.wallMs, raw, outliers: [3, 501, 998] } };
+    const [row] = stripRows([big], cell.workload);
+    expect(row?.runs).toBe(1000);
+    expect(row?.points.length).toBeGreaterThanOrEqual(STRIP_MAX_POINTS);
+    expect(row?.points.length).toBeLessThanOrEqual(STRIP_MAX_POINTS + 3);
+    expect(row?.points.filter((p) => p.outlier).map((p) => p.run)).toEqual([4, 502, 999]);
+    // Both halves stay visible, in proportion, and each point is the run it says it is.
+    const slow = row?.points.filter((p) => p.wallMs >= 20 && p.wallMs < 90).length ?? 0;
+    const fast = row?.points.filter((p) => p.wallMs < 20).length ?? 0;
+    expect(Math.abs(slow - fast)).toBeLessThanOrEqual(5);
+    for (const p of row?.points ?? []) expect(p.wallMs).toBe(raw[p.run - 1]);
+    // The HTML chart says that it drew a sample.
+    expect(stripChart(cell.workload, [big])).toContain(`of 1000 runs drawn`);
+  });
+
   it('one row per measured cell, baseline first, every run a point with its outlier mark', () => {
     const report = loadSample();
     const rows = stripRows(report.results, 'primes');

@@ -46,7 +46,7 @@ export function stripChart(workload: string, results: readonly ResultEntry[]): s
     }
     parts.push(
       `<line class="median" x1="${n(x(row.medianMs))}" y1="${n(cy - SPREAD - 3)}" x2="${n(x(row.medianMs))}" y2="${n(cy + SPREAD + 3)}" stroke="#222" stroke-width="2"><title>${esc(
-        `${row.label}: median ${fixed(row.medianMs, 2)} ms`,
+        `${row.label}: median ${fixed(row.medianMs, 2)} ms${row.points.length < row.runs ? ` (${row.points.length} of ${row.runs} runs drawn)` : ''}`,
       )}</title></line>`,
     );
   });
