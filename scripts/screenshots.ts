@@ -133,9 +133,8 @@ async function demos(page: Page, app: ServedApp): Promise<void> {
   await runDemo(page, app, 'race', 'short-varies');
   await shoot(page, 'demo-race', true);
   // The race's Python, run for real by the machine's interpreter, under the TypeScript outcome.
-  // At this width the sticky demo list covers the panel's button (a layout bug, reported), so the click is
-  // dispatched to the button itself rather than to the point where it is drawn.
-  await page.getByTestId('demo-python-run-button').dispatchEvent('click');
+  // A real click: it fails if anything (the sticky demo list, once) covers the button.
+  await page.getByTestId('demo-python-run-button').click();
   await page.getByTestId('demo-python-output').waitFor({ timeout: RUN_TIMEOUT_MS });
   await page.getByTestId('demo-python-run').scrollIntoViewIfNeeded();
   await shoot(page, 'demo-python');

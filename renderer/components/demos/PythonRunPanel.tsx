@@ -54,7 +54,7 @@ export function PythonRunPanel({ id, readOnly, noPython }: Props) {
   const { state, run } = useDemoPython(id);
   const running = state.status === 'running';
   return (
-    <section className="panel" aria-labelledby={heading} data-testid="demo-python-run">
+    <section className="panel demo-python" aria-labelledby={heading} data-testid="demo-python-run">
       <div className="panel-head">
         <h3 id={heading}>The Python, run for real</h3>
         <button
