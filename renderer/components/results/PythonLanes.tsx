@@ -58,8 +58,13 @@ export function PythonLanesSection({ results }: { results: readonly ResultEntry[
         <div className="timeline">
           {lanes.lanes.map((lane) => (
             <div className="lane" key={lane.thread} data-testid="python-lane">
-              <span className="lane-label" data-testid="python-lane-label">
-                Thread {lane.thread + 1}: CPU {formatMs(lane.cpuMs)} of {formatMs(lane.wallMs)} wall
+              {/* Two lines: the CPU figure does not fit the label column beside the thread's name. */}
+              <span className="lane-label lane-label-two" data-testid="python-lane-label">
+                Thread {lane.thread + 1}:
+                <span className="lane-sub">
+                  {' '}
+                  CPU {formatMs(lane.cpuMs)} of {formatMs(lane.wallMs)} wall
+                </span>
               </span>
               <LaneStrip>
                 {lane.units.map((u) => (
