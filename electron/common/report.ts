@@ -103,6 +103,11 @@ export const WARNING_KINDS = [
   'busy-machine',
   /** adaptive runs: the cell ran maxRuns times and its median's interval is still wider than the target */
   'target-not-reached',
+  /**
+   * parallel workers spent much more CPU than their baseline on the same units: each core did less work per
+   * CPU second, so the cores were shared below what the OS sees (a VM host, hyperthreads) or slowed
+   */
+  'slow-cores',
 ] as const;
 export const WarningSchema = z.strictObject({
   kind: z.enum(WARNING_KINDS),

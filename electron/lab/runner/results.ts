@@ -13,6 +13,7 @@ import type {
   ResultEntry,
   TimelineSpan,
   PythonLanes,
+  Speedup,
 } from '../../common/report';
 import { baselineOf, isBaseline, type Model, type RunPolicy } from '../../common/config';
 import {
@@ -156,6 +157,40 @@ function adaptiveOf(
   };
 }
 
+/** CPU per run above this many times the baseline's, for the same units, is named `slow-cores`. */
+export const SLOW_CORES_CPU_RATIO = 1.4;
+
+/**
+ * The OS counts as CPU time the time a thread held a core it was given, not the work the core did. When the
+ * cores a parallel model got were slower than the one the baseline ran on, the same units cost more CPU:
+ * under a hypervisor that runs a VM's vCPUs on fewer physical cores (no steal time need be reported), on two
+ * hyperthreads of one core, or at a lower clock. Other programs' CPU cannot cause it (busy-machine counts
+ * those), so it is named apart: the speedup understates what the model does on free cores.
+ */
+export function slowCoresWarning(
+  cpu: Pick<ResultEntry, 'cpuMs' | 'cpuMethod'>,
+  base: Pick<ResultEntry, 'cpuMs' | 'cpuMethod'>,
+  speedup: Speedup | null,
+): MeasurementWarning | null {
+  // the whole process's CPU includes the host's; only a worker's own counts compare like with like
+  const own = (m: ResultEntry['cpuMethod']) => m === 'thread' || m === 'process';
+  if (!cpu.cpuMs || !base.cpuMs || !own(cpu.cpuMethod) || !own(base.cpuMethod)) return null;
+  // too little CPU for a ratio to mean anything (I/O-bound work, a unit of a few ms)
+  if (base.cpuMs.median < 20) return null;
+  const ratio = cpu.cpuMs.median / base.cpuMs.median;
+  if (ratio <= SLOW_CORES_CPU_RATIO) return null;
+  const at = speedup ? ` at a speedup of ${speedup.median.toFixed(2)}x` : '';
+  return {
+    kind: 'slow-cores',
+    message:
+      `These runs spent ${ratio.toFixed(2)}x the CPU time the baseline spent on the same units${at}: each core ` +
+      `did less work per second it was given. The cores were shared below what the operating system sees (a ` +
+      `virtual machine's host running its vCPUs on fewer physical cores, or two hyperthreads of one core) or ` +
+      `ran at a lower clock; other programs' use cannot cause this. The speedup understates what this model ` +
+      `does on free cores.`,
+  };
+}
+
 export interface BuildOptions {
   /**
    * per baseline cell key, the answer its family's cells must give when not the baseline's own: the
@@ -194,6 +229,8 @@ export function buildResults(
         message: `${d.cell.workers} workers share ${opts.logicalCores} logical cores: CPU-bound work cannot speed up more than ${opts.logicalCores}x here.`,
       });
     }
+    const slow = parallel && base ? slowCoresWarning(cpu, cpuSummaries(base), speedup) : null;
+    if (slow) warnings.push(slow);
     const interference = interferenceOf(d.interference);
     const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
     if (busy) warnings.push(busy);
