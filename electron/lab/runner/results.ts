@@ -157,6 +157,12 @@ function adaptiveOf(
   };
 }
 
+/**
+ * Parallel models whose workers share no lock, so extra CPU per unit cannot be their own waiting: a
+ * free-threaded interpreter's threads can spend CPU on contended reference counts and locks of their own.
+ */
+const SHARE_NOTHING: ReadonlySet<Model> = new Set<Model>(['threads', 'processes', 'py-processes']);
+
 /** CPU per run above this many times the baseline's, for the same units, is named `slow-cores`. */
 export const SLOW_CORES_CPU_RATIO = 1.4;
 
@@ -164,7 +170,7 @@ export const SLOW_CORES_CPU_RATIO = 1.4;
  * The OS counts as CPU time the time a thread held a core it was given, not the work the core did. When the
  * cores a parallel model got were slower than the one the baseline ran on, the same units cost more CPU:
  * under a hypervisor that runs a VM's vCPUs on fewer physical cores (no steal time need be reported), on two
- * hyperthreads of one core, or at a lower clock. Other programs' CPU cannot cause it (busy-machine counts
+ * hyperthreads of one core, a shared cache or memory bus, or at a lower clock. Other programs' CPU cannot cause it (busy-machine counts
  * those), so it is named apart: the speedup understates what the model does on free cores.
  */
 export function slowCoresWarning(
@@ -185,8 +191,8 @@ export function slowCoresWarning(
     message:
       `These runs spent ${ratio.toFixed(2)}x the CPU time the baseline spent on the same units${at}: each core ` +
       `did less work per second it was given. The cores were shared below what the operating system sees (a ` +
-      `virtual machine's host running its vCPUs on fewer physical cores, or two hyperthreads of one core) or ` +
-      `ran at a lower clock; other programs' use cannot cause this. The speedup understates what this model ` +
+      `virtual machine's host running its vCPUs on fewer physical cores, two hyperthreads of one core, a cache ` +
+      `or memory bus the work leans on) or ran at a lower clock; other programs' use cannot cause this. The speedup understates what this model ` +
       `does on free cores.`,
   };
 }
@@ -229,7 +235,8 @@ export function buildResults(
         message: `${d.cell.workers} workers share ${opts.logicalCores} logical cores: CPU-bound work cannot speed up more than ${opts.logicalCores}x here.`,
       });
     }
-    const slow = parallel && base ? slowCoresWarning(cpu, cpuSummaries(base), speedup) : null;
+    const slow =
+      SHARE_NOTHING.has(d.cell.model) && base ? slowCoresWarning(cpu, cpuSummaries(base), speedup) : null;
     if (slow) warnings.push(slow);
     const interference = interferenceOf(d.interference);
     const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
