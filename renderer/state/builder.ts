@@ -10,7 +10,12 @@ import type {
   Model,
   WorkloadMeta,
 } from '../../electron/common/config';
-import { ADAPTIVE_DEFAULTS, defaultMaxRuns, pythonDefaults } from '../../electron/common/config';
+import {
+  ADAPTIVE_DEFAULTS,
+  defaultMaxRuns,
+  isPythonModel,
+  pythonDefaults,
+} from '../../electron/common/config';
 import type { FieldIssue } from '../../electron/common/errors';
 import { headlineWorkers } from './headline';
 
@@ -100,12 +105,16 @@ export function formFromConfig(
     const chosen = config.workloads.find((w) => w.name === name);
     const meta = info.workloads.find((w) => w.name === name);
     const python = chosen && meta ? pythonSizeForm(chosen, meta, config.models) : {};
+    // Python alone ran pythonParams, and the form has only `params` for it (its Python fields are for runs
+    // beside Node's): they go there, or a run again would measure another size.
+    const ran =
+      chosen && config.models.every(isPythonModel) ? (chosen.pythonParams ?? chosen.params) : chosen?.params;
     workloads[name] = chosen
       ? {
           on: true,
           params: {
             ...form.params,
-            ...Object.fromEntries(Object.entries(chosen.params).map(([k, v]) => [k, String(v)])),
+            ...Object.fromEntries(Object.entries(ran ?? {}).map(([k, v]) => [k, String(v)])),
           },
           ...(Object.keys(python).length ? { pythonParams: python } : {}),
         }

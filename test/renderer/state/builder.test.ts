@@ -246,6 +246,20 @@ describe('builder run policy', () => {
     expect(builderPart(again)).toEqual(builderPart(config));
   });
 
+  it('round-trips the size a Python-only run ran at', () => {
+    const config = validateExperiment(
+      {
+        workloads: [{ name: 'primes', params: { units: 4, span: 8000 }, pythonParams: { span: 3000 } }],
+        models: ['py-sequential', 'py-threads'],
+        workers: [2],
+      },
+      catalog(),
+    );
+    expect(config.workloads[0]?.pythonParams).toMatchObject({ span: 3000 });
+    const again = validateExperiment(formToInput(formFromConfig(config, info()), catalog()).input, catalog());
+    expect(again.workloads.map((w) => w.pythonParams)).toEqual(config.workloads.map((w) => w.pythonParams));
+  });
+
   it('leaves out a workload this lab does not know', () => {
     const config = validateExperiment(headlineConfig(2, 'quick'), catalog());
     const form = formFromConfig(
