@@ -10,7 +10,12 @@ import type {
   Model,
   WorkloadMeta,
 } from '../../electron/common/config';
-import { ADAPTIVE_DEFAULTS, defaultMaxRuns } from '../../electron/common/config';
+import {
+  ADAPTIVE_DEFAULTS,
+  defaultMaxRuns,
+  isPythonModel,
+  pythonDefaults,
+} from '../../electron/common/config';
 import type { FieldIssue } from '../../electron/common/errors';
 import { headlineWorkers } from './headline';
 
@@ -84,7 +89,8 @@ export function initialForm(info: Pick<LabInfo, 'workloads' | 'machine'>): Build
 }
 
 /**
- * The form that gives back `config` (a report's, say): its workloads with their parameters, models, worker
+ * The form that gives back `config` (a report's, say): its workloads with their parameters (Python's own
+ * where they differ from the size the engine would pick, so the rest still follow Node's), models, worker
  * counts, run policy, warm-up, switch interval and label. Workloads this lab does not know (a user's file)
  * are left out, as are the settings the form has no field for (timeout, seed...), which start again from
  * their defaults.
@@ -97,13 +103,20 @@ export function formFromConfig(
   const workloads: Record<string, WorkloadForm> = {};
   for (const [name, form] of Object.entries(base.workloads)) {
     const chosen = config.workloads.find((w) => w.name === name);
+    const meta = info.workloads.find((w) => w.name === name);
+    const python = chosen && meta ? pythonSizeForm(chosen, meta, config.models) : {};
+    // Python alone ran pythonParams, and the form has only `params` for it (its Python fields are for runs
+    // beside Node's): they go there, or a run again would measure another size.
+    const ran =
+      chosen && config.models.every(isPythonModel) ? (chosen.pythonParams ?? chosen.params) : chosen?.params;
     workloads[name] = chosen
       ? {
           on: true,
           params: {
             ...form.params,
-            ...Object.fromEntries(Object.entries(chosen.params).map(([k, v]) => [k, String(v)])),
+            ...Object.fromEntries(Object.entries(ran ?? {}).map(([k, v]) => [k, String(v)])),
           },
+          ...(Object.keys(python).length ? { pythonParams: python } : {}),
         }
       : { ...form, on: false };
   }
@@ -125,6 +138,21 @@ export function formFromConfig(
     warmup: String(config.warmup),
     switchIntervalMs: String(config.switchIntervalMs),
   };
+}
+
+/** Python's parameters that a form must carry to run them again: those the engine would not pick itself. */
+function pythonSizeForm(
+  chosen: ExperimentConfig['workloads'][number],
+  meta: WorkloadMeta,
+  models: readonly Model[],
+): Record<string, string> {
+  if (!chosen.pythonParams || !offersPythonSize(models)) return {};
+  const picked = pythonDefaults(meta, chosen.params);
+  return Object.fromEntries(
+    Object.entries(chosen.pythonParams)
+      .filter(([k, v]) => picked[k] !== v)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 /**

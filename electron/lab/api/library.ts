@@ -5,6 +5,7 @@
  * `lab history` does not list them, and the id alone says which folder an entry is in.
  */
 import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -71,7 +72,10 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
   const importedFrom = async (id: string): Promise<string | null> => {
     if (!imports) return null;
     try {
-      return (await readFile(path.join(imports.dir, `${id}${FROM_SUFFIX}`), 'utf8')).slice(0, 255);
+      // O_NOFOLLOW: the name goes to every client, watchers too; a link here must not show what it leads to.
+      const flag = constants.O_RDONLY | constants.O_NOFOLLOW;
+      const name = await readFile(path.join(imports.dir, `${id}${FROM_SUFFIX}`), { encoding: 'utf8', flag });
+      return name.slice(0, 255);
     } catch {
       return null;
     }

@@ -7,7 +7,7 @@
  */
 import { runTimingsOf } from '../../common/estimate';
 import type { BestSpeedup, HistorySummary } from '../../common/history-summary';
-import { readdir, rm, stat, mkdir } from 'node:fs/promises';
+import { lstat, readdir, rm, stat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isBaseline, type ExperimentConfig } from '../../common/config';
@@ -20,7 +20,7 @@ import {
   type ResultEntry,
 } from '../../common/report';
 import { TOOL_VERSION } from '../version';
-import { readReport, writeFileAtomic } from './io';
+import { readReport, SYMLINK_REFUSED, writeFileAtomic } from './io';
 
 /** The CLI's history folder: $THREADLAB_HOME/history, else ~/.threadlab/history. The app passes its own. */
 export function defaultHistoryDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -84,6 +84,34 @@ function summarise(id: string, r: Report, running: boolean, mtime: Date, size: n
     error: null,
     modifiedAt: mtime.toISOString(),
     sizeBytes: size,
+  };
+}
+
+/** Entries are read from the folder itself: a symbolic link in it is not followed. */
+const NO_LINKS = { followLinks: false } as const;
+
+/** The summary of an entry that cannot be read, with why. */
+function corrupt(
+  id: string,
+  error: string,
+  st: { readonly mtime: Date; readonly size: number },
+): HistorySummary {
+  return {
+    id,
+    status: 'corrupt',
+    running: false,
+    createdAt: null,
+    finishedAt: null,
+    label: '',
+    machine: null,
+    workloads: [],
+    models: [],
+    cells: 0,
+    failedCells: 0,
+    best: [],
+    error,
+    modifiedAt: st.mtime.toISOString(),
+    sizeBytes: st.size,
   };
 }
 
@@ -194,10 +222,12 @@ class HistoryStore implements History {
   private async summary(id: string, file: string): Promise<HistorySummary | null> {
     let st;
     try {
-      st = await stat(file);
+      // lstat: a link is reported, not followed (it could lead anywhere, and the list goes to watchers).
+      st = await lstat(file);
     } catch {
       return null; // deleted between readdir and stat
     }
+    if (st.isSymbolicLink()) return corrupt(id, `${path.basename(file)}: ${SYMLINK_REFUSED}`, st);
     if (!st.isFile()) return null;
     const live = this.active.get(id);
     // A run being recorded is summarised from memory: the file may be mid-rewrite.
@@ -206,25 +236,9 @@ class HistoryStore implements History {
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
     let summary: HistorySummary;
     try {
-      summary = summarise(id, await readReport(file), false, st.mtime, st.size);
+      summary = summarise(id, await readReport(file, undefined, NO_LINKS), false, st.mtime, st.size);
     } catch (err) {
-      summary = {
-        id,
-        status: 'corrupt',
-        running: false,
-        createdAt: null,
-        finishedAt: null,
-        label: '',
-        machine: null,
-        workloads: [],
-        models: [],
-        cells: 0,
-        failedCells: 0,
-        best: [],
-        error: err instanceof Error ? err.message : String(err),
-        modifiedAt: st.mtime.toISOString(),
-        sizeBytes: st.size,
-      };
+      summary = corrupt(id, err instanceof Error ? err.message : String(err), st);
     }
     this.cache.set(id, { mtimeMs: st.mtimeMs, size: st.size, summary });
     return summary;
@@ -234,7 +248,7 @@ class HistoryStore implements History {
     const a = this.active.get(id);
     if (a) return structuredClone(a.report);
     try {
-      return await readReport(this.file(id));
+      return await readReport(this.file(id), undefined, NO_LINKS);
     } catch (err) {
       if (err instanceof LabError && err.code === 'not-found')
         throw new LabError('not-found', `no history entry '${id}'`);
@@ -246,7 +260,7 @@ class HistoryStore implements History {
     const file = this.file(id);
     if (this.active.has(id)) throw new LabError('busy', `history entry '${id}' is still being recorded`);
     try {
-      await stat(file);
+      await lstat(file); // a link is an entry too (listed as corrupt): deleting it removes the link only
     } catch {
       throw new LabError('not-found', `no history entry '${id}'`);
     }

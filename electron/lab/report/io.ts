@@ -3,7 +3,8 @@
  * sees half a file), and read a saved report back with a size limit and errors that name the file and field.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { LabError } from '../../common/errors';
 import { MAX_REPORT_BYTES } from '../../common/api';
@@ -114,6 +115,9 @@ export async function writeReport(
   return format;
 }
 
+/** Why a file in one of the lab's own folders is not read. */
+export const SYMLINK_REFUSED = 'is a symbolic link, which ThreadLab does not follow out of its own folders';
+
 function fsCode(err: unknown): string | undefined {
   return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
@@ -123,12 +127,21 @@ function fsCode(err: unknown): string | undefined {
  * @throws LabError('not-found') when the file does not exist; LabError('invalid-report') naming the file and,
  *   for schema errors, each field's path (`results[0].wallMs.median: must not be negative`). A file over
  *   `maxBytes` (by default the import limit, the one cap on a report's size) is refused before it is read.
+ * With `followLinks: false` (the lab's own folders) a symbolic link is refused rather than followed: it could
+ * lead anywhere on the machine, and the history is shown to watchers on the network.
  */
-export async function readReport(file: string, maxBytes = MAX_REPORT_BYTES): Promise<Report> {
+export async function readReport(
+  file: string,
+  maxBytes = MAX_REPORT_BYTES,
+  options: { readonly followLinks?: boolean } = {},
+): Promise<Report> {
   const name = path.basename(file);
+  const follow = options.followLinks ?? true;
   let size: number;
   try {
-    const st = await stat(file);
+    const st = await (follow ? stat : lstat)(file);
+    if (st.isSymbolicLink())
+      throw LabError.invalid([{ field: name, message: SYMLINK_REFUSED }], 'invalid-report');
     if (!st.isFile()) throw LabError.invalid([{ field: name, message: 'is not a file' }], 'invalid-report');
     size = st.size;
   } catch (err) {
@@ -148,7 +161,9 @@ export async function readReport(file: string, maxBytes = MAX_REPORT_BYTES): Pro
       'invalid-report',
     );
   // A byte-order mark is what some Windows editors add; it is not part of the JSON.
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  // O_NOFOLLOW as well: a link put in the file's place after the check above is refused all the same.
+  const flag = follow ? 'r' : constants.O_RDONLY | constants.O_NOFOLLOW;
+  const text = (await readFile(file, { encoding: 'utf8', flag })).replace(/^\uFEFF/, '');
   try {
     return parseReport(text, name);
   } catch (err) {

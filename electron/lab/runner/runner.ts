@@ -353,8 +353,10 @@ class ExperimentRun {
    * The TypeScript kernel's checksum of each workload at the Python family's parameters, so every Python cell
    * is checked against the same answer as the Node cells, at the size Python ran. Where Python runs Node's
    * size the Node baseline's own runs give it; otherwise one untimed run of the TypeScript kernel on one
-   * worker thread, before the measurements (cheap: Python's units are the small ones). A user's Python file
-   * has no TypeScript twin: its cells are checked against py-sequential, as before.
+   * worker thread, before the measurements (cheap: Python's units are the small ones). That worker is one of
+   * its own, closed after: on the baseline's, the run would warm the baseline's JIT alone, and without a
+   * warmup pass every Node speedup would be measured against a warm baseline. A user's Python file has no
+   * TypeScript twin: its cells are checked against py-sequential, as before.
    */
   private async runTypescriptReferences(env: UnitEnv): Promise<void> {
     for (const choice of this.config.workloads) {
@@ -368,11 +370,10 @@ class ExperimentRun {
       const fromBaseline =
         sameParams(pythonParams, choice.params) && this.data.has(cellKey(choice.name, 'sequential', 1));
       if (!runnable || fromBaseline || this.signal.aborted) continue;
-      const own = this.executors.get('sequential');
       let ex: Executor | undefined;
       try {
-        ex = own && !own.broken ? own : this.createExecutor('sequential', this.executorOptions());
-        if (ex !== own) await ex.start();
+        ex = this.createExecutor('sequential', this.executorOptions());
+        await ex.start();
         const outcome = await ex.run({
           runId: 0,
           workload: choice.name,
@@ -386,10 +387,9 @@ class ExperimentRun {
         });
         this.typescriptChecksums.set(choice.name, outcome.checksum);
       } catch {
-        // Without the reference the Python cells are still checked against py-sequential; a shared pool
-        // that the failure broke is replaced on its next use, as after any failed run.
+        // Without the reference the Python cells are still checked against py-sequential.
       } finally {
-        if (ex && ex !== own) await ex.close();
+        await ex?.close();
       }
     }
   }

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { SECURITY_HEADERS } from './csp';
 
 const MIME: Readonly<Record<string, string>> = {
@@ -121,9 +122,9 @@ export function createStaticHandler(
         res.end();
         return;
       }
-      const stream = createReadStream(real);
-      stream.on('error', () => res.destroy());
-      stream.pipe(res);
+      // Not pipe(): a client that leaves mid-file would leave the file open for good, the stream paused.
+      // pipeline destroys both sides on either's error or early close (the response already sent its status).
+      pipeline(createReadStream(real), res, () => undefined);
     } catch {
       sendStatus(res, headers, 404, 'Not Found');
     }

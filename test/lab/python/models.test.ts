@@ -13,6 +13,7 @@ import { defaultEntriesDir } from '../../../electron/lab/runtime/entries';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { getWorkload, WORKLOADS } from '../../../workloads/registry';
 import { combineChecksums } from '../../../workloads/types';
+import { fakeExecutors } from '../../support/fake-executor';
 import { SMALL } from '../../support/lab';
 import { childPids, isAlive } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
@@ -182,6 +183,32 @@ describe('the py-* models on a real interpreter', () => {
     // Speedups stay within each family: Python's against py-sequential at Python's size.
     expect(cell(report, 'primes', 'py-threads').speedup).not.toBeNull();
     expect(cell(report, 'primes', 'py-sequential').units).toBe(4);
+    expect(childPids(process.pid)).toEqual([]);
+  });
+
+  it("computes the TypeScript answer at Python's size on a worker of its own, not the baseline's", async () => {
+    // Fake Node workers record which executor served each run; the reference is the run with id 0.
+    const fake = fakeExecutors();
+    await runExperiment(
+      {
+        workloads: [
+          { name: 'primes', params: { units: 2, span: 20_000 }, pythonParams: { units: 2, span: 1000 } },
+        ],
+        models: ['threads', 'py-sequential'],
+        workers: [2],
+        repeat: 1,
+        warmup: 0,
+      },
+      { ...pythonOptions, executors: fake.factory },
+    );
+    const sequential = fake.calls.filter((c) => c.model === 'sequential');
+    const reference = sequential.find((c) => c.runId === 0);
+    const measured = sequential.filter((c) => c.runId > 0);
+    expect(reference).toBeDefined();
+    expect(measured).not.toHaveLength(0);
+    // Without a warmup, a reference run on the baseline's own worker would have warmed its JIT for it alone.
+    for (const c of measured) expect(c.generation).not.toBe(reference?.generation);
+    expect(fake.open()).toBe(0);
     expect(childPids(process.pid)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   existsSync,
 } from 'node:fs';
@@ -125,6 +126,25 @@ describe('history store', () => {
     expect(existsSync(path.join(root, 'outside.json'))).toBe(true);
     await h.begin('live', sample.config, sample.machine);
     await expect(h.delete('live')).rejects.toMatchObject({ code: 'busy' });
+  });
+
+  it('follows no symbolic link out of its folder: such an entry is listed as corrupt and never read', async () => {
+    const dir = freshDir();
+    const h = createHistory(dir);
+    await h.finish(sample);
+    // A valid report outside the folder, which a link in the folder would otherwise pass off as an entry.
+    const outside = path.join(root, 'linked-target.json');
+    writeFileSync(outside, JSON.stringify({ ...sample, config: { ...sample.config, label: 'outside' } }));
+    symlinkSync(outside, path.join(dir, 'linked.json'));
+    const list = await h.list();
+    const linked = list.find((e) => e.id === 'linked');
+    expect(linked).toMatchObject({ status: 'corrupt', label: '' });
+    expect(linked?.error).toMatch(/symbolic link/);
+    await expect(h.get('linked')).rejects.toMatchObject({ code: 'invalid-report' });
+    // The link goes, the file it pointed at stays.
+    await h.delete('linked');
+    expect(existsSync(outside)).toBe(true);
+    expect((await h.list()).map((e) => e.id)).toEqual([sample.id]);
   });
 
   it('a list of an empty or missing folder is empty; the default folder follows THREADLAB_HOME', async () => {

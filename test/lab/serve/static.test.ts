@@ -1,8 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP_HEADER, CSP_META, cspHeader } from '../../../electron/lab/serve/csp';
 import {
   isAllowedHost,
@@ -48,6 +56,8 @@ describe('static server', () => {
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
     writeFileSync(path.join(root, 'assets', 'index-abc.css'), 'body{}');
+    // Far more than the loopback socket's buffers hold, so the server is still reading it when a client leaves.
+    writeFileSync(path.join(root, 'assets', 'big.js'), Buffer.alloc(32 * 2 ** 20, 0x61));
     writeFileSync(path.join(root, '.env'), 'SECRET=1');
     writeFileSync(path.join(dir, 'package.json'), '{"name":"outside"}');
     symlinkSync(path.join(dir, 'package.json'), path.join(root, 'assets', 'link.json'));
@@ -106,6 +116,34 @@ describe('static server', () => {
     expect((await get(server.port, '/.env')).status).toBe(404);
     expect((await get(server.port, '/missing.js')).status).toBe(404);
     expect((await get(server.port, '/', {}, 'POST')).status).toBe(405);
+  });
+
+  it('closes the file when a client leaves mid-download', async () => {
+    const bigFile = path.join(dir, 'renderer', 'assets', 'big.js');
+    // This process's descriptors open on the file (Linux: /proc/self/fd).
+    const openOnBig = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === bigFile;
+        } catch {
+          return false; // closed between the listing and the read
+        }
+      }).length;
+    if (process.platform !== 'linux') {
+      console.log('skipped: counting open files needs /proc/self/fd (Linux)');
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/assets/big.js' }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await vi.waitFor(() => expect(openOnBig()).toBe(0), { timeout: 10_000, interval: 50 });
   });
 
   it('answers only to trusted Host names (DNS rebinding)', async () => {

@@ -226,6 +226,40 @@ describe('builder run policy', () => {
     expect(again.repeat).toBe(7);
   });
 
+  it('round-trips the size Python ran at, keeping only what differs from the default for a later edit', () => {
+    const config = validateExperiment(
+      {
+        workloads: [
+          { name: 'primes', params: { units: 4, span: 8000 }, pythonParams: { span: 3000 } },
+          { name: 'sleep', params: { units: 4, ms: 3 } },
+        ],
+        models: ['threads', 'py-threads'],
+        workers: [1, 2],
+      },
+      catalog(),
+    );
+    const form = formFromConfig(config, info());
+    // Python's span was chosen; its units follow Node's, as the engine defaults them.
+    expect(form.workloads.primes?.pythonParams).toEqual({ span: '3000' });
+    expect(form.workloads.sleep?.pythonParams).toBeUndefined();
+    const again = validateExperiment(formToInput(form, catalog()).input, catalog());
+    expect(builderPart(again)).toEqual(builderPart(config));
+  });
+
+  it('round-trips the size a Python-only run ran at', () => {
+    const config = validateExperiment(
+      {
+        workloads: [{ name: 'primes', params: { units: 4, span: 8000 }, pythonParams: { span: 3000 } }],
+        models: ['py-sequential', 'py-threads'],
+        workers: [2],
+      },
+      catalog(),
+    );
+    expect(config.workloads[0]?.pythonParams).toMatchObject({ span: 3000 });
+    const again = validateExperiment(formToInput(formFromConfig(config, info()), catalog()).input, catalog());
+    expect(again.workloads.map((w) => w.pythonParams)).toEqual(config.workloads.map((w) => w.pythonParams));
+  });
+
   it('leaves out a workload this lab does not know', () => {
     const config = validateExperiment(headlineConfig(2, 'quick'), catalog());
     const form = formFromConfig(
