@@ -165,12 +165,15 @@ function procStatSource(): CoreTimesSource | null {
       buffer = Buffer.allocUnsafe(buffer.length * 2); // a full buffer may have cut a cpu line: read it all
     }
   };
-  const length = readBytes(); // before `buffer` is read: it may grow
-  const first = parseProcStat(buffer.subarray(0, length));
-  if (!first) {
-    closeSync(fd);
-    return null;
+  let first: ReturnType<typeof parseProcStat> = null;
+  try {
+    const length = readBytes(); // before `buffer` is read: it may grow
+    first = parseProcStat(buffer.subarray(0, length));
+  } finally {
+    // a first reading that fails or says nothing leaves no descriptor open behind a null source
+    if (!first) closeSync(fd);
   }
+  if (!first) return null;
   const cores = first.cores.length;
   const rows = new Float64Array((cores + 1) * FIELDS);
   return {

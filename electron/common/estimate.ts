@@ -164,7 +164,10 @@ export function unitTime(
   return { ...base, source: 'unknown', unitMs: null };
 }
 
-/** A pool's start-up: the newest measured one of its model (scaled to the size), else the rough figure. */
+/**
+ * A pool's start-up: the newest measured one of its model, scaled up for a larger pool (a smaller one is
+ * charged the whole measured time, so the estimate errs long), else the rough figure.
+ */
 function spawnMs(model: Model, workers: number, history: readonly RunTimings[]): number {
   const seen = history.flatMap((h) => h.spawn).find((s) => s.model === model);
   if (seen && seen.workers > 0) return (seen.totalMs * Math.max(workers, seen.workers)) / seen.workers;
