@@ -340,6 +340,8 @@ export const ReportSchema = z
       points: list(CpuSampleSchema, REPORT_LIMITS.samples, 'samples'),
       /** the sampler's own CPU use, in % of one core */
       samplerCpuPct: nonNeg,
+      /** why the samples end early: the sampler's thread failed mid-run (the results stand) */
+      error: z.string().max(1000).optional(),
     }),
     results: list(ResultEntrySchema, REPORT_LIMITS.results, 'cells'),
     fits: list(AmdahlFitSchema, REPORT_LIMITS.fits, 'fits'),

@@ -233,6 +233,7 @@ function statistics(report: Report): string {
         ),
     );
   const pts = report.samples.points;
+  if (report.samples.error) parts.push(`<p class="warn">CPU load: ${esc(report.samples.error)}.</p>`);
   if (pts.length) {
     const loads = pts.flatMap((p) => p.loadPct);
     const avg = loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length);

@@ -84,7 +84,9 @@ export function formatTable(report: Report): string {
     ...rows.slice(1).map(line),
     '',
     `spawn (per worker, ms): ${report.spawn.map((s) => `${s.model} ${fmt(s.perWorkerMs)}`).join(', ')}`,
-    `CPU sampler: ${report.samples.points.length} samples, its own cost ${fmt(report.samples.samplerCpuPct, 3)}% of one core`,
+    report.samples.error
+      ? `CPU sampler: ${report.samples.points.length} samples; ${visible(report.samples.error)}`
+      : `CPU sampler: ${report.samples.points.length} samples, its own cost ${fmt(report.samples.samplerCpuPct, 3)}% of one core`,
   ];
   for (const p of report.python?.interpreters ?? [])
     out.push(

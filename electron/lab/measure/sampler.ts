@@ -36,6 +36,11 @@ export interface SamplerResult {
   readonly elapsedMs: number;
   /** of samplerCpuMs, what starting it took (its thread's start and first reading, and this thread's share) */
   readonly startCpuMs: number;
+  /**
+   * why sampling ended early: its thread failed mid-run. The points are those that arrived before; the
+   * sampler's own CPU is then unknown and given as 0.
+   */
+  readonly error?: string;
 }
 
 type Stopped = Extract<SamplerMessage, { type: 'stopped' }>;
@@ -145,12 +150,16 @@ export class CpuSampler {
     worker.ref();
     const message: SamplerHostMessage = { type: 'stop' };
     worker.postMessage(message);
-    let reply: Stopped;
+    let reply: Stopped | null = null;
+    let failure: string | null = null;
     let endedAt: number;
     try {
       reply = await stopped;
-      endedAt = performance.now();
+    } catch (err) {
+      // A sampler that failed must not take the experiment's results with it: keep what it sent.
+      failure = err instanceof Error ? err.message : String(err);
     } finally {
+      endedAt = performance.now();
       // It ends by itself once it has answered; one that has not within seconds is ended here.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
@@ -161,6 +170,16 @@ export class CpuSampler {
       if (outcome === 'late') await worker.terminate();
     }
     const elapsedMs = Math.max(1, endedAt - this.startedAt);
+    if (!reply)
+      return {
+        intervalMs: this.intervalMs,
+        points: [...this.points],
+        samplerCpuPct: 0,
+        samplerCpuMs: 0,
+        elapsedMs,
+        startCpuMs: this.startCpuMs,
+        error: `the CPU sampler's thread stopped during the run (${failure ?? 'no reason given'}); the samples end there and its own CPU is unknown`,
+      };
     const samplerCpuMs = reply.cpuMs + this.hostCpuMs;
     return {
       intervalMs: this.intervalMs,

@@ -318,7 +318,12 @@ class ExperimentRun {
       sampled = await sampler?.stop();
     }
     const samples: Report['samples'] = sampled
-      ? { intervalMs: sampled.intervalMs, points: sampled.points, samplerCpuPct: sampled.samplerCpuPct }
+      ? {
+          intervalMs: sampled.intervalMs,
+          points: sampled.points,
+          samplerCpuPct: sampled.samplerCpuPct,
+          ...(sampled.error ? { error: sampled.error } : {}),
+        }
       : { intervalMs: this.config.sampleIntervalMs, points: [], samplerCpuPct: 0 };
     const { results, fits } = buildResults([...this.data.values()], {
       references: this.references(),

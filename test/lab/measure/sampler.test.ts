@@ -5,6 +5,7 @@
  * cheap it is: a busy machine changes that, and `npm run bench` measures it against the whole process.
  */
 import { existsSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { CpuSample } from '../../../electron/common/report';
 import { CpuSampler, SAMPLER_ENTRY } from '../../../electron/lab/measure/sampler';
@@ -65,5 +66,18 @@ describe('the CPU sampler', () => {
     const sampler = new CpuSampler(100, undefined, '/nonexistent/threadlab-entries');
     await expect(sampler.start()).rejects.toThrow(SAMPLER_ENTRY);
     expect(await sampler.stop()).toMatchObject({ points: [], samplerCpuPct: 0 });
+  });
+
+  it('a thread that dies mid-run: stop() keeps the samples that came and says why they end', async () => {
+    const seen: CpuSample[] = [];
+    const sampler = new CpuSampler(20, (s) => seen.push(s));
+    await sampler.start();
+    await until(() => seen.length >= 2, 'two samples');
+    // what an uncaught fault in the thread would do: it ends without answering stop
+    await (sampler as unknown as { worker: Worker }).worker.terminate();
+    const result = await sampler.stop();
+    expect(result.error).toMatch(/the CPU sampler's thread stopped during the run/);
+    expect(result.points.length).toBeGreaterThanOrEqual(2);
+    expect(result.samplerCpuPct).toBe(0);
   });
 });
