@@ -4,8 +4,12 @@
  * page; the arguments are checked by the table's schemas before the engine sees them. Replies are the
  * LabReply envelope, because Electron reduces a thrown error to its message and the UI needs the LabError's
  * code and field issues.
+ *
+ * What a page starts ends with the page: each load of the window's page has one abort signal, aborted when
+ * it reloads or navigates, its renderer dies or the window goes, as a WebSocket client's leaving does in
+ * browser mode. So a "Run the Python" left running by a reload is killed, not left to its time limit.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import {
   errorReply,
   LAB_CHANNELS,
@@ -36,6 +40,25 @@ export function registerLabIpc(
     );
   };
 
+  const pageLoads = new Map<WebContents, { readonly signal: AbortSignal; readonly end: () => void }>();
+  const pageSignal = (sender: WebContents): AbortSignal => {
+    const known = pageLoads.get(sender);
+    if (known) return known.signal;
+    const load = new AbortController();
+    const end = () => {
+      sender.removeListener('did-start-loading', end);
+      sender.removeListener('render-process-gone', end);
+      sender.removeListener('destroyed', end);
+      if (pageLoads.get(sender)?.end === end) pageLoads.delete(sender);
+      load.abort();
+    };
+    sender.once('did-start-loading', end);
+    sender.once('render-process-gone', end);
+    sender.once('destroyed', end);
+    pageLoads.set(sender, { signal: load.signal, end });
+    return load.signal;
+  };
+
   for (const method of LAB_METHODS) {
     ipcMain.handle(LAB_CHANNELS[method], (event, ...args: unknown[]): Promise<LabReply> => {
       if (!fromOurPage(event)) {
@@ -43,7 +66,7 @@ export function registerLabIpc(
           errorReply(new LabError('internal', 'refused: the call did not come from the ThreadLab window')),
         );
       }
-      return replyTo(api, method, args);
+      return replyTo(api, method, args, pageSignal(event.sender));
     });
   }
 
@@ -57,6 +80,7 @@ export function registerLabIpc(
 
   return () => {
     unsubscribe();
+    for (const load of [...pageLoads.values()]) load.end();
     for (const method of LAB_METHODS) ipcMain.removeHandler(LAB_CHANNELS[method]);
   };
 }

@@ -3,6 +3,7 @@
  * engine behind it, so the sender checks and the argument checks of every lab:* channel are exercised in
  * Node. (The real IPC path is covered by test/e2e/electron.test.ts where the binary exists.)
  */
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { createLabService, type LabService } from '../../electron/lab/api/lab-se
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { APP_PAGE as page } from '../../electron/main/guards';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
+import { canListChildren, descendants } from '../support/processes';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<LabReply>;
 const handlers = new Map<string, Handler>();
@@ -35,10 +37,11 @@ interface FakeFrame {
   parent: FakeFrame | null;
 }
 const sent: { channel: string; payload: unknown }[] = [];
-const webContents = {
+// An emitter, as Electron's webContents is: a reload is its 'did-start-loading'.
+const webContents = Object.assign(new EventEmitter(), {
   getURL: () => ownUrl,
   send: (channel: string, payload: unknown) => sent.push({ channel, payload }),
-};
+});
 const win = { isDestroyed: () => false, webContents };
 const top: FakeFrame = { url: ownUrl, parent: null };
 
@@ -150,4 +153,34 @@ describe('lab:* IPC channels', () => {
     expect(sent.every((s) => s.channel === LAB_EVENT_CHANNEL)).toBe(true);
     expect(sent.map((s) => (s.payload as LabEvent).runId).every((r) => r === runId)).toBe(true);
   });
+
+  it('a reload ends what the page started: its demo Python is killed, not left to its time limit', async () => {
+    if (!canListChildren) {
+      console.warn('test/main/ipc: reload check skipped, no process table to read here');
+      return;
+    }
+    const before = new Set(descendants(process.pid));
+    const t0 = performance.now();
+    // The deadlock snippet never ends by itself: only its 6 s limit, or the page's end, stops it.
+    const asked = invoke(LAB_CHANNELS.runDemoPython, fromUs, 'deadlock');
+    for (const t = performance.now(); !descendants(process.pid).some((p) => !before.has(p));) {
+      if (performance.now() - t > 20_000) throw new Error('no Python process started');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    webContents.emit('did-start-loading');
+    const reply = await asked;
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    const run = reply.value as { ran: boolean; reason?: string; result?: { timedOut: boolean } };
+    if (!run.ran) {
+      console.warn(`test/main/ipc: reload check without a snippet: ${run.reason ?? 'no Python'}`);
+    } else {
+      expect(run.result?.timedOut).toBe(false);
+      expect(performance.now() - t0).toBeLessThan(20_000);
+    }
+    // nothing the page started is left
+    for (const t = performance.now(); descendants(process.pid).some((p) => !before.has(p));) {
+      if (performance.now() - t > 10_000) throw new Error('a process the page started outlived it');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, 60_000);
 });
