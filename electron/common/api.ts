@@ -225,6 +225,13 @@ export const LAB_METHOD_TABLE = {
     result: returns<UserWorkloadRecord>(),
     control: true,
   },
+  /**
+   * The user workloads this lab holds now, as openWorkloadFile answered for them (at most one: the file opened
+   * last), so a page that reloads offers it again: the engine, not the page, knows what was opened. Refused
+   * to watchers like a control action, though it changes nothing (so it is not among MUTATING_METHODS): what
+   * code the person at the machine opened is theirs to see.
+   */
+  listWorkloadFiles: { args: z.tuple([]), result: returns<UserWorkloadRecord[]>(), control: () => true },
 } as const satisfies Record<string, MethodSpec>;
 
 type Table = typeof LAB_METHOD_TABLE;

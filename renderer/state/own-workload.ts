@@ -3,7 +3,8 @@
  * size, so a large file never reaches memory); the engine's refusal becomes one line that names the file;
  * and opening a file changes the builder's form: the workload is offered and chosen with its declared
  * defaults, the models of its language are chosen (the CLI's default for a file alone), and the other
- * language's models are marked as not fitting while it is chosen.
+ * language's models are marked as not fitting while it is chosen. The engine, not the page, knows which file
+ * is open: a builder that mounts (after a reload) asks it and restores the file.
  */
 import { isBaseline, type Model, type WorkloadMeta } from '../../electron/common/config';
 import {
@@ -81,11 +82,31 @@ export function formWithOwn(
       .filter(([name]) => name !== previous?.meta.name)
       .map(([name, w]) => [name, { ...w, on: false }]),
   );
-  workloads[record.meta.name] = {
-    on: true,
-    params: Object.fromEntries(Object.entries(record.meta.params).map(([n, p]) => [n, String(p.default)])),
-  };
+  workloads[record.meta.name] = { on: true, params: declaredDefaults(record) };
   return { ...form, workloads, models: DEFAULT_MODELS[record.language].filter((m) => !isBaseline(m)) };
+}
+
+/** The file's parameters at their declared defaults, as the form holds them (text). */
+function declaredDefaults(record: UserWorkloadRecord): Record<string, string> {
+  return Object.fromEntries(Object.entries(record.meta.params).map(([n, p]) => [n, String(p.default)]));
+}
+
+/**
+ * The form when the engine says it still holds a file opened before (the page was reloaded, or the builder
+ * shown again): chosen as when it was opened; but a form that already names it is left as it is, and one
+ * that started from a report's settings only gains it, not chosen, so those settings stay what was asked for.
+ */
+export function formRestoring(
+  form: BuilderForm,
+  record: UserWorkloadRecord,
+  fromReport: boolean,
+): BuilderForm {
+  if (form.workloads[record.meta.name]) return form;
+  if (!fromReport) return formWithOwn(form, record, null);
+  return {
+    ...form,
+    workloads: { ...form.workloads, [record.meta.name]: { on: false, params: declaredDefaults(record) } },
+  };
 }
 
 /** The models the opened file cannot run on, each with the engine's reason, while it is chosen. */

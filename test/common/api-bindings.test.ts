@@ -71,6 +71,7 @@ const GOOD_ARGS: Readonly<Record<LabMethod, readonly unknown[]>> = {
   importReport: ['{}', 'a.json'],
   exportReport: ['e1', 'csv'],
   openWorkloadFile: ['k.mjs', 'export const meta = {};'],
+  listWorkloadFiles: [],
 };
 
 /** The engine as a recorder: each method logs its arguments and resolves with its own name. */

@@ -41,6 +41,7 @@ const api: LabApi = {
   importReport: () => Promise.reject(new Error('not needed')),
   exportReport: log('exportReport', { fileName: 'x.csv', mime: 'text/csv', base64: '' }),
   openWorkloadFile: () => Promise.reject(new Error('not needed')),
+  listWorkloadFiles: log('listWorkloadFiles', []),
   onEvent: () => () => undefined,
 };
 
@@ -63,6 +64,7 @@ describe('method dispatch at the process boundary', () => {
       'importReport',
       'listDemos',
       'listHistory',
+      'listWorkloadFiles',
       'openWorkloadFile',
       'runDemoPython',
       'startDemo',

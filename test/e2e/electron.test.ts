@@ -5,7 +5,6 @@
  * Linux, e.g. xvfb-run); where it is missing the tests are skipped and the reason is printed.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { LAB_METHODS, type LabEvent } from '../../electron/common/api';
 import type { Report } from '../../electron/common/report';
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { electronBinary } from '../../scripts/start.mjs';
-import { descendants } from '../support/processes';
+import { cmdline, descendants } from '../support/processes';
 
 const ROOT = path.resolve('.');
 const binary = electronBinary(ROOT);
@@ -35,14 +34,6 @@ const LONG = {
   models: ['processes'],
   repeat: 200,
 };
-
-function cmdline(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 describe('desktop app (Electron)', () => {
   let app: ElectronApplication;

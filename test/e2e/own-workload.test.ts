@@ -1,7 +1,8 @@
 /**
  * "Open your own workload…" in real Chromium against the real engine (`serve --public` on a free port): the
  * JavaScript fixture opened through the file input, described, run and shown as result rows; a broken file's
- * error naming it; and a watcher, who gets no picker and whose direct openWorkloadFile call is refused.
+ * error naming it; the file offered again after a reload (the engine holds it); and a watcher, who gets no
+ * picker and whose direct openWorkloadFile and listWorkloadFiles calls are refused.
  * Skipped, and said so, when no Chromium is installed.
  */
 import { mkdirSync } from 'node:fs';
@@ -98,7 +99,17 @@ describe.skipIf(!hasChromium)('Your own workload in Chromium (npm run serve)', (
     expect(await page.getByTestId('own-workload-summary').textContent()).toContain('my-kernel.mjs');
   }, 60_000);
 
-  it('a watcher sees no picker, and its direct openWorkloadFile call is refused', async (ctx) => {
+  it('offers the opened file again after the page is reloaded: the engine holds it', async () => {
+    await page.reload();
+    await page.locator('summary', { hasText: 'Build your own experiment' }).click();
+    const summary = page.getByTestId('own-workload-summary');
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toContain('my-kernel from my-kernel.mjs');
+    expect(await page.getByTestId('builder-workload-my-kernel').isChecked()).toBe(true);
+    expect(await page.getByTestId('builder-model-threads').isChecked()).toBe(true);
+  }, 60_000);
+
+  it('a watcher sees no picker, and its direct openWorkloadFile and listWorkloadFiles calls are refused', async (ctx) => {
     const watchUrl = app.watchUrl;
     if (watchUrl === null) {
       console.warn('own-workload watcher test skipped: this machine has no network address, so no watch key');
@@ -115,16 +126,21 @@ describe.skipIf(!hasChromium)('Your own workload in Chromium (npm run serve)', (
         'Only the person at the machine can run their own code.',
       );
       expect(await watcher.getByTestId('own-workload-input').count()).toBe(0);
-      const code = await watcher.evaluate(async () => {
+      const codes = await watcher.evaluate(async () => {
         const lab = (window as unknown as { lab: LabApi }).lab;
-        try {
-          await lab.openWorkloadFile('k.mjs', 'export const meta = {}; export function unit() { return 0; }');
-          return 'opened';
-        } catch (err) {
-          return (err as { code?: string }).code ?? String(err);
-        }
+        const codeOf = (call: Promise<unknown>) =>
+          call.then(
+            () => 'answered',
+            (err: unknown) => (err as { code?: string }).code ?? String(err),
+          );
+        return [
+          await codeOf(
+            lab.openWorkloadFile('k.mjs', 'export const meta = {}; export function unit() { return 0; }'),
+          ),
+          await codeOf(lab.listWorkloadFiles()),
+        ];
       });
-      expect(code).toBe('read-only');
+      expect(codes).toEqual(['read-only', 'read-only']);
     } finally {
       await watcher.close();
     }

@@ -238,6 +238,8 @@ describe('read-only clients', () => {
         api.deleteReport(own.id),
         // Opening a workload file makes the engine run code: never for a watcher.
         api.openWorkloadFile('k.mjs', 'export const meta = {}; export function unit() { return 0; }'),
+        // Nor may a watcher see what the person at the machine opened.
+        api.listWorkloadFiles(),
       ];
       for (const p of refused)
         expect(((await p.catch((e: unknown) => e)) as LabError).code).toBe('read-only');

@@ -31,6 +31,7 @@ function fakeBridgedApi(reject: unknown): LabApi & { onMenuCommand(): () => void
     importReport: fail,
     exportReport: fail,
     openWorkloadFile: fail,
+    listWorkloadFiles: fail,
     onEvent: () => () => undefined,
     onMenuCommand: () => () => undefined,
   };

@@ -2,12 +2,12 @@
 /**
  * "Open your own workload…" in the builder, on the real in-process engine: a Python file opened through the
  * file input is described, chosen with the Python models and run to its result rows; a broken file's error
- * names it beside the control; a file too large is refused before it is read; a watcher gets the reason and
- * no picker. (The same with a JavaScript file in real Chromium: test/e2e/own-workload.test.ts.)
+ * names it beside the control; a file too large is refused before it is read; a builder mounted again (a
+ * reload) restores the file the engine holds; a watcher gets the reason and no picker. (The same with a JavaScript file in real Chromium: test/e2e/own-workload.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LabApi } from '../../electron/common/api';
 import { USER_WORKLOAD_LIMITS } from '../../electron/common/user-workload';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
@@ -86,8 +86,24 @@ describe('Open your own workload', () => {
     expect(results.querySelectorAll('.row-failed')).toHaveLength(0);
   }, 120_000);
 
-  it("shows the engine's error beside the control, naming the file, and keeps the builder usable", async () => {
+  it('restores the file the engine holds when the builder mounts again (a reload), without asking twice', async () => {
+    // The first test left my_kernel.py open in the engine; this is a fresh page on the same engine.
+    const list = vi.spyOn(service, 'listWorkloadFiles');
+    const open = vi.spyOn(service, 'openWorkloadFile');
     await renderApp();
+    const summary = await screen.findByTestId('own-workload-summary');
+    expect(summary.textContent).toContain('my-kernel from my_kernel.py: Python, CPU-bound, 8 units.');
+    expect(checked('builder-workload-my-kernel')).toBe(true);
+    expect(checked('builder-model-py-threads')).toBe(true);
+    expect(list).toHaveBeenCalledTimes(1);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it("shows the engine's error beside the control, naming the file, and keeps the builder usable", async () => {
+    // An engine that holds no file yet, so nothing is restored beside the error.
+    const fresh = createLabService({ sampleCpu: false, quietCheck: false });
+    onTestFinished(() => fresh.close());
+    await renderApp(fresh);
     choose(new File(['export const meta = { name: "broken", kind: "gpu", units: 2 };'], 'broken.mjs'));
     const error = await screen.findByTestId('own-workload-error', undefined, { timeout: 30_000 });
     expect(error.textContent).toMatch(/^broken\.mjs: /);
@@ -113,7 +129,8 @@ describe('Open your own workload', () => {
 });
 
 describe('a watcher', () => {
-  it('gets the one-line reason and no file input', async () => {
+  it('gets the one-line reason and no file input, and the engine is not asked what it holds', async () => {
+    const list = vi.spyOn(service, 'listWorkloadFiles');
     const info = { ...(await service.getInfo()), readOnly: true };
     render(
       <LabContext.Provider value={service}>
@@ -132,5 +149,6 @@ describe('a watcher', () => {
     );
     expect(screen.queryByTestId('own-workload-input')).toBeNull();
     expect(screen.queryByTestId('own-workload-open')).toBeNull();
+    expect(list).not.toHaveBeenCalled();
   });
 });

@@ -88,3 +88,12 @@ export function isRunning(pid: number): boolean {
   const stat = procStat(pid);
   return stat !== null && stat.state !== 'Z';
 }
+
+/** The command line of `pid` (arguments separated by NUL), '' once it is gone or off Linux. */
+export function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}

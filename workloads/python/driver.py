@@ -11,19 +11,34 @@ cancel are the host's: it kills the interpreter.
 
 `driver.py --probe` prints the interpreter facts as one JSON line and exits (interpreter discovery);
 `driver.py --user-meta FILE` prints a user workload's META (or the error loading it) the same way.
+`driver.py --snippet FILE` runs a demo's snippet as `python FILE` would, under the same lifeline as jobs: when
+stdin closes or the parent dies it kills its own process group, the snippet's children with it.
 """
 import asyncio
 import json
 import os
 import platform
 import queue
+import runpy
+import signal
 import sys
 import sysconfig
 import threading
 import time
+import traceback
 
 from kernels import KernelError, get_workload, load_user_module
-from lanes import Lane, deal, report_traceback, rss_bytes, run_lane, run_lane_async, thread_stats, watch_parent
+from lanes import (
+    Lane,
+    deal,
+    report_traceback,
+    rss_bytes,
+    run_lane,
+    run_lane_async,
+    start_watcher,
+    thread_stats,
+    watch_parent,
+)
 from process_pool import ProcessPool, end_live_pools
 
 PROTOCOL = 2
@@ -190,7 +205,51 @@ def user_meta(path):
         return {"error": "%s: META is not plain data (%s)" % (os.path.basename(path), err)}
 
 
+def end_snippet_group():
+    """The host is gone: the snippet and everything it started end now, not at a time limit nobody
+    enforces any more. Only a group this process leads (the host starts it detached), never the caller's."""
+    if hasattr(os, "killpg") and os.getpgid(0) == os.getpid():
+        os.killpg(os.getpid(), signal.SIGKILL)
+    os._exit(70)
+
+
+def run_snippet(path):
+    """Runs a snippet file as its own __main__ (so multiprocessing's spawn can re-import it) and leaves
+    with its exit status; a traceback shows the snippet's lines only."""
+    # The pipe on fd 0 moves to a private fd, read raw (a daemon thread blocked in sys.stdin's buffered
+    # reader aborts the interpreter's shutdown); the snippet and its children get /dev/null as stdin.
+    lifeline = os.dup(0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+
+    def watch_stdin():
+        while os.read(lifeline, 4096):
+            pass
+        end_snippet_group()
+
+    # Hidden from threading.enumerate(): a snippet prints active_count().
+    start_watcher(watch_stdin, "threadlab-stdin", hidden=True)
+    watch_parent(leave=end_snippet_group, hidden=True)
+    path = os.path.abspath(path)
+    sys.argv = [path]
+    sys.path[0] = os.path.dirname(path)
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit:
+        raise
+    except BaseException as err:  # noqa: BLE001 - reported as `python FILE` would, then exit 1
+        tb = err.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != path:
+            tb = tb.tb_next
+        traceback.print_exception(type(err), err, tb or err.__traceback__)
+        sys.exit(1)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--snippet":
+        run_snippet(sys.argv[2])
+        return
     if "--probe" in sys.argv[1:]:
         sys.stdout.write(json.dumps(facts()) + "\n")
         return

@@ -5,6 +5,7 @@ start, per thread its CPU time (time.thread_time) against its wall time.
 perf_counter reads a system-wide monotonic clock (CLOCK_MONOTONIC, QueryPerformanceCounter,
 mach_absolute_time), so units timed in child processes line up with the parent's job start.
 """
+import _thread
 import os
 import sys
 import threading
@@ -117,15 +118,28 @@ def deal(units, lanes):
     return [units[k::lanes] for k in range(lanes)]
 
 
-def watch_parent(poll_s=0.2):
-    """Leaves at once when the parent dies without warning (its pid changes on re-parenting): a killed
-    host must not leave Python running."""
+def _leave_now():
+    os._exit(70)
+
+
+def start_watcher(target, name, hidden):
+    """A daemon thread; `hidden` starts it below the threading module, so threading.enumerate() and
+    active_count() do not see it (a demo snippet prints them, and must print what it would alone)."""
+    if hidden:
+        _thread.start_new_thread(target, ())
+    else:
+        threading.Thread(target=target, name=name, daemon=True).start()
+
+
+def watch_parent(poll_s=0.2, leave=_leave_now, hidden=False):
+    """Calls `leave` (by default: leaves at once) when the parent dies without warning (its pid changes on
+    re-parenting): a killed host must not leave Python running."""
     parent = os.getppid()
 
     def watch():
         while True:
             time.sleep(poll_s)
             if os.getppid() != parent:
-                os._exit(70)
+                leave()
 
-    threading.Thread(target=watch, name="threadlab-lifeline", daemon=True).start()
+    start_watcher(watch, "threadlab-lifeline", hidden)

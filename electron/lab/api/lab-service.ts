@@ -6,7 +6,7 @@
  * unseen, on a machine someone may be using, and every client already sees what runs and can cancel it.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ClientLabApi, LabEvent, LabInfo, QuietCheck, Unsubscribe } from '../../common/api';
@@ -25,6 +25,11 @@ import { checkMemoryBudget } from './budgets';
 import { DemoSlot } from './demo-slot';
 import { createReportLibrary, type DocumentRenderer } from './library';
 import { loadUserWorkload, type LoadedUserWorkload } from '../user-workload/load';
+import {
+  createUserWorkloadStore,
+  USER_WORKLOADS_SUBDIR,
+  type UserWorkloadStore,
+} from '../user-workload/store';
 import { userWorkloadLanguage, type UserWorkloadRecord } from '../../common/user-workload';
 
 export type { DocumentRenderer } from './library';
@@ -137,9 +142,15 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
   };
 
   // The user's workload file last opened: kept in a folder of the engine's (under the history's, else a
-  // temporary one), so the workers load exactly the text that was checked.
+  // temporary one), so the workers load exactly the text that was checked. The store's sweep removes what
+  // no saved report ran: now, what a killed lab left behind; at close, what this lab opened.
   let userWorkload: LoadedUserWorkload | null = null;
-  let userDir: string | null = null;
+  let userStore: UserWorkloadStore | null =
+    options.historyDir !== undefined
+      ? createUserWorkloadStore(path.join(options.historyDir, USER_WORKLOADS_SUBDIR))
+      : null;
+  const hasRun = (runId: string) => library.hasRun(runId);
+  if (userStore) void tracked(userStore.sweep({ hasRun }));
   const openWorkloadFile = async (fileName: string, source: string): Promise<UserWorkloadRecord> => {
     if (closed) throw new LabError('busy', 'the lab is shutting down');
     const name = path.basename(fileName);
@@ -147,16 +158,19 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       throw new LabError('invalid-config', `${name}: a workload file must be a .mjs or .py file`, [
         { field: 'openWorkloadFile(args[0])', message: `${name} is not a .mjs or .py file` },
       ]);
-    userDir ??=
-      options.historyDir !== undefined
-        ? path.join(options.historyDir, 'user-workloads')
-        : await mkdtemp(path.join(tmpdir(), 'threadlab-user-'));
-    const dir = path.join(userDir, randomUUID());
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, name);
-    await writeFile(file, source);
-    userWorkload = await tracked(loadUserWorkload(file, { signal: closing.signal }));
-    return userWorkload.record;
+    userStore ??= createUserWorkloadStore(await mkdtemp(path.join(tmpdir(), 'threadlab-user-')));
+    const store = userStore;
+    const file = await store.add(name, source);
+    let loaded: LoadedUserWorkload;
+    try {
+      loaded = await tracked(loadUserWorkload(file, { signal: closing.signal }));
+    } catch (err) {
+      store.release(file);
+      throw err;
+    }
+    if (userWorkload) store.release(userWorkload.source);
+    userWorkload = loaded;
+    return loaded.record;
   };
 
   const isRunning = (): boolean => current !== null && !current.ended;
@@ -228,6 +242,9 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
     snippet?.abort.abort();
     const runId = randomUUID();
     const abort = new AbortController();
+    // While this run's report is saved, the file it ran stays in the store.
+    const ran = prepared.userWorkload;
+    if (ran && userStore) void tracked(userStore.ranIn(ran.source, runId));
     return new Promise((resolve, reject) => {
       let started = false;
       const onEvent = (event: LabEvent): void => {
@@ -288,6 +305,7 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
 
     startExperiment: start,
     openWorkloadFile,
+    listWorkloadFiles: () => Promise.resolve(userWorkload ? [userWorkload.record] : []),
 
     async cancelExperiment(runId: string): Promise<void> {
       const run = current;
@@ -365,6 +383,12 @@ export function createLabService(options: LabServiceOptions = {}): LabService {
       closing.abort();
       await Promise.all([run?.done, demos.close(), snippet?.done, ...background]);
       await library.settled();
+      // After the history is written, so the reports this lab saved keep the files they ran.
+      if (userStore) {
+        await userStore.sweep({ hasRun, keepHeld: false });
+        // A temporary store holds nothing a report refers to: the folder goes with the lab.
+        if (options.historyDir === undefined) await rm(userStore.dir, { recursive: true, force: true });
+      }
       listeners.clear();
     },
   };

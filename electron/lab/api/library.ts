@@ -50,6 +50,8 @@ export interface ReportLibrary {
   settled(): Promise<void>;
   list(): Promise<HistoryEntrySummary[]>;
   get(id: string): Promise<Report>;
+  /** Whether this lab's history holds the run `runId` (recorded, or being recorded); imports are not runs. */
+  hasRun(runId: string): Promise<boolean>;
   delete(id: string): Promise<void>;
   import(text: string, fileName: string): Promise<Report>;
   /** `signal`: the asking client has left; a PDF/PNG export still waiting for its turn is dropped. */
@@ -131,6 +133,11 @@ export function createReportLibrary(options: LibraryOptions): ReportLibrary {
     },
 
     get,
+
+    async hasRun(runId) {
+      await recorder?.settled();
+      return !runId.startsWith(IMPORTED_PREFIX) && ((await runs?.has(runId)) ?? false);
+    },
 
     async delete(id) {
       await recorder?.settled();

@@ -2,7 +2,10 @@
  * Runs a demo's Python for real: the snippet is written to a private temporary folder (as a file, so
  * multiprocessing's spawn can re-import it) and run by the chosen interpreter under a time limit, with its
  * output captured and bounded. A snippet that never ends (the deadlock) is stopped at its limit, with its
- * whole process group, and the result says so.
+ * whole process group, and the result says so. It runs under the py-* models' driver (`driver.py --snippet`),
+ * which holds the same lifeline as their jobs: if this process dies without a word (SIGKILL), its stdin pipe
+ * closes and its parent changes, and the driver kills the snippet's process group rather than leave it
+ * running with no time limit left to stop it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +14,7 @@ import path from 'node:path';
 import type { DemoPythonRun, SnippetResult } from '../../common/api-types';
 import { demoMeta, type DemoId } from '../../common/demos';
 import type { Discovery } from './discover';
-import type { InterpreterCommand } from './interpreter-process';
+import { defaultDriverPath, type InterpreterCommand } from './interpreter-process';
 import { interpreterInfo } from './selection';
 
 export type { SnippetResult } from '../../common/api-types';
@@ -28,6 +31,8 @@ export interface SnippetOptions {
   readonly timeLimitMs?: number;
   readonly maxOutputBytes?: number;
   readonly signal?: AbortSignal;
+  /** the Python driver that runs the snippet (default: the bundled one) */
+  readonly driverPath?: string;
 }
 
 class Bounded {
@@ -66,14 +71,18 @@ export async function runSnippet(code: string, options: SnippetOptions): Promise
     await writeFile(file, code, 'utf8');
     const posix = process.platform !== 'win32';
     const started = performance.now();
-    const child = spawn(options.python.executable, [...(options.python.args ?? []), '-B', file], {
+    const driver = options.driverPath ?? defaultDriverPath();
+    const args = [...(options.python.args ?? []), '-B', driver, '--snippet', file];
+    const child = spawn(options.python.executable, args, {
       cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin is the driver's lifeline: nothing is written, and it closes when this process ends.
+      stdio: ['pipe', 'pipe', 'pipe'],
       // Unbuffered, so output printed before a time limit is not lost with the process.
       env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' },
       detached: posix,
       windowsHide: true,
     });
+    child.stdin.on('error', () => undefined); // EPIPE once the snippet is gone; its exit reports it
     const out = new Bounded(max);
     const err = new Bounded(max);
     child.stdout.on('data', (c: Buffer) => out.add(c));
@@ -112,6 +121,7 @@ export async function runSnippet(code: string, options: SnippetOptions): Promise
     options.signal?.removeEventListener('abort', onAbort);
     // A daemon grandchild may still hold the group; the snippet's run is over, so is the group.
     stop();
+    child.stdin.destroy();
     const result = {
       exitCode,
       signal,

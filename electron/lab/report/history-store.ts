@@ -41,6 +41,8 @@ export interface History {
   /** Every entry, newest first. */
   list(): Promise<HistorySummary[]>;
   get(id: string): Promise<Report>;
+  /** Whether an entry with this id is recorded or being recorded (false for an id that cannot be one). */
+  has(id: string): Promise<boolean>;
   delete(id: string): Promise<void>;
 }
 
@@ -253,6 +255,15 @@ class HistoryStore implements History {
       if (err instanceof LabError && err.code === 'not-found')
         throw new LabError('not-found', `no history entry '${id}'`);
       throw err;
+    }
+  }
+
+  async has(id: string): Promise<boolean> {
+    if (this.active.has(id)) return true;
+    try {
+      return (await stat(this.file(id))).isFile();
+    } catch {
+      return false; // no such file, or not an id at all
     }
   }
 

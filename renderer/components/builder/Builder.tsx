@@ -22,7 +22,7 @@ import {
   type BuilderForm,
 } from '../../state/builder';
 import { issuesFor, type ErrorView } from '../../state/errors';
-import { catalogWith, formWithOwn, unfitModels } from '../../state/own-workload';
+import { catalogWith, formRestoring, formWithOwn, unfitModels } from '../../state/own-workload';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ModelPicker } from './ModelPicker';
 import { OwnWorkloadPicker } from './OwnWorkloadPicker';
@@ -49,13 +49,16 @@ export function Builder({ info, disabled, startError, sentOrder, timings, onStar
     null,
   );
   const set = (patch: Partial<BuilderForm>) => setForm((f) => ({ ...f, ...patch }));
-  const own = useOwnWorkload(
-    useCallback(
+  const own = useOwnWorkload({
+    readOnly: info.readOnly,
+    onOpened: useCallback(
       (record: UserWorkloadRecord, previous: UserWorkloadRecord | null) =>
         setForm((f) => formWithOwn(f, record, previous)),
       [],
     ),
-  );
+    onRestored: (record: UserWorkloadRecord) =>
+      setForm((f) => formRestoring(f, record, initial !== undefined)),
+  });
   const record = own.state.record;
   const catalog = useMemo(() => catalogWith(info.workloads, record), [info.workloads, record]);
 

@@ -3,7 +3,7 @@
  * the lock does not, the semaphore never lets more than two in, the deadlock never ends by itself, and so
  * on. Where CPython disagrees with a comment, the snippet is what gets fixed, never this test.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import {
   SNIPPET_ENDS_BY_TIMEOUT,
   type SnippetResult,
 } from '../../../electron/lab/python/run-snippet';
-import { isAlive } from '../../support/processes';
+import { canListChildren, childPids, cmdline, isAlive } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
 
 const lines = (r: SnippetResult) => r.stdout.trim().split('\n');
@@ -156,6 +156,43 @@ describe('runSnippet', () => {
 });
 
 describe('npm run lab -- demo <name> --python', () => {
+  // The deadlock's Python never ends by itself, and its time limit is kept by the lab: once the lab is
+  // SIGKILLed only the driver's lifeline (stdin closing, the parent changing) can end it.
+  it.skipIf(process.platform !== 'linux')(
+    'leaves no Python process when the lab is SIGKILLed mid-snippet (reads /proc: Linux only)',
+    async () => {
+      expect(canListChildren).toBe(true);
+      const cli = spawn(process.execPath, [path.resolve('out/lab/cli.js'), 'demo', 'deadlock', '--python'], {
+        stdio: 'ignore',
+        env: { ...process.env, THREADLAB_PYTHON: PYTHON.executable },
+      });
+      const pid = cli.pid as number;
+      let pythons: number[] = [];
+      try {
+        const snippets = () => childPids(pid).filter((c) => cmdline(c).includes('threadlab_snippet.py'));
+        // The demo itself runs first (a few seconds), then the snippet.
+        expect(await eventually(() => snippets().length > 0, 60_000)).toBe(true);
+        pythons = snippets().flatMap((s) => [s, ...childPids(s)]);
+        // Mid-snippet: its threads are deadlocked by now, well inside its time limit.
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(pythons.every(isAlive)).toBe(true);
+        cli.kill('SIGKILL');
+        expect(await eventually(() => pythons.every((p) => !isAlive(p)), 10_000)).toBe(true);
+      } finally {
+        cli.kill('SIGKILL');
+        // When the test fails, what the lab left behind must not outlive it.
+        for (const p of pythons.filter(isAlive)) {
+          try {
+            process.kill(p, 'SIGKILL');
+          } catch {
+            // it ended meanwhile
+          }
+        }
+      }
+    },
+    90_000,
+  );
+
   it('prints the measured outcome and then what the Python printed', () => {
     const r = spawnSync(process.execPath, [path.resolve('out/lab/cli.js'), 'demo', 'lifecycle', '--python'], {
       encoding: 'utf8',

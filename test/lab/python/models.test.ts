@@ -4,7 +4,6 @@
  * with its reason), the free-threaded model where no such build exists, and the no-Python path.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { familyOf, PYTHON_MODELS, type Model } from '../../../electron/common/config';
@@ -15,19 +14,12 @@ import { getWorkload, WORKLOADS } from '../../../workloads/registry';
 import { combineChecksums } from '../../../workloads/types';
 import { fakeExecutors } from '../../support/fake-executor';
 import { SMALL } from '../../support/lab';
-import { childPids, isAlive } from '../../support/processes';
+import { childPids, cmdline, isAlive } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
 
 const visible = WORKLOADS.filter((w) => !w.hidden).map((w) => w.name);
 const GIL_MODELS: Model[] = ['py-sequential', 'py-threads', 'py-processes', 'py-asyncio'];
 const FAULT = { throw: 1, exit: 2, hang: 3 } as const;
-function cmdline(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 const pythonOptions = { sampleCpu: false, python: { explicitPath: PYTHON.executable } };
 

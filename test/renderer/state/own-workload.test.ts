@@ -5,6 +5,7 @@ import type { UserWorkloadRecord } from '../../../electron/common/user-workload'
 import { formToInput, initialForm } from '../../../renderer/state/builder';
 import {
   catalogWith,
+  formRestoring,
   formWithOwn,
   openError,
   refuseBeforeReading,
@@ -88,6 +89,19 @@ describe('own workload: the builder once a file is open', () => {
     expect(form.models).toEqual(['py-threads', 'py-processes']);
     const built = formToInput(form, catalogWith(catalog, PY));
     expect(built.input.workloads).toEqual([{ name: 'other-kernel', params: {} }]);
+  });
+
+  it('restores a file the engine still holds as opened, or only offers it where the form came from a report', () => {
+    expect(formRestoring(start, JS, false)).toEqual(formWithOwn(start, JS, null));
+    const fromReport = formRestoring(start, JS, true);
+    expect(fromReport.workloads['my-kernel']).toEqual({ on: false, params: { n: '20000' } });
+    expect(fromReport.models).toEqual(start.models);
+    expect(formToInput(fromReport, catalogWith(catalog, JS)).input.workloads).toEqual(
+      formToInput(start, catalog).input.workloads,
+    );
+    // A form that already names it (the person chose it since) is left alone.
+    const chosen = formWithOwn(start, JS, null);
+    expect(formRestoring(chosen, JS, false)).toBe(chosen);
   });
 
   it("marks the other language's models as not fitting while the file is chosen, with the engine's reason", () => {
