@@ -49,6 +49,17 @@ export const BROKEN_TO_LOAD: readonly { file: string; text: string; error: RegEx
     text: 'META = {"name": "broken", "kind": "cpu", "units": 2, "params": {"n": {"default": "a", "min": 0, "max": 3}}}\ndef unit(i, p):\n    return i\n',
     error: /param\.py: bad meta: meta\.params\.n\.default must be a number/,
   },
+  {
+    // 2 MiB printed on import: refused for what it printed, not as a hang
+    file: 'chatty.mjs',
+    text: `process.stdout.write('x'.repeat(2 * 1024 * 1024));\n${JS_META}export function unit(i) { return i; }\n`,
+    error: /chatty\.mjs: importing it printed more than 1024 KiB/,
+  },
+  {
+    file: 'chatty.py',
+    text: `import sys\nsys.stdout.write('x' * (2 * 1024 * 1024))\n${PY_META}def unit(i, p):\n    return i\n`,
+    error: /chatty\.py: importing it printed more than 1024 KiB/,
+  },
 ];
 
 /** Files that load but whose units fail: the failure's reason and message. */

@@ -88,6 +88,9 @@ interface Answer {
   readonly failed: boolean;
 }
 
+/** What reading a file's meta may print before it is stopped. */
+const META_OUTPUT_BYTES = 1024 * 1024;
+
 /**
  * Runs a short child under a time limit; an answer either way, a refusal naming the file on a timeout, a
  * LabError('cancelled') when `signal` ends it first.
@@ -103,12 +106,27 @@ function ask(
     const child = execFile(
       command,
       args,
-      { env, timeout: META_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true, maxBuffer: 1024 * 1024 },
+      {
+        env,
+        timeout: META_TIMEOUT_MS,
+        killSignal: 'SIGKILL',
+        windowsHide: true,
+        maxBuffer: META_OUTPUT_BYTES,
+      },
       (err, stdout, stderr) => {
         stopWatching();
-        if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(err);
+        const code = (err as NodeJS.ErrnoException | null)?.code;
+        if (code === 'ENOENT') reject(err);
         else if (err && signal?.aborted)
           reject(new LabError('cancelled', `${name}: stopped while its meta was read`));
+        // killed too, but for what it printed, not for the time it took
+        else if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+          reject(
+            refuse(
+              name,
+              `importing it printed more than ${META_OUTPUT_BYTES / 1024} KiB; a workload file must not print while it loads`,
+            ),
+          );
         else if (err?.killed)
           reject(
             refuse(
