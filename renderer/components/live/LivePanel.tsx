@@ -1,10 +1,10 @@
 /** The running experiment: progress, live CPU load, the speedup charts filling in, and a way to stop. */
 import { memo, useMemo } from 'react';
 import type { WorkloadMeta } from '../../../electron/common/config';
-import { useThrottled } from '../../hooks/useThrottled';
+import { workloadsOf, type WorkloadKindName } from '../../charts/shape';
 import type { ExperimentState } from '../../state/experiment';
-import { SpeedupGrid } from '../results/SpeedupGrid';
 import { CpuChart } from './CpuChart';
+import { LiveSpeedupGrid } from './LiveSpeedupChart';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {
@@ -18,19 +18,43 @@ interface Props {
 }
 
 /**
- * What arrives during a run lands here about once a second (useExperiment gathers events); the progress bar
- * follows it, and so does the CPU chart, which is hand-drawn and cheap to redraw. The speedup charts are
- * recharts, whose redraw costs tens of milliseconds of CPU (it recomputes every selector of every chart), all
- * of it taken from the workers being timed: they redraw at most every five seconds. With live charts off
- * nothing of the charts redraws.
+ * What arrives during a run lands here about once a second (useExperiment gathers events), and the whole
+ * live view follows it: the charts are hand-drawn SVG, cheap to redraw, and each speedup chart redraws only
+ * when its own figures change. With live charts off they keep their last data, hidden, and never redraw.
  */
-const CPU_REDRAW_MS = 1000;
-const SPEEDUP_REDRAW_MS = 5000;
-
 const LiveProgress = memo(ProgressBar);
-const LiveCpu = memo(CpuChart);
-const LiveSpeedups = memo(SpeedupGrid);
-const NO_FITS: never[] = [];
+const LiveCharts = memo(
+  function LiveCharts({
+    samples,
+    results,
+    workloads,
+    cores,
+    titles,
+  }: {
+    readonly samples: ExperimentState['samples'];
+    readonly results: ExperimentState['results'];
+    readonly workloads: readonly { name: string; kind: WorkloadKindName }[];
+    readonly cores: number;
+    readonly titles: Readonly<Record<string, string>>;
+    readonly shown: boolean;
+  }) {
+    return (
+      <>
+        <CpuChart samples={samples} cores={cores} />
+        <LiveSpeedupGrid results={results} workloads={workloads} cores={cores} titles={titles} />
+      </>
+    );
+  },
+  // Hidden charts are not redrawn at all; shown, they redraw when what they show changes.
+  (a, b) =>
+    (!a.shown && !b.shown) ||
+    (a.shown === b.shown &&
+      a.samples === b.samples &&
+      a.results === b.results &&
+      a.workloads === b.workloads &&
+      a.cores === b.cores &&
+      a.titles === b.titles),
+);
 
 export function LivePanel({
   state,
@@ -42,21 +66,19 @@ export function LivePanel({
   onToggleLiveCharts,
 }: Props) {
   const titles = useMemo(() => Object.fromEntries(catalog.map((w) => [w.name, w.title])), [catalog]);
-  // With live charts off the charts keep their last data and are hidden, so they never redraw.
-  const samples = useThrottled(state.samples, liveCharts ? CPU_REDRAW_MS : Infinity);
-  const results = useThrottled(state.results, liveCharts ? SPEEDUP_REDRAW_MS : Infinity);
+  const results = state.results;
   // Chart every workload of the run from the start, in the order it was configured. A user's own file is in
-  // no catalog: its chart appears with its first result, which says its kind.
+  // no catalog: its chart appears with its first result, which says its kind. Without a configuration,
+  // the workloads of the results so far.
   const config = state.config;
-  const workloads = useMemo(
-    () =>
-      (config?.workloads ?? []).flatMap((w) => {
-        const kind =
-          catalog.find((m) => m.name === w.name)?.kind ?? results.find((r) => r.workload === w.name)?.kind;
-        return kind ? [{ name: w.name, kind }] : [];
-      }),
-    [config, catalog, results],
-  );
+  const workloads = useMemo(() => {
+    const configured = (config?.workloads ?? []).flatMap((w) => {
+      const kind =
+        catalog.find((m) => m.name === w.name)?.kind ?? results.find((r) => r.workload === w.name)?.kind;
+      return kind ? [{ name: w.name, kind }] : [];
+    });
+    return configured.length ? configured : workloadsOf(results);
+  }, [config, catalog, results]);
   return (
     <section className="panel live" aria-labelledby="live-heading" data-testid="live-panel">
       <div className="panel-head">
@@ -89,15 +111,13 @@ export function LivePanel({
         </p>
       )}
       <div className="live-grid" hidden={!liveCharts}>
-        <LiveCpu samples={samples} cores={cores} />
-        <LiveSpeedups
+        <LiveCharts
+          samples={state.samples}
           results={results}
-          fits={NO_FITS}
+          workloads={workloads}
           cores={cores}
           titles={titles}
-          showFit={false}
-          workloads={workloads.length ? workloads : undefined}
-          live
+          shown={liveCharts}
         />
       </div>
     </section>

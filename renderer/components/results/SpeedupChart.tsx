@@ -39,14 +39,12 @@ interface Props {
   readonly title: string;
   readonly cores: number;
   readonly showFit: boolean;
-  /** while running: estimates so far, no intervals yet */
-  readonly live?: boolean;
 }
 
 export const CHART_MARGIN = { top: 16, right: 24, bottom: 28, left: 8 };
 const INITIAL = { width: 640, height: 340 };
 
-export function SpeedupChart({ results, fits, workload, kind, title, cores, showFit, live = false }: Props) {
+export function SpeedupChart({ results, fits, workload, kind, title, cores, showFit }: Props) {
   const series = speedupSeries(results, workload);
   const counts = workerCounts(results, workload);
   const maxWorkers = Math.max(...counts, cores, 1);
@@ -63,11 +61,7 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
       extra={{ 'data-workload': workload, 'data-points': points }}
       title={`${KIND_LABEL[kind]}: ${title}`}
       summary={speedupSummary(workload, series)}
-      caption={
-        live
-          ? `${speedupCaption(kind, cores)} (Live: medians so far; intervals and fits come with the final results.)`
-          : speedupCaption(kind, cores)
-      }
+      caption={speedupCaption(kind, cores)}
       legend={
         <Legend
           items={[
@@ -125,22 +119,18 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
             activeDot={false}
             isAnimationActive={false}
           />
-          {/* Live, the caption says intervals come with the final results: bands and whiskers are left out, which
-              also spares recharts part of its work on every live redraw. */}
-          {live
-            ? null
-            : series.map((s) => (
-                <Area
-                  key={`band-${s.model}`}
-                  data={[...s.points]}
-                  dataKey="band"
-                  stroke="none"
-                  fill={MODEL_STYLE[s.model].color}
-                  fillOpacity={0.08}
-                  isAnimationActive={false}
-                  activeDot={false}
-                />
-              ))}
+          {series.map((s) => (
+            <Area
+              key={`band-${s.model}`}
+              data={[...s.points]}
+              dataKey="band"
+              stroke="none"
+              fill={MODEL_STYLE[s.model].color}
+              fillOpacity={0.08}
+              isAnimationActive={false}
+              activeDot={false}
+            />
+          ))}
           {fitItems.map((model) => {
             const fit = fitFor(fits, workload, model);
             return fit ? (
@@ -166,15 +156,13 @@ export function SpeedupChart({ results, fits, workload, kind, title, cores, show
               strokeWidth={3}
               {...modelLineStyle(s.model)}
             >
-              {live ? null : (
-                <ErrorBar
-                  dataKey="error"
-                  width={6}
-                  stroke={MODEL_STYLE[s.model].color}
-                  strokeWidth={2}
-                  direction="y"
-                />
-              )}
+              <ErrorBar
+                dataKey="error"
+                width={6}
+                stroke={MODEL_STYLE[s.model].color}
+                strokeWidth={2}
+                direction="y"
+              />
             </Line>
           ))}
         </ComposedChart>

@@ -1,6 +1,6 @@
 /** The headline: one speedup chart per workload, side by side (CPU-bound beside I/O-bound). */
 import type { AmdahlFit, ResultEntry } from '../../../electron/common/report';
-import { withLiveSpeedups, workloadsOf, type WorkloadKindName } from '../../charts/shape';
+import { workloadsOf, type WorkloadKindName } from '../../charts/shape';
 import { SpeedupChart } from './SpeedupChart';
 
 interface Props {
@@ -11,19 +11,9 @@ interface Props {
   readonly showFit: boolean;
   /** the workloads to chart, in order (default: those in the results, as first seen) */
   readonly workloads?: readonly { name: string; kind: WorkloadKindName }[];
-  readonly live?: boolean;
 }
 
-export function SpeedupGrid({
-  results: measured,
-  fits,
-  cores,
-  titles,
-  showFit,
-  workloads: order,
-  live = false,
-}: Props) {
-  const results = live ? withLiveSpeedups(measured) : measured;
+export function SpeedupGrid({ results, fits, cores, titles, showFit, workloads: order }: Props) {
   const workloads = order ?? workloadsOf(results);
   if (workloads.length === 0)
     return <p className="note">The first results will appear here as soon as they are measured.</p>;
@@ -39,7 +29,6 @@ export function SpeedupGrid({
           title={titles[w.name] ?? w.name}
           cores={cores}
           showFit={showFit}
-          live={live}
         />
       ))}
     </div>
