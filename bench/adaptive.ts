@@ -4,8 +4,10 @@
  *
  * The quick size is what issue 12's target names (16 units of span 20,000). Its whole job is about 135 ms of
  * CPU, so the cells at 2 and 4 workers on 2 cores last about 70 ms a run: far above the clock's resolution,
- * the units split evenly and the warm-up pass reaches every worker, but with more workers than cores when a
- * run ends depends on how the kernel spread and sliced them, and a few milliseconds are ±5% of 70. The app
+ * and the warm-up pass reaches every worker. Threads and gil workers take units from one shared queue, so a
+ * run no longer waits for the worker the kernel sliced worst; processes are still dealt fixed shares, and a
+ * few milliseconds of scheduling are ±5% of 70. A cell's median is judged by its exact order-statistic
+ * interval (electron/common/stats/median-interval.ts), so no cell stops before its sixth run. The app
  * never runs that size adaptively (Quick look is two fixed runs). The full size (48 units of span 16,000,
  * 2.4 times longer a run) is where the app does use the policy, so it is measured as well, against the same
  * ±5% and the same 15 runs at most.

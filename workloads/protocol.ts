@@ -18,8 +18,17 @@ export interface RunJob {
   /** the absolute path of a user workload's file (the workload is the user's, not a built-in) */
   readonly source?: string;
   readonly params: Params;
-  /** unit indices this worker runs, in order */
+  /**
+   * Unit indices this worker runs, in order; with `queue`, the whole run's units, which this worker shares
+   * with the run's other workers.
+   */
   readonly units: readonly number[];
+  /**
+   * A shared queue of `units` (worker threads only: shared memory does not cross processes): an Int32 count
+   * of units taken, from which every worker of the run takes the next unit when it is free, as a real
+   * thread pool's workers take tasks, so no worker is left with units while another idles.
+   */
+  readonly queue?: SharedArrayBuffer;
   /** concurrent tasks on this worker's event loop (the async model); 1 otherwise */
   readonly concurrency: number;
   readonly env: UnitEnv;

@@ -217,8 +217,10 @@ export const ResultEntrySchema = z.strictObject({
   interference: z.strictObject({ otherCores: nonNeg, stealCores: nonNeg }).nullable().optional(),
   /**
    * Adaptive runs (config.targetCiPct): the measured runs this cell took, how tightly they pin its median (the
-   * larger distance from the median to a bound of its 95% bootstrap interval, in % of the median; null when
-   * the median is 0) and whether that met the target. Absent for a fixed number of runs and in older reports.
+   * larger distance from the median to a bound of its 95% interval, in % of the median; null when the median
+   * is 0 or there were fewer than 6 runs) and whether that met the target. The interval is the exact order-
+   * statistic one; reports written before it used a percentile bootstrap. Absent for a fixed number of runs
+   * and in older reports.
    */
   adaptive: z
     .strictObject({

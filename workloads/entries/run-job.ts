@@ -1,7 +1,8 @@
 /**
  * Worker side of a run, shared by the thread and the process entry: runs the job's units through one
  * UnitContext and reports a checksum. With concurrency > 1 (the async model) the units are spread over that
- * many tasks interleaving on this one event loop.
+ * many tasks interleaving on this one event loop; with a shared queue (threads, gil) the worker takes units
+ * from it until none is left.
  */
 import type { DoneMessage, RunJob } from '../protocol';
 import { monoNow } from '../clock';
@@ -21,7 +22,11 @@ export async function runJob(
   const startMs = monoNow();
   const cpuStartMs = cpuClock?.nowMs() ?? 0;
   const lanes = Math.max(1, Math.min(job.concurrency, job.units.length));
-  if (lanes === 1) {
+  if (job.queue) {
+    const taken = new Int32Array(job.queue);
+    for (let i = Atomics.add(taken, 0, 1); i < job.units.length; i = Atomics.add(taken, 0, 1))
+      checksums.push(await def.runUnit(job.params, job.units[i] as number, ctx));
+  } else if (lanes === 1) {
     for (const unit of job.units) checksums.push(await def.runUnit(job.params, unit, ctx));
   } else {
     const tasks: Promise<void>[] = [];

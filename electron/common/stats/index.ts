@@ -1,7 +1,8 @@
 /**
  * Statistics of repeated wall-clock measurements, after hyperfine and pyperf: robust summaries (median, MAD,
- * modified z-score outliers), a bootstrap confidence interval for speedup, Amdahl's law fitted to speedups,
- * plain-language measurement warnings, and two-sample tests for comparing two reports. One file per concern.
+ * modified z-score outliers), a bootstrap confidence interval for speedup, the exact order-statistic interval
+ * of a median, Amdahl's law fitted to speedups, plain-language measurement warnings, and two-sample tests for
+ * comparing two reports. One file per concern.
  *
  * Pure TypeScript: the runner (Node), the CLI and the renderer all import it. Basic statistics come from
  * simple-statistics so that only what the library lacks (ranking ties, the Student t tail) is written here.
@@ -13,14 +14,8 @@ export { createRng };
 /** The one median (of an even count, the mean of the two middle values); throws for no values. */
 export { median } from 'simple-statistics';
 export { summarize } from './summary';
-export {
-  bootstrapMedian,
-  bootstrapSpeedup,
-  ciHalfWidthPct,
-  efficiency,
-  type BootstrapOptions,
-  type MedianInterval,
-} from './speedup';
+export { bootstrapSpeedup, efficiency, type BootstrapOptions } from './speedup';
+export { ciHalfWidthPct, medianInterval, medianRankK, type MedianInterval } from './median-interval';
 export { fitAmdahl, type AmdahlPoint, type AmdahlResult } from './amdahl';
 export { measurementWarnings, type WarningOptions } from './warnings';
 export {

@@ -1,4 +1,4 @@
-/** Bootstrap confidence intervals (of a speedup, of a median), and parallel efficiency. */
+/** The bootstrap confidence interval of a speedup, and parallel efficiency. */
 import { median, quantileSorted, sampleWithReplacement } from 'simple-statistics';
 import { createRng } from '../random';
 import type { Speedup } from '../report';
@@ -41,40 +41,6 @@ export function bootstrapSpeedup(
     return b / median(sampleWithReplacement(cur, cur.length, rng));
   });
   return { median: median(baselineRaw) / median(raw), ciLow, ciHigh };
-}
-
-/** A median with the bounds of its confidence interval, in the unit of the values. */
-export interface MedianInterval {
-  readonly median: number;
-  readonly ciLow: number;
-  readonly ciHigh: number;
-}
-
-/**
- * How tightly an interval pins its median: the larger distance from the median to either bound, in % of the
- * median (so +-5% means both bounds lie within 5% of it). Infinity for a median of 0, which no target meets.
- */
-export function ciHalfWidthPct(interval: MedianInterval): number {
-  if (interval.median <= 0) return Infinity;
-  const halfWidth = Math.max(interval.median - interval.ciLow, interval.ciHigh - interval.median);
-  return (100 * halfWidth) / interval.median;
-}
-
-/**
- * The median of `raw` with a percentile bootstrap confidence interval (the same resampling as
- * {@link bootstrapSpeedup}, one sample instead of a ratio of two): what adaptive runs test to decide that a
- * cell's median is known tightly enough. With few runs the interval is coarse, because the median of a
- * resample can only take a few of the raw values.
- *
- * @throws Error when `raw` is empty or holds a non-finite or negative value, or an option is out of range.
- */
-export function bootstrapMedian(raw: readonly number[], opts: BootstrapOptions): MedianInterval {
-  checkTimes('bootstrapMedian', 'raw', raw);
-  const values = [...raw];
-  const [ciLow, ciHigh] = percentileInterval(opts, 'bootstrapMedian', (rng) =>
-    median(sampleWithReplacement(values, values.length, rng)),
-  );
-  return { median: median(raw), ciLow, ciHigh };
 }
 
 /** The central `confidence` share of `resamples` values of a resampled statistic, deterministic per seed. */

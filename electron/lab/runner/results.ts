@@ -17,12 +17,12 @@ import type {
 } from '../../common/report';
 import { baselineOf, isBaseline, type Model, type RunPolicy } from '../../common/config';
 import {
-  bootstrapMedian,
   bootstrapSpeedup,
   ciHalfWidthPct,
   efficiency,
   fitAmdahl,
   measurementWarnings,
+  medianInterval,
   summarize,
 } from '../../common/stats';
 import type { WorkloadKind } from '../../common/workload';
@@ -118,17 +118,18 @@ function cpuSummaries(d: CellData): Pick<ResultEntry, 'cpuMs' | 'coresBusy' | 'c
 }
 
 /**
- * How tightly a cell's runs pin its median: the half-width of the 95% bootstrap interval in % of the median
- * (null for a median of 0), and whether it is within the policy's target. The runner asks it after each round
- * to decide whether the cell runs again; the report records its last answer.
+ * How tightly a cell's runs pin its median: the half-width of its exact 95% order-statistic interval in % of
+ * the median (null for a median of 0, or fewer than 6 runs, where no 95% interval exists), and whether it is
+ * within the policy's target. The runner asks it as each round begins to decide whether the cell runs again;
+ * the report records its last answer.
  */
 export function medianTightness(
   wallMs: readonly number[],
   policy: RunPolicy,
-  seed: number,
 ): { medianCiPct: number | null; reached: boolean } {
   if (!wallMs.length || policy.targetCiPct === null) return { medianCiPct: null, reached: false };
-  const pct = ciHalfWidthPct(bootstrapMedian(wallMs, { seed }));
+  const interval = medianInterval(wallMs);
+  const pct = interval ? ciHalfWidthPct(interval) : Infinity;
   const medianCiPct = Number.isFinite(pct) ? pct : null;
   return { medianCiPct, reached: medianCiPct !== null && medianCiPct <= policy.targetCiPct };
 }
@@ -136,9 +137,8 @@ export function medianTightness(
 function adaptiveOf(
   d: CellData,
   policy: RunPolicy,
-  seed: number,
 ): { entry: NonNullable<ResultEntry['adaptive']>; warning: MeasurementWarning | null } {
-  const { medianCiPct, reached } = medianTightness(d.wallMs, policy, seed);
+  const { medianCiPct, reached } = medianTightness(d.wallMs, policy);
   const runs = d.wallMs.length;
   const entry = { runs, medianCiPct, reached };
   // Only a cell that used all its runs missed the target; a cancelled or failed one simply stopped.
@@ -242,7 +242,7 @@ export function buildResults(
     const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
     if (busy) warnings.push(busy);
     const policy = opts.policy;
-    const adaptive = policy && policy.targetCiPct !== null ? adaptiveOf(d, policy, opts.seed) : null;
+    const adaptive = policy && policy.targetCiPct !== null ? adaptiveOf(d, policy) : null;
     if (adaptive?.warning) warnings.push(adaptive.warning);
     const typescript = opts.references?.get(baselineKey(d.cell));
     const reference = typescript ?? base?.checksums[0];

@@ -172,8 +172,6 @@ class ExperimentRun {
   private readonly t0 = performance.now();
   private logicalCores = 1;
   private readonly policy: RunPolicy;
-  /** per cell, whether its median was tight at a given number of runs: each count is bootstrapped once */
-  private readonly tightAt = new Map<string, { runs: number; tight: boolean }>();
   /** per workload, the TypeScript kernel's checksum at Python's parameters (runTypescriptReferences) */
   private readonly typescriptChecksums = new Map<string, number>();
 
@@ -418,12 +416,7 @@ class ExperimentRun {
   private needsMore(cell: Cell): boolean {
     const d = this.data.get(cell.key);
     if (!d || d.failure) return false;
-    const runs = d.wallMs.length;
-    const known = this.tightAt.get(cell.key);
-    if (known?.runs === runs) return !known.tight;
-    const { reached } = medianTightness(d.wallMs, this.policy, this.config.seed);
-    this.tightAt.set(cell.key, { runs, tight: reached });
-    return !reached;
+    return !medianTightness(d.wallMs, this.policy).reached;
   }
 
   private failModel(model: Model, message: string): void {

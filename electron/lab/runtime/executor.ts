@@ -88,8 +88,13 @@ abstract class PoolExecutor implements Executor {
 
   protected abstract poolSize(): number;
   protected abstract createHandle(index: number): WorkerHandle;
-  /** The unit indices each worker runs and the event-loop concurrency of each. */
-  protected abstract plan(request: RunRequest): { units: number[]; concurrency: number }[];
+  /**
+   * The unit indices each worker runs and the event-loop concurrency of each; with `queue`, every worker of
+   * the run shares it and the whole run's units (RunJob.queue).
+   */
+  protected abstract plan(
+    request: RunRequest,
+  ): { units: number[]; concurrency: number; queue?: SharedArrayBuffer }[];
 
   get broken(): boolean {
     return this.pool?.broken ?? false;
@@ -109,6 +114,7 @@ abstract class PoolExecutor implements Executor {
       ...(request.source ? { source: request.source } : {}),
       params: request.params,
       units: p.units,
+      ...(p.queue ? { queue: p.queue } : {}),
       concurrency: p.concurrency,
       env: request.env,
       timeline: request.timeline,
@@ -184,7 +190,17 @@ export class AsyncExecutor extends SequentialExecutor {
   }
 }
 
-/** N worker threads sharing nothing but messages. */
+/**
+ * Every unit in one queue that all N workers of a run take from, as a thread pool's workers do: a worker the
+ * scheduler favoured takes more units, so the run does not wait for the unluckiest worker's fixed share.
+ */
+export function sharedQueue(unitCount: number, workers: number) {
+  const queue = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const units = Array.from({ length: unitCount }, (_, u) => u);
+  return Array.from({ length: workers }, () => ({ units, concurrency: 1, queue }));
+}
+
+/** N worker threads sharing nothing but messages and the queue of the run's units. */
 export class ThreadsExecutor extends PoolExecutor {
   readonly model: Model = 'threads';
   protected poolSize() {
@@ -193,20 +209,23 @@ export class ThreadsExecutor extends PoolExecutor {
   protected createHandle(i: number): WorkerHandle {
     return startWorker('thread', workerOptions(this.entriesDir, this.options, { index: i, gil: null }));
   }
-  protected plan(r: RunRequest) {
-    return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
+  protected plan(r: RunRequest): { units: number[]; concurrency: number; queue?: SharedArrayBuffer }[] {
+    return sharedQueue(r.unitCount, r.workers);
   }
 }
 
-/** N child processes started with fork(). */
+/** N child processes started with fork(), units dealt round-robin: shared memory does not reach them. */
 export class ProcessesExecutor extends ThreadsExecutor {
   override readonly model: Model = 'processes';
   protected override createHandle(_i: number): WorkerHandle {
     return startWorker('process', workerOptions(this.entriesDir, this.options));
   }
+  protected override plan(r: RunRequest) {
+    return roundRobin(r.unitCount, r.workers).map((units) => ({ units, concurrency: 1 }));
+  }
 }
 
-/** N worker threads forced through one emulated GIL. */
+/** N worker threads forced through one emulated GIL, taking units from one shared queue as threads do. */
 export class GilExecutor extends ThreadsExecutor {
   override readonly model: Model = 'gil';
   private readonly gil = createGilBuffer(this.options.switchIntervalMs);

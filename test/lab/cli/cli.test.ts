@@ -82,19 +82,20 @@ describe('npm run lab', () => {
     const r = lab(
       'run',
       ...['-w', 'primes', '-m', 'threads', '-n', '2', '--warmup', '0', '-p', 'units=2', '-p', 'span=2000'],
-      ...['--target-ci', '50', '--min-runs', '3', '--max-runs', '4', '--json', out],
+      ...['--target-ci', '50', '--min-runs', '3', '--max-runs', '7', '--json', out],
     );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /3 to 4 measured runs \(until the median.s 95% interval is within ±50%\) per cell/,
+      /3 to 7 measured runs \(until the median.s 95% interval is within ±50%\) per cell/,
     );
     expect(r.stdout).toMatch(/effic\.\s+runs\s+cpu ms/);
     const report = parseReport(readFileSync(out, 'utf8'));
-    expect(report.config).toMatchObject({ minRuns: 3, maxRuns: 4, targetCiPct: 50 });
+    expect(report.config).toMatchObject({ minRuns: 3, maxRuns: 7, targetCiPct: 50 });
     for (const x of report.results) {
-      // ±50% is loose, but a busy machine may still need the fourth run: assert the bounds, not the count
-      expect(x.adaptive?.runs).toBeGreaterThanOrEqual(3);
-      expect(x.adaptive?.runs).toBeLessThanOrEqual(4);
+      // No 95% interval of a median exists below 6 runs, so the first verdict comes at the sixth; ±50% is
+      // loose, but a busy machine may still need the seventh: assert the bounds, not the count.
+      expect(x.adaptive?.runs).toBeGreaterThanOrEqual(6);
+      expect(x.adaptive?.runs).toBeLessThanOrEqual(7);
       expect(x.wallMs?.raw).toHaveLength(x.adaptive?.runs ?? -1);
       expect(r.stdout).toMatch(new RegExp(`^primes\\s+${x.model}\\s.*\\s${x.adaptive?.runs} ±`, 'm'));
     }

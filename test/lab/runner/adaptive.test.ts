@@ -22,8 +22,8 @@ const CONFIG = {
   workers: [1, 2],
   warmup: 1,
   seed: 3,
-  minRuns: 4,
-  maxRuns: 9,
+  minRuns: 6,
+  maxRuns: 10,
   targetCiPct: 5,
 };
 /** sequential/1 plus threads and gil at 1 and 2 workers */
@@ -101,12 +101,12 @@ describe('adaptive runs', () => {
     const { report: pending } = run(swinging(NOISY));
     const table = formatTable(await pending);
     expect(table).toContain(
-      "4 to 9 measured runs (until the median's 95% interval is within ±5%) per cell after 1 warmup",
+      "6 to 10 measured runs (until the median's 95% interval is within ±5%) per cell after 1 warmup",
     );
     expect(table).toMatch(/effic\.\s+runs\s+cpu ms/);
-    expect(table).toMatch(/^primes\s+gil\s+1\s.*\s4 ±0\.0%/m);
-    expect(table).toMatch(/^primes\s+gil\s+2\s.*\s9 ±\d+\.\d%/m);
-    expect(table).toMatch(/^warning: primes \/ gil \/ 2 workers: after 9 runs \(the maximum\)/m);
+    expect(table).toMatch(/^primes\s+gil\s+1\s.*\s6 ±0\.0%/m);
+    expect(table).toMatch(/^primes\s+gil\s+2\s.*\s10 ±\d+\.\d%/m);
+    expect(table).toMatch(/^warning: primes \/ gil \/ 2 workers: after 10 runs \(the maximum\)/m);
   });
 
   it('interleaves the cells still running round by round; tight cells drop out', async () => {
@@ -131,6 +131,25 @@ describe('adaptive runs', () => {
     });
   });
 
+  it('runs even a steady cell a sixth time when minRuns is 5: no 95% interval of a median exists below 6', async () => {
+    const { report: pending } = run(() => ({ wallMs: 100 }), { minRuns: 5 });
+    for (const r of (await pending).results) {
+      expect(r.wallMs?.raw).toHaveLength(6);
+      expect(r.adaptive).toEqual({ runs: 6, medianCiPct: 0, reached: true });
+    }
+  });
+
+  it('stops a cell whose middle runs agree although its extremes do not: the interval is of the median', async () => {
+    // One run far off on either side: from 9 runs the exact interval is [x(2), x(8)], which leaves both out.
+    const seen = new Map<string, number>();
+    const { report: pending } = run((c) => {
+      const n = (seen.get(keyOf(c)) ?? 0) + 1;
+      seen.set(keyOf(c), n);
+      return { wallMs: n === 3 ? 160 : n === 8 ? 55 : 100 };
+    });
+    for (const r of (await pending).results) expect(r.adaptive).toEqual({ runs: 9, medianCiPct: 0, reached: true });
+  });
+
   it('without targetCiPct runs exactly `repeat` times and records no adaptive fields', async () => {
     const { fake, report: pending } = run(swinging(NOISY), {
       minRuns: undefined,
@@ -153,7 +172,7 @@ describe('adaptive runs', () => {
     expect(typeof text).toBe('string');
     const back = parseReport(text as string);
     expect(back).toEqual(report);
-    expect(back.config).toMatchObject({ minRuns: 4, maxRuns: 9, targetCiPct: 5 });
+    expect(back.config).toMatchObject({ minRuns: 6, maxRuns: 10, targetCiPct: 5 });
     expect(cell(back, NOISY).adaptive?.reached).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validConfig } from '../../support/configs';
 import { planCells, poolSizes, runOrder } from '../../../electron/lab/runner/plan';
-import { roundRobin } from '../../../electron/lab/runtime/executor';
+import { roundRobin, sharedQueue } from '../../../electron/lab/runtime/executor';
 
 describe('measurement plan', () => {
   it('always measures the sequential baseline, once per workload', () => {
@@ -43,5 +43,15 @@ describe('measurement plan', () => {
       [2, 5],
     ]);
     expect(roundRobin(2, 4)).toEqual([[0], [1], [], []]);
+  });
+
+  it('a shared queue gives every worker of a run the same queue and all the units', () => {
+    const plan = sharedQueue(5, 3);
+    expect(plan).toHaveLength(3);
+    for (const p of plan) {
+      expect(p.units).toEqual([0, 1, 2, 3, 4]);
+      expect(p.queue).toBe(plan[0]?.queue);
+    }
+    expect(new Int32Array(plan[0]?.queue ?? new SharedArrayBuffer(4))[0]).toBe(0);
   });
 });
