@@ -5,6 +5,7 @@
  * (as test/main/ipc.test.ts and preload.test.ts do); the WebSocket path runs the browser client against the
  * real bridge on port 0. The engine is a recording fake, so each call's arrival is seen exactly.
  */
+import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   LAB_CHANNELS,
@@ -29,7 +30,8 @@ const handlers = new Map<string, Handler>();
 let exposed: unknown = null;
 
 const ownUrl = `${APP_INDEX_URL}#/lab`;
-const webContents = { getURL: () => ownUrl, send: () => undefined };
+// an emitter, as Electron's webContents is: ipc.ts ends a page's calls on its 'did-start-loading'
+const webContents = Object.assign(new EventEmitter(), { getURL: () => ownUrl, send: () => undefined });
 const win = { isDestroyed: () => false, webContents };
 const fromUs = { sender: webContents, senderFrame: { url: ownUrl, parent: null } };
 
