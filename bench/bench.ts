@@ -2,7 +2,7 @@
  * `npm run bench`: the engine's speed targets, measured, printed against their targets. Ratios are measured
  * side by side in one interleaved experiment (the runner shuffles cells in every pass), and medians quoted,
  * because timings on a shared machine drift. Exit code 1 when a measurable target is missed. `--only=PARTS`
- * (speed, python, sampler, ui, limits, adaptive; comma-separated) measures just those.
+ * (speed, python, fidelity, sampler, ui, limits, adaptive; comma-separated) measures just those.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -51,7 +51,7 @@ const rows: Row[] = [];
 const cores = os.availableParallelism();
 const quick = process.argv.includes('--quick');
 const repeat = quick ? 3 : 7;
-const PARTS = ['speed', 'python', 'sampler', 'ui', 'limits', 'adaptive'] as const;
+const PARTS = ['speed', 'python', 'fidelity', 'sampler', 'ui', 'limits', 'adaptive'] as const;
 // `--only=sampler,ui` runs just those parts: on a shared machine, one target can be re-measured alone.
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg?.split(',') ?? null;
@@ -71,15 +71,15 @@ function notMeasured(target: string, note: string): void {
   rows.push({ target, measured: '-', verdict: 'N/A', note });
 }
 
-/** Python's rows: the py-* models side by side in one experiment, the emulation against CPython, the
- * protocol's own cost. Sizes are smaller than Node's: CPython runs pure-Python kernels ~20x slower. */
+/** Python's rows: the py-* models side by side in one experiment, the quick headline with Python, the
+ * protocol's own cost (the emulation against CPython is its own part, `fidelity`). Sizes are smaller than
+ * Node's: CPython runs pure-Python kernels ~20x slower. */
 async function pythonRows(progress: (label: string) => void): Promise<void> {
   const targets = [
     'py-threads CPU-bound, 2 workers <= 1.15x',
     'py-processes CPU-bound, 2 workers >= 1.8x (spawn excluded)',
     'py-threads sha256, 2 workers >= 1.7x',
     'py-threads and py-asyncio sleep, 8 workers >= 7x',
-    `emulated gil within ${FIDELITY_TOLERANCE} of py-threads at 2, 4 and 8 workers`,
     'host overhead per Python run < 5 ms',
     'quick headline with Python (py-sequential, py-threads, py-processes beside the Node models) <= 20 s',
   ];
@@ -118,6 +118,45 @@ async function pythonRows(progress: (label: string) => void): Promise<void> {
     (v) => v >= 7,
   );
 
+  progress('the quick headline with Python, start to end');
+  const headline = headlineConfig(cores, 'quick', true);
+  const load = os.loadavg()[0] ?? 0;
+  const t0 = performance.now();
+  const headlineReport = await runExperiment(headline, { python: { explicitPath: python.executable } });
+  const headlineS = (performance.now() - t0) / 1000;
+  // What the builder would have said before the run, from no history: how far the rough model is off.
+  const rough = estimateExperiment({
+    config: headlineReport.config,
+    catalog: workloadCatalog(),
+    logicalCores: cores,
+    history: [],
+  });
+  check(
+    `${targets[5] ?? ''} (load average ${load.toFixed(1)}; rough estimate ${(rough.highMs / 1000).toFixed(1)} s)`,
+    headlineS,
+    (v) => v <= 20,
+    ' s',
+  );
+
+  progress('host overhead per Python run (near-empty jobs)');
+  const overhead = await measurePythonOverhead(python, quick ? 50 : 200);
+  check(
+    `${targets[4] ?? ''} (median of ${overhead.jobs}; p90 ${overhead.p90Ms.toFixed(2)} ms)`,
+    overhead.medianMs,
+    (v) => v < 5,
+    ' ms',
+  );
+}
+
+/** The emulated GIL against CPython's, the fidelity way (its own part, so it can be measured alone). */
+async function fidelityRow(progress: (label: string) => void): Promise<void> {
+  const target = `emulated gil within ${FIDELITY_TOLERANCE} of py-threads at 2, 4 and 8 workers`;
+  const discovery = await discoverPythons();
+  const python = discovery.found[0];
+  if (!python) {
+    notMeasured(target, `no Python: ${discovery.reason ?? 'none found'}`);
+    return;
+  }
   // The same measurement as `npm run lab -- fidelity`, in one call: both families on primes with units of
   // about equal duration, alternating pass by pass, medians of each pass's ratio.
   progress('emulated gil vs py-threads, the fidelity way: alternating passes, equal-duration units');
@@ -134,40 +173,16 @@ async function pythonRows(progress: (label: string) => void): Promise<void> {
   const curves = fid.rows
     .map((r) => `${r.workers}: gil ${r.gil?.toFixed(2) ?? '-'} vs py ${r.python?.toFixed(2) ?? '-'}`)
     .join(', ');
+  // CPU per run against each family's one-thread run: the locks' own cost, which a busy machine moves far
+  // less than the wall-clock speedups.
+  const cpu = fid.cpu
+    .map((r) => `${r.workers}: gil ${r.gil?.toFixed(3) ?? '-'} vs py ${r.python?.toFixed(3) ?? '-'}`)
+    .join(', ');
   check(
-    `${targets[4] ?? ''} (primes, 16 units of span ${pythonSpan} in Python and ${pythonSpan * V8_SPEED_FACTOR} in the emulation, median of ${repeat} alternating passes; ${curves}; load average ${loadBefore.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end)`,
+    `${target} (primes, 16 units of span ${pythonSpan} in Python and ${pythonSpan * V8_SPEED_FACTOR} in the emulation, median of ${repeat} alternating passes; ${curves}; CPU per run against one thread ${cpu}; load average ${loadBefore.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end)`,
     Math.max(...gaps),
     (v) => v <= FIDELITY_TOLERANCE,
     ' gap',
-  );
-
-  progress('the quick headline with Python, start to end');
-  const headline = headlineConfig(cores, 'quick', true);
-  const load = os.loadavg()[0] ?? 0;
-  const t0 = performance.now();
-  const headlineReport = await runExperiment(headline, { python: { explicitPath: python.executable } });
-  const headlineS = (performance.now() - t0) / 1000;
-  // What the builder would have said before the run, from no history: how far the rough model is off.
-  const rough = estimateExperiment({
-    config: headlineReport.config,
-    catalog: workloadCatalog(),
-    logicalCores: cores,
-    history: [],
-  });
-  check(
-    `${targets[6] ?? ''} (load average ${load.toFixed(1)}; rough estimate ${(rough.highMs / 1000).toFixed(1)} s)`,
-    headlineS,
-    (v) => v <= 20,
-    ' s',
-  );
-
-  progress('host overhead per Python run (near-empty jobs)');
-  const overhead = await measurePythonOverhead(python, quick ? 50 : 200);
-  check(
-    `${targets[5] ?? ''} (median of ${overhead.jobs}; p90 ${overhead.p90Ms.toFixed(2)} ms)`,
-    overhead.medianMs,
-    (v) => v < 5,
-    ' ms',
   );
 }
 
@@ -286,6 +301,7 @@ async function main(): Promise<void> {
   }
 
   if (part('python')) await pythonRows(progress);
+  if (part('fidelity')) await fidelityRow(progress);
 
   if (part('sampler')) {
     // At the lab's 2 Hz, over the length of the quick headline (about 20 s): the sampler's thread starts once

@@ -75,6 +75,7 @@ describe('fidelity measurement', () => {
     });
     expect(m.unavailable).toMatch(/^no Python 3 found: tried THREADLAB_PYTHON/);
     expect(m.rows).toEqual([]);
+    expect(m.cpu).toEqual([]);
     expect(passes).toBe(0);
   });
 });

@@ -93,6 +93,12 @@ export interface FidelityMeasurement {
   readonly failures: string[];
   /** the emulated lock's figures per worker count, medians over the passes (counts where every pass ran) */
   readonly lock: LockFigures[];
+  /**
+   * CPU per run against the family's one-thread run, medians over the passes: what each lock costs beyond
+   * the work itself (waiters' wake-ups, hand-offs). CPU time moves far less than wall time when other
+   * programs share the machine, so this comparison still means something where the speedups do not.
+   */
+  readonly cpu: FidelityRow[];
 }
 
 function cellOf(report: Report, model: string, workers: number) {
@@ -103,6 +109,13 @@ function cellOf(report: Report, model: string, workers: number) {
 
 function speedupOf(report: Report, model: string, workers: number): number | null {
   return cellOf(report, model, workers)?.speedup?.median ?? null;
+}
+
+/** CPU per run of `model` at `workers` against its family's one-thread baseline's. */
+function cpuRatioOf(report: Report, model: string, workers: number, baseline: string): number | null {
+  const cell = cellOf(report, model, workers)?.cpuMs?.median;
+  const base = cellOf(report, baseline, 1)?.cpuMs?.median;
+  return cell !== undefined && base !== undefined && base > 0 ? cell / base : null;
 }
 
 function lockOf(report: Report, workers: number): LockFigures | null {
@@ -133,6 +146,7 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       unavailable: discovery.reason ?? 'no Python found',
       failures: [],
       lock: [],
+      cpu: [],
     };
   const python: DiscoverOptions = { explicitPath: found.executable, probeTimeoutMs: PASS_PROBE_TIMEOUT_MS };
   const family = (model: 'gil' | 'py-threads', span: number, warmup: number) =>
@@ -148,6 +162,7 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       { python },
     );
   const passes: FidelityRow[][] = [];
+  const cpuPasses: FidelityRow[][] = [];
   const locks: (LockFigures | null)[][] = [];
   const failures = new Set<string>();
   const interpreter = `${found.facts.implementation} ${found.facts.version}`;
@@ -170,6 +185,13 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       python: speedupOf(cpython, 'py-threads', workers),
     }));
     passes.push(rows);
+    cpuPasses.push(
+      options.workers.map((workers) => ({
+        workers,
+        gil: cpuRatioOf(gil, 'gil', workers, 'sequential'),
+        python: cpuRatioOf(cpython, 'py-threads', workers, 'py-sequential'),
+      })),
+    );
     locks.push(options.workers.map((workers) => lockOf(gil, workers)));
     options.onPass?.(pass, rows);
   }
@@ -177,11 +199,13 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
     const known = values.filter((v): v is number => v !== null);
     return known.length === values.length && known.length > 0 ? median(known) : null;
   };
-  const rows = options.workers.map((workers, i) => ({
-    workers,
-    gil: medianOf(passes.map((p) => p[i]?.gil ?? null)),
-    python: medianOf(passes.map((p) => p[i]?.python ?? null)),
-  }));
+  const mediansOf = (each: FidelityRow[][]) =>
+    options.workers.map((workers, i) => ({
+      workers,
+      gil: medianOf(each.map((p) => p[i]?.gil ?? null)),
+      python: medianOf(each.map((p) => p[i]?.python ?? null)),
+    }));
+  const rows = mediansOf(passes);
   const lock = options.workers.flatMap((workers, i): LockFigures[] => {
     const each = locks.map((p) => p[i] ?? null);
     if (each.some((l) => l === null)) return [];
@@ -195,7 +219,15 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       },
     ];
   });
-  return { rows, passes, interpreter, unavailable: null, failures: [...failures], lock };
+  return {
+    rows,
+    passes,
+    interpreter,
+    unavailable: null,
+    failures: [...failures],
+    lock,
+    cpu: mediansOf(cpuPasses),
+  };
 }
 
 /** One line: the largest gap and whether it is within the tolerance, naming the interpreter. */
@@ -251,6 +283,14 @@ async function fidelityCommand(flags: FidelityFlags): Promise<number> {
     ...m.lock.map(
       (l) =>
         `${String(l.workers).padStart(7)}  ${l.handoffsPerS.toFixed(0).padStart(11)}  ${`${l.freeUsPerHandoff.toFixed(0)} µs`.padStart(17)}  ${l.holdVsSequential.toFixed(3).padStart(22)}`,
+    ),
+    '',
+    'CPU per run against the one-thread run, medians (what each lock costs beyond the work; CPU time moves far',
+    'less than wall time when other programs share the machine):',
+    'workers  emulated gil  py-threads',
+    ...m.cpu.map(
+      (r) =>
+        `${String(r.workers).padStart(7)}  ${(r.gil?.toFixed(3) ?? '-').padStart(12)}  ${(r.python?.toFixed(3) ?? '-').padStart(10)}`,
     ),
     '',
     fidelityVerdict(m.rows, m.interpreter ?? 'CPython'),
