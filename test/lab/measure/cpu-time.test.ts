@@ -142,7 +142,7 @@ const PARAMS = { units: 8, span: 30_000 };
 
 function cell(report: Report, model: string) {
   const r = report.results.find((x) => x.model === model);
-  if (!r?.cpuMs || !r.coresBusy) throw new Error(`${model}: no CPU figures in ${JSON.stringify(r)}`);
+  if (!r?.cpuMs || !r.coresBusy || !r.wallMs) throw new Error(`${model}: no CPU figures in ${JSON.stringify(r)}`);
   return {
     cpuMs: r.cpuMs.median,
     coresBusy: r.coresBusy.median,
