@@ -9,6 +9,9 @@ import {
   toHtml,
   toMarkdown,
   toTrace,
+  CHUNK_CHARS,
+  inChunks,
+  jsonPieces,
 } from '../../electron/common/export/index';
 import { escapeHtml as esc } from '../../electron/common/export/text';
 import { parseReport } from '../../electron/common/report-parse';
@@ -406,5 +409,44 @@ describe('absurd figures', () => {
     expect(toHtml(r)).toContain('This report is incomplete');
     expect(toTrace(r).traceEvents).toEqual([]);
     expect(parseCsv(toCsv(r))).toHaveLength(1);
+  });
+});
+
+describe('exports in chunks (what is written to disk)', () => {
+  const joined = (r: Report, format: (typeof EXPORT_FORMATS)[number]) =>
+    [...EXPORTERS[format].chunks(r)].join('');
+  const whole = (r: Report, format: (typeof EXPORT_FORMATS)[number]) => {
+    const out = EXPORTERS[format].export(r);
+    return typeof out === 'string' ? out : new TextDecoder().decode(out);
+  };
+
+  it.each(EXPORT_FORMATS)(
+    '%s: the chunks join to the whole export, for a hostile and a large report',
+    (format) => {
+      for (const r of [hostileReport(), hugeReport()]) expect(joined(r, format)).toBe(whole(r, format));
+    },
+  );
+
+  it('inChunks gathers small pieces into chunks of about chunkChars, losing none', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `row ${i}\n`);
+    const chunks = [...inChunks(pieces, 500)];
+    expect(chunks.join('')).toBe(pieces.join(''));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(500);
+    for (const c of chunks) expect(c.length).toBeLessThan(500 + 10);
+    expect(CHUNK_CHARS * 2).toBeLessThanOrEqual(128 * 1024); // a two-byte chunk stays a regular heap object
+  });
+
+  it('jsonPieces is JSON.stringify to the character, undefined, empty and toJSON values included', () => {
+    const odd = {
+      a: [],
+      b: {},
+      c: undefined,
+      d: [undefined, () => 1, null],
+      e: { f: { g: { h: [1, { i: '\u202e\n"' }] } } },
+      t: new Date(0),
+    };
+    for (const v of [odd, [[[[1, [2]]]]], 'x\ny', null, {}, []])
+      expect([...jsonPieces(v)].join('')).toBe(JSON.stringify(v, null, 2));
   });
 });

@@ -7,6 +7,7 @@
  * injection: labels, workload names and failure messages can come from anyone.
  */
 import type { Report, ResultEntry } from '../report';
+import { inChunks } from './chunks';
 import type { Exporter } from './types';
 
 const HEADER = [
@@ -87,23 +88,19 @@ function* cellRows(r: ResultEntry): Generator<string> {
     yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${cpu(i)},${figures},${i === 0 ? text : ','}\r\n`;
 }
 
-/** Rows are gathered into UTF-8 chunks of about this many characters, so no one string holds the file. */
-const CHUNK_CHARS = 1 << 20;
+/** The CSV in chunks of about a MiB: a string of every row would need the file's size several times. */
+function* csvChunks(report: Report): Generator<string> {
+  function* rows(): Generator<string> {
+    yield line([...HEADER]) + '\r\n';
+    for (const r of report.results) yield* cellRows(r);
+  }
+  yield* inChunks(rows());
+}
 
-/** The CSV as UTF-8 bytes. Built in chunks: a string of every row would need the file's size several times. */
+/** The CSV as UTF-8 bytes, encoded chunk by chunk. */
 export function toCsvBytes(report: Report): Uint8Array {
   const utf8 = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let pending = line([...HEADER]) + '\r\n';
-  for (const r of report.results)
-    for (const row of cellRows(r)) {
-      pending += row;
-      if (pending.length >= CHUNK_CHARS) {
-        chunks.push(utf8.encode(pending));
-        pending = '';
-      }
-    }
-  chunks.push(utf8.encode(pending));
+  const chunks = Array.from(csvChunks(report), (c) => utf8.encode(c));
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -122,4 +119,5 @@ export const csvExporter: Exporter = {
   mime: 'text/csv',
   title: 'Measured runs (CSV)',
   export: toCsvBytes,
+  chunks: csvChunks,
 };
