@@ -15,7 +15,7 @@ import {
 } from '../../electron/common/export/index';
 import { escapeHtml as esc } from '../../electron/common/export/text';
 import { parseReport } from '../../electron/common/report-parse';
-import { REPORT_VERSION, type Report } from '../../electron/common/report';
+import { REPORT_VERSION, type Report, type ResultEntry } from '../../electron/common/report';
 import { summarize } from '../../electron/common/stats';
 import {
   ADAPTIVE_MISSED,
@@ -448,5 +448,105 @@ describe('exports in chunks (what is written to disk)', () => {
     };
     for (const v of [odd, [[[[1, [2]]]]], 'x\ny', null, {}, []])
       expect([...jsonPieces(v)].join('')).toBe(JSON.stringify(v, null, 2));
+  });
+});
+
+describe('Python interpreters and an own workload in the exports', () => {
+  const ESC = '\u001b[2J\u001b]0;pwned\u0007';
+  /** The sample with the Python record and own workload a `--workload x.py` run writes, its text hostile. */
+  function withPython(): Report {
+    const r = structuredClone(loadSample());
+    r.python = {
+      interpreters: [
+        {
+          models: ['py-threads', 'py-processes'],
+          version: '3.11.7',
+          implementation: 'CPython',
+          executable: `/opt/<script>alert(1)</script>/python3${ESC}`,
+          gilEnabled: true,
+          freeThreadedBuild: false,
+        },
+        {
+          models: ['py-ft-threads'],
+          version: '3.13.0t',
+          implementation: 'CPython',
+          executable: '/usr/bin/python3.13t',
+          gilEnabled: false,
+          freeThreadedBuild: true,
+        },
+      ],
+      unavailable: [{ models: ['py-asyncio'], reason: `<img src=x onerror=alert(1)> | pipe ${ESC}` }],
+    };
+    r.userWorkload = {
+      file: 'mine<script>.py',
+      language: 'python',
+      sha256: 'a'.repeat(64),
+      meta: {
+        name: 'mine',
+        kind: 'cpu',
+        units: 8,
+        params: { n: { default: 5, min: 1, max: 9, description: '<b>size</b>' } },
+        title: `My <script>alert(1)</script> | work${ESC}`,
+        description: 'a *bold* [link](javascript:alert(1))',
+      },
+    };
+    return r;
+  }
+
+  it('HTML: a Python and a Your workload section, every value escaped', () => {
+    const html = toHtml(withPython());
+    expect(html).toContain('<h2>Python</h2>');
+    expect(html).toContain('Python for py-threads, py-processes');
+    expect(html).toContain('CPython 3.13.0t, GIL disabled (free-threaded build): /usr/bin/python3.13t');
+    expect(html).toContain('Not run: py-asyncio');
+    expect(html).toContain('<h2>Your workload</h2>');
+    expect(html).toContain(`<td>${esc('mine<script>.py (Python)')}</td>`);
+    expect(html).toContain(`n = 5 (1–9): ${esc('<b>size</b>')}`);
+    expect(html).not.toMatch(/<script|<img|<b>/i);
+  });
+
+  it('Markdown: the same sections, escaped so no markup or table break gets through', () => {
+    const md = toMarkdown(withPython());
+    expect(md).toContain('## Python');
+    expect(md).toContain(
+      '| Python for py-threads, py-processes | CPython 3.11.7, GIL enabled: /opt/&lt;script&gt;',
+    );
+    expect(md).toContain('## Your workload');
+    expect(md).toContain('My &lt;script&gt;alert(1)&lt;/script&gt; \\| work');
+    expect(md).toContain('a \\*bold\\* \\[link\\](javascript:alert(1))');
+    expect(md).not.toMatch(/<script|<img|<b>/i);
+    // every table row of the two sections keeps its two cells: a pipe in a value is escaped
+    const rows = md.split('\n').filter((l) => l.startsWith('| Python for') || l.startsWith('| Not run'));
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(4);
+  });
+
+  it('CSV: each py-* row names its interpreter; Node models and reports without Python leave it empty', () => {
+    const r = withPython();
+    const py = r.results.find((e) => e.model === 'py-threads') ?? {
+      ...r.results[0],
+      model: 'py-threads' as const,
+    };
+    if (!r.results.includes(py as ResultEntry)) r.results.push(py as ResultEntry);
+    const rows = parseCsv(toCsv(r));
+    const header = rows[0] ?? [];
+    const col = header.indexOf('interpreter');
+    expect(col).toBe(header.length - 1);
+    const body = rows.slice(1).filter((row) => row.length > 1);
+    expect(body.filter((row) => row[2] === 'py-threads').every((row) => row[col] === 'CPython 3.11.7')).toBe(
+      true,
+    );
+    expect(body.filter((row) => row[2] === 'threads').every((row) => row[col] === '')).toBe(true);
+    expect(
+      parseCsv(toCsv(loadSample()))
+        .slice(1)
+        .every((row) => row.length === 1 || row[col] === ''),
+    ).toBe(true);
+  });
+
+  it('the Python record and own workload round-trip through the JSON export', () => {
+    const r = withPython();
+    const back = parseReport(EXPORTERS.json.export(r) as string);
+    expect(back.python).toEqual(r.python);
+    expect(back.userWorkload).toEqual(r.userWorkload);
   });
 });
