@@ -9,6 +9,7 @@
 import type { Model } from './config';
 import type { Machine, Report, ResultEntry } from './report';
 import { mannWhitneyU, welchT } from './stats';
+import { interpreterName } from './format';
 
 /** Significance level of every verdict. */
 export const COMPARE_ALPHA = 0.05;
@@ -303,12 +304,43 @@ export function machineRemarks(a: Machine, b: Machine): string[] {
   return remarks;
 }
 
+/**
+ * Which py-* models ran on a different Python in A than in B: "py-threads: A used CPython 3.11.7, B CPython
+ * 3.13.0t free-threaded, GIL disabled". Models grouped by the pair they differ in. A side with no `python`
+ * record (older reports) or that did not run the model is not compared: unknown is not a difference.
+ */
+export function interpreterRemarks(a: Report, b: Report): string[] {
+  const byModel = (r: Report) =>
+    new Map(
+      (r.python?.interpreters ?? []).flatMap((i) => i.models.map((m) => [m, interpreterName(i)] as const)),
+    );
+  const ia = byModel(a);
+  const ib = byModel(b);
+  const pairs = new Map<string, { a: string; b: string; models: string[] }>();
+  for (const [model, na] of ia) {
+    const nb = ib.get(model);
+    if (nb === undefined || nb === na) continue;
+    const key = `${na}\u0000${nb}`;
+    const pair = pairs.get(key) ?? { a: na, b: nb, models: [] };
+    pair.models.push(model);
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()].map((p) => `${p.models.join(', ')}: A used ${p.a}, B ${p.b}`);
+}
+
 function notesOf(a: Report, b: Report): string[] {
   const notes: string[] = [];
   const sa = side(a);
   const sb = side(b);
   if (sa.machine !== sb.machine) notes.push(`different machines: A ran on ${sa.machine}; B on ${sb.machine}`);
   notes.push(...machineRemarks(a.machine, b.machine));
+  notes.push(...interpreterRemarks(a, b));
+  const wa = a.userWorkload;
+  const wb = b.userWorkload;
+  if (wa && wb && wa.meta.name === wb.meta.name && wa.sha256 !== wb.sha256)
+    notes.push(
+      `${wa.meta.name}: A and B ran different versions of the workload file (${wa.file} ${wa.sha256.slice(0, 12)}, ${wb.file} ${wb.sha256.slice(0, 12)})`,
+    );
   for (const wa of a.config.workloads) {
     const wb = b.config.workloads.find((w) => w.name === wa.name);
     if (wb && JSON.stringify(wa.params) !== JSON.stringify(wb.params))

@@ -4,7 +4,8 @@
  */
 import type { ExperimentConfig } from './config';
 import type { DemoMetric } from './demos';
-import type { Machine, ResultEntry } from './report';
+import type { Interpreter, Machine, PythonRun, ResultEntry } from './report';
+import type { UserWorkloadRecord } from './user-workload';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
@@ -75,6 +76,53 @@ export function machineConditionRows(m: Machine): [string, string][] {
   if (m.virtualMachine !== undefined)
     rows.push(['Virtual machine', known(m.virtualMachine, (v) => (v ? 'yes' : 'no'))]);
   return rows;
+}
+
+/** What an interpreter says of itself, whether the lab found it (LabInfo) or a report's py-* models ran on it. */
+type InterpreterFacts = Pick<
+  Interpreter,
+  'implementation' | 'version' | 'gilEnabled' | 'freeThreadedBuild' | 'executable'
+>;
+
+/** "CPython 3.11.7", "CPython 3.13.0t free-threaded, GIL disabled": the interpreter in a few words. */
+export function interpreterName(i: InterpreterFacts): string {
+  const build = i.freeThreadedBuild ? ` free-threaded, GIL ${i.gilEnabled ? 'enabled' : 'disabled'}` : '';
+  return `${i.implementation} ${i.version}${build}`;
+}
+
+/** "CPython 3.11.2, GIL enabled (free-threaded build): /usr/bin/python3" */
+export function describeInterpreter(i: InterpreterFacts): string {
+  const gil = i.gilEnabled ? 'GIL enabled' : 'GIL disabled';
+  const build = i.freeThreadedBuild ? ' (free-threaded build)' : '';
+  return `${i.implementation} ${i.version}, ${gil}${build}: ${i.executable}`;
+}
+
+/** The Python side of a report as label/value rows (unescaped): who ran which py-* models, and what could not run. */
+export function pythonRunRows(python: PythonRun): [string, string][] {
+  return [
+    ...python.interpreters.map((i): [string, string] => [
+      `Python for ${i.models.join(', ')}`,
+      describeInterpreter(i),
+    ]),
+    ...python.unavailable.map((u): [string, string] => [`Not run: ${u.models.join(', ')}`, u.reason]),
+  ];
+}
+
+/** The user's own workload a report measured, as label/value rows (unescaped: the file and meta are anyone's). */
+export function userWorkloadRows(w: UserWorkloadRecord): [string, string][] {
+  const m = w.meta;
+  const params = Object.entries(m.params).map(
+    ([name, p]) => `${name} = ${p.default} (${p.min}–${p.max})${p.description ? `: ${p.description}` : ''}`,
+  );
+  return [
+    ['File', `${w.file} (${w.language === 'js' ? 'JavaScript' : 'Python'})`],
+    ['SHA-256', w.sha256],
+    ['Name', m.title ? `${m.title} (${m.name})` : m.name],
+    ...(m.description ? [['Description', m.description] as [string, string]] : []),
+    ['Kind', m.kind === 'cpu' ? 'CPU-bound' : 'I/O-bound'],
+    ['Units', String(m.units)],
+    ...(params.length ? [['Parameters', params.join('; ')] as [string, string]] : []),
+  ];
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

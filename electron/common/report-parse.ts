@@ -7,15 +7,26 @@ import { issuesFromZod } from './config';
 import { REPORT_SCHEMA, REPORT_VERSIONS_READ, ReportSchema, type Report } from './report';
 
 export function parseReport(text: string, source = 'report'): Report {
-  let data: unknown;
+  return validateReport(parseReportJson(text, source), source);
+}
+
+/** The JSON of a report file, not yet checked against the schema. */
+export function parseReportJson(text: string, source = 'report'): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw LabError.invalid(
       [{ field: source, message: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` }],
       'invalid-report',
     );
   }
+}
+
+/**
+ * Checks parsed JSON against the report schema. Apart from parseReport so that a reader of a large file can
+ * let go of its text before the schema copies the data: at the limits the text alone is 100 MB.
+ */
+export function validateReport(data: unknown, source = 'report'): Report {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw LabError.invalid([{ field: source, message: 'must be a JSON object' }], 'invalid-report');
   const head = data as { schema?: unknown; version?: unknown };

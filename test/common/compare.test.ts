@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARE_MIN_RUNS, compareReports, formatP, machineRemarks } from '../../electron/common/compare';
+import {
+  COMPARE_MIN_RUNS,
+  compareReports,
+  formatP,
+  interpreterRemarks,
+  machineRemarks,
+} from '../../electron/common/compare';
+import type { Interpreter } from '../../electron/common/report';
 import type { Machine, Report, ResultEntry } from '../../electron/common/report';
 import { summarize } from '../../electron/common/stats';
 import { loadSample, loadSampleB } from '../fixtures/reports/fixtures';
@@ -211,5 +218,52 @@ describe('compareReports with figures that overflow', () => {
     expect(c.models.find((m) => m.model === 'gil')?.notComputable).toBe(1);
     expect(c.overall).toContain('1 of');
     expect(c.overall).toContain('not computable');
+  });
+});
+
+describe('compare says when the two reports ran Python on different interpreters', () => {
+  const cpython = (version: string, models: Interpreter['models'], freeThreaded = false): Interpreter => ({
+    models,
+    version,
+    implementation: 'CPython',
+    executable: '/usr/bin/python3',
+    gilEnabled: !freeThreaded,
+    freeThreadedBuild: freeThreaded,
+  });
+  const withPython = (...interpreters: Interpreter[]): Report => ({
+    ...structuredClone(loadSample()),
+    python: { interpreters, unavailable: [] },
+  });
+
+  it('names each model whose interpreter differs, grouped, in A-then-B order', () => {
+    const a = withPython(cpython('3.11.7', ['py-threads', 'py-processes']));
+    const b = withPython(cpython('3.13.0t', ['py-threads', 'py-processes'], true));
+    expect(interpreterRemarks(a, b)).toEqual([
+      'py-threads, py-processes: A used CPython 3.11.7, B CPython 3.13.0t free-threaded, GIL disabled',
+    ]);
+    expect(compareReports(a, b).notes).toContain(interpreterRemarks(a, b)[0]);
+  });
+
+  it('says nothing when both used the same, or one side has no record of the model or of Python at all', () => {
+    const a = withPython(cpython('3.11.7', ['py-threads']));
+    expect(interpreterRemarks(a, withPython(cpython('3.11.7', ['py-threads'])))).toEqual([]);
+    expect(interpreterRemarks(a, withPython(cpython('3.12.1', ['py-processes'])))).toEqual([]);
+    expect(interpreterRemarks(a, loadSample())).toEqual([]);
+  });
+
+  it('an own workload file that changed between the runs is said, with both hashes', () => {
+    const own = (sha: string): Report => ({
+      ...structuredClone(loadSample()),
+      userWorkload: {
+        file: 'mine.py',
+        language: 'python',
+        sha256: sha.repeat(64),
+        meta: { name: 'mine', kind: 'cpu', units: 8, params: {} },
+      },
+    });
+    expect(compareReports(own('a'), own('b')).notes).toContain(
+      'mine: A and B ran different versions of the workload file (mine.py aaaaaaaaaaaa, mine.py bbbbbbbbbbbb)',
+    );
+    expect(compareReports(own('a'), own('a')).notes.join('\n')).not.toContain('different versions');
   });
 });

@@ -9,10 +9,13 @@ import {
   toHtml,
   toMarkdown,
   toTrace,
+  CHUNK_CHARS,
+  inChunks,
+  jsonPieces,
 } from '../../electron/common/export/index';
 import { escapeHtml as esc } from '../../electron/common/export/text';
 import { parseReport } from '../../electron/common/report-parse';
-import { REPORT_VERSION, type Report } from '../../electron/common/report';
+import { REPORT_VERSION, type Report, type ResultEntry } from '../../electron/common/report';
 import { summarize } from '../../electron/common/stats';
 import {
   ADAPTIVE_MISSED,
@@ -406,5 +409,144 @@ describe('absurd figures', () => {
     expect(toHtml(r)).toContain('This report is incomplete');
     expect(toTrace(r).traceEvents).toEqual([]);
     expect(parseCsv(toCsv(r))).toHaveLength(1);
+  });
+});
+
+describe('exports in chunks (what is written to disk)', () => {
+  const joined = (r: Report, format: (typeof EXPORT_FORMATS)[number]) =>
+    [...EXPORTERS[format].chunks(r)].join('');
+  const whole = (r: Report, format: (typeof EXPORT_FORMATS)[number]) => {
+    const out = EXPORTERS[format].export(r);
+    return typeof out === 'string' ? out : new TextDecoder().decode(out);
+  };
+
+  it.each(EXPORT_FORMATS)(
+    '%s: the chunks join to the whole export, for a hostile and a large report',
+    (format) => {
+      for (const r of [hostileReport(), hugeReport()]) expect(joined(r, format)).toBe(whole(r, format));
+    },
+  );
+
+  it('inChunks gathers small pieces into chunks of about chunkChars, losing none', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `row ${i}\n`);
+    const chunks = [...inChunks(pieces, 500)];
+    expect(chunks.join('')).toBe(pieces.join(''));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(500);
+    for (const c of chunks) expect(c.length).toBeLessThan(500 + 10);
+    expect(CHUNK_CHARS * 2).toBeLessThanOrEqual(128 * 1024); // a two-byte chunk stays a regular heap object
+  });
+
+  it('jsonPieces is JSON.stringify to the character, undefined, empty and toJSON values included', () => {
+    const odd = {
+      a: [],
+      b: {},
+      c: undefined,
+      d: [undefined, () => 1, null],
+      e: { f: { g: { h: [1, { i: '\u202e\n"' }] } } },
+      t: new Date(0),
+    };
+    for (const v of [odd, [[[[1, [2]]]]], 'x\ny', null, {}, []])
+      expect([...jsonPieces(v)].join('')).toBe(JSON.stringify(v, null, 2));
+  });
+});
+
+describe('Python interpreters and an own workload in the exports', () => {
+  const ESC = '\u001b[2J\u001b]0;pwned\u0007';
+  /** The sample with the Python record and own workload a `--workload x.py` run writes, its text hostile. */
+  function withPython(): Report {
+    const r = structuredClone(loadSample());
+    r.python = {
+      interpreters: [
+        {
+          models: ['py-threads', 'py-processes'],
+          version: '3.11.7',
+          implementation: 'CPython',
+          executable: `/opt/<script>alert(1)</script>/python3${ESC}`,
+          gilEnabled: true,
+          freeThreadedBuild: false,
+        },
+        {
+          models: ['py-ft-threads'],
+          version: '3.13.0t',
+          implementation: 'CPython',
+          executable: '/usr/bin/python3.13t',
+          gilEnabled: false,
+          freeThreadedBuild: true,
+        },
+      ],
+      unavailable: [{ models: ['py-asyncio'], reason: `<img src=x onerror=alert(1)> | pipe ${ESC}` }],
+    };
+    r.userWorkload = {
+      file: 'mine<script>.py',
+      language: 'python',
+      sha256: 'a'.repeat(64),
+      meta: {
+        name: 'mine',
+        kind: 'cpu',
+        units: 8,
+        params: { n: { default: 5, min: 1, max: 9, description: '<b>size</b>' } },
+        title: `My <script>alert(1)</script> | work${ESC}`,
+        description: 'a *bold* [link](javascript:alert(1))',
+      },
+    };
+    return r;
+  }
+
+  it('HTML: a Python and a Your workload section, every value escaped', () => {
+    const html = toHtml(withPython());
+    expect(html).toContain('<h2>Python</h2>');
+    expect(html).toContain('Python for py-threads, py-processes');
+    expect(html).toContain('CPython 3.13.0t, GIL disabled (free-threaded build): /usr/bin/python3.13t');
+    expect(html).toContain('Not run: py-asyncio');
+    expect(html).toContain('<h2>Your workload</h2>');
+    expect(html).toContain(`<td>${esc('mine<script>.py (Python)')}</td>`);
+    expect(html).toContain(`n = 5 (1–9): ${esc('<b>size</b>')}`);
+    expect(html).not.toMatch(/<script|<img|<b>/i);
+  });
+
+  it('Markdown: the same sections, escaped so no markup or table break gets through', () => {
+    const md = toMarkdown(withPython());
+    expect(md).toContain('## Python');
+    expect(md).toContain(
+      '| Python for py-threads, py-processes | CPython 3.11.7, GIL enabled: /opt/&lt;script&gt;',
+    );
+    expect(md).toContain('## Your workload');
+    expect(md).toContain('My &lt;script&gt;alert(1)&lt;/script&gt; \\| work');
+    expect(md).toContain('a \\*bold\\* \\[link\\](javascript:alert(1))');
+    expect(md).not.toMatch(/<script|<img|<b>/i);
+    // every table row of the two sections keeps its two cells: a pipe in a value is escaped
+    const rows = md.split('\n').filter((l) => l.startsWith('| Python for') || l.startsWith('| Not run'));
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(4);
+  });
+
+  it('CSV: each py-* row names its interpreter; Node models and reports without Python leave it empty', () => {
+    const r = withPython();
+    const py = r.results.find((e) => e.model === 'py-threads') ?? {
+      ...r.results[0],
+      model: 'py-threads' as const,
+    };
+    if (!r.results.includes(py as ResultEntry)) r.results.push(py as ResultEntry);
+    const rows = parseCsv(toCsv(r));
+    const header = rows[0] ?? [];
+    const col = header.indexOf('interpreter');
+    expect(col).toBe(header.length - 1);
+    const body = rows.slice(1).filter((row) => row.length > 1);
+    expect(body.filter((row) => row[2] === 'py-threads').every((row) => row[col] === 'CPython 3.11.7')).toBe(
+      true,
+    );
+    expect(body.filter((row) => row[2] === 'threads').every((row) => row[col] === '')).toBe(true);
+    expect(
+      parseCsv(toCsv(loadSample()))
+        .slice(1)
+        .every((row) => row.length === 1 || row[col] === ''),
+    ).toBe(true);
+  });
+
+  it('the Python record and own workload round-trip through the JSON export', () => {
+    const r = withPython();
+    const back = parseReport(EXPORTERS.json.export(r) as string);
+    expect(back.python).toEqual(r.python);
+    expect(back.userWorkload).toEqual(r.userWorkload);
   });
 });

@@ -8,6 +8,7 @@ import { createLabService } from '../../electron/lab/api/lab-service';
 import { LabError } from '../../electron/common/errors';
 import { labApiContract, TINY } from './api-contract';
 import { SAMPLE_FILE } from '../fixtures/reports/fixtures';
+import { runsHere } from '../support/skip';
 
 labApiContract('in-process', async () => {
   const historyDir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
@@ -91,7 +92,13 @@ describe('LabService PDF and PNG without a browser engine', () => {
   });
 });
 
-describe.skipIf(!findChromium())('LabService PNG through the installed Chromium', () => {
+describe.runIf(
+  runsHere(
+    findChromium() !== null,
+    'test/lab/api-inprocess (PNG)',
+    'no Chromium (install chromium or set THREADLAB_CHROMIUM)',
+  ),
+)('LabService PNG through the installed Chromium', () => {
   it('exports the speedup chart as a PNG image', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-'));
     const service = createLabService({ historyDir: dir, renderDocument: renderWithChromium });

@@ -18,6 +18,7 @@ import { PythonLanesSection } from '../../renderer/components/results/PythonLane
 import { LabContext } from '../../renderer/LabContext';
 import { canListChildren, childPids } from '../support/processes';
 import { CPYTHON, fakeLabApi, PYTHON_FOUND } from '../support/fake-lab';
+import { runsHere } from '../support/skip';
 
 afterEach(cleanup);
 
@@ -201,7 +202,9 @@ describe('PythonRunPanel on the real engine', () => {
   }, 90_000);
   afterAll(() => service.close());
 
-  it.skipIf(!canListChildren)(
+  it.runIf(
+    runsHere(canListChildren, 'test/renderer/python-ui (snippet stop)', 'no process table to read here'),
+  )(
     'leaving the page (here: switching to another demo) stops the snippet: cancelled, no Python left',
     async () => {
       const before = childPids();

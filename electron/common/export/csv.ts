@@ -6,7 +6,9 @@
  * A cell that a spreadsheet would read as a formula gets a leading apostrophe, after OWASP's advice on CSV
  * injection: labels, workload names and failure messages can come from anyone.
  */
+import { interpreterName } from '../format';
 import type { Report, ResultEntry } from '../report';
+import { inChunks } from './chunks';
 import type { Exporter } from './types';
 
 const HEADER = [
@@ -31,6 +33,7 @@ const HEADER = [
   'failureReason',
   'failureMessage',
   'warnings',
+  'interpreter',
 ] as const;
 
 type Field = string | number | boolean | null;
@@ -70,40 +73,43 @@ function cellFigures(r: ResultEntry): Field[] {
 const line = (fields: readonly Field[]): string => fields.map(csvField).join(',');
 
 /** The rows of one cell, each ending in CRLF: the cell's fields are quoted once, not once per run. */
-function* cellRows(r: ResultEntry): Generator<string> {
+function* cellRows(r: ResultEntry, interpreter: string | null): Generator<string> {
   const head = line([r.workload, r.kind, r.model, r.workers]);
   const figures = line(cellFigures(r));
+  const tail = csvField(interpreter);
   const text = line([r.failure?.message ?? null, r.warnings.map((w) => w.kind).join(';')]);
   const raw = r.wallMs?.raw ?? [];
   // A cell without a single finished run still gets a row, so its failure is not lost from the file.
   if (raw.length === 0) {
-    yield `${head},,,,,,${figures},${text}\r\n`;
+    yield `${head},,,,,,${figures},${text},${tail}\r\n`;
     return;
   }
   const outliers = new Set(r.wallMs?.outliers ?? []);
   // CPU figures per run, empty in a version-1 report
   const cpu = (i: number) => `${csvField(r.cpuMs?.raw[i] ?? null)},${csvField(r.coresBusy?.raw[i] ?? null)}`;
   for (let i = 0; i < raw.length; i++)
-    yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${cpu(i)},${figures},${i === 0 ? text : ','}\r\n`;
+    yield `${head},${i + 1},${csvField(raw[i] ?? null)},${outliers.has(i)},${cpu(i)},${figures},${i === 0 ? text : ','},${tail}\r\n`;
 }
 
-/** Rows are gathered into UTF-8 chunks of about this many characters, so no one string holds the file. */
-const CHUNK_CHARS = 1 << 20;
+/** The CSV in chunks of about a MiB: a string of every row would need the file's size several times. */
+function* csvChunks(report: Report): Generator<string> {
+  function* rows(): Generator<string> {
+    yield line([...HEADER]) + '\r\n';
+    // the interpreter that ran a py-* cell's model, on each of its rows (empty for Node's models)
+    const interpreters = new Map(
+      (report.python?.interpreters ?? []).flatMap((i) =>
+        i.models.map((m) => [m as string, interpreterName(i)]),
+      ),
+    );
+    for (const r of report.results) yield* cellRows(r, interpreters.get(r.model) ?? null);
+  }
+  yield* inChunks(rows());
+}
 
-/** The CSV as UTF-8 bytes. Built in chunks: a string of every row would need the file's size several times. */
+/** The CSV as UTF-8 bytes, encoded chunk by chunk. */
 export function toCsvBytes(report: Report): Uint8Array {
   const utf8 = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let pending = line([...HEADER]) + '\r\n';
-  for (const r of report.results)
-    for (const row of cellRows(r)) {
-      pending += row;
-      if (pending.length >= CHUNK_CHARS) {
-        chunks.push(utf8.encode(pending));
-        pending = '';
-      }
-    }
-  chunks.push(utf8.encode(pending));
+  const chunks = Array.from(csvChunks(report), (c) => utf8.encode(c));
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -122,4 +128,5 @@ export const csvExporter: Exporter = {
   mime: 'text/csv',
   title: 'Measured runs (CSV)',
   export: toCsvBytes,
+  chunks: csvChunks,
 };

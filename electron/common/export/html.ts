@@ -6,7 +6,7 @@
  */
 import type { Report, ResultEntry } from '../report';
 import { HTML_STYLE } from './html-style';
-import { stripChart } from './strip-chart';
+import { stripChartPieces } from './strip-chart';
 import { coresBusyChart, speedupChart, timelineChart, wallChart } from './svg';
 import {
   bytes,
@@ -23,8 +23,11 @@ import {
   describeRunsColumn,
   formatCellRuns,
   machineConditionRows,
+  pythonRunRows,
+  userWorkloadRows,
   workloadSizeText,
 } from '../format';
+import { inChunks } from './chunks';
 import type { Exporter } from './types';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -142,21 +145,24 @@ function gilTable(rows: readonly ResultEntry[]): string {
   );
 }
 
-function workloadSection(report: Report, name: string): string {
+/** One workload's charts and tables, part by part (its strip plot alone is megabytes at the limits). */
+function* workloadParts(report: Report, name: string): Generator<string> {
   const rows = report.results.filter((r) => r.workload === name);
-  const parts = [`<section class="workload"><h2>${esc(name)}</h2>`];
-  parts.push(`<figure>${speedupChart(name, rows, report.machine.logicalCores)}</figure>`);
-  parts.push(`<figure>${wallChart(name, rows)}</figure>`);
+  yield `<section class="workload"><h2>${esc(name)}</h2>`;
+  yield '\n' + `<figure>${speedupChart(name, rows, report.machine.logicalCores)}</figure>`;
+  yield '\n' + `<figure>${wallChart(name, rows)}</figure>`;
   const busy = coresBusyChart(name, rows, report.machine.logicalCores);
-  if (busy) parts.push(`<figure>${busy}</figure>`);
-  const strip = stripChart(name, rows);
-  if (strip)
-    parts.push(
-      `<figure>${strip}<figcaption class="muted">Each dot is one measured run; the bar is the cell's median. Two clusters in a row mean the runs did not all see the same machine (another program, a CPU changing speed), and the median hides it.</figcaption></figure>`,
-    );
+  if (busy) yield '\n' + `<figure>${busy}</figure>`;
+  const strip = stripChartPieces(name, rows);
+  if (strip) {
+    yield '\n<figure>';
+    yield* strip;
+    yield `<figcaption class="muted">Each dot is one measured run; the bar is the cell's median. Two clusters in a row mean the runs did not all see the same machine (another program, a CPU changing speed), and the median hides it.</figcaption></figure>`;
+  }
   const target = report.config.targetCiPct;
   const adaptive = target !== undefined;
-  parts.push(
+  yield (
+    '\n' +
     table(
       [
         'Model',
@@ -173,34 +179,34 @@ function workloadSection(report: Report, name: string): string {
       ],
       rows.map((r) => resultRow(r, adaptive)),
       adaptive ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3, 4, 5, 6, 7],
-    ),
+    )
   );
-  if (adaptive) parts.push(`<p class="muted">${esc(describeRunsColumn(target))}</p>`);
-  parts.push(gilTable(rows));
+  if (adaptive) yield '\n' + `<p class="muted">${esc(describeRunsColumn(target))}</p>`;
+  yield '\n' + gilTable(rows);
   // The busiest GIL cell's last run says the most about contention; one timeline per workload keeps it short.
   const gil = rows.filter((r) => r.gil && r.gil.timeline.length).sort((a, b) => b.workers - a.workers)[0];
   if (gil?.gil) {
     const title = `${name}: GIL timeline, ${gil.workers} threads, last measured run${gil.gil.truncated ? ' (truncated)' : ''}`;
-    parts.push(
-      `<figure>${timelineChart(title, gil.gil.timeline, gil.gil.timelineWallMs, gil.gil.threads.length)}</figure>`,
+    yield (
+      '\n' +
+      `<figure>${timelineChart(title, gil.gil.timeline, gil.gil.timelineWallMs, gil.gil.threads.length)}</figure>`
     );
   }
-  parts.push('</section>');
-  return parts.join('\n');
+  yield '\n</section>';
 }
 
-function warnings(report: Report): string {
-  const items: string[] = [];
+/** Every failure and warning in full: a report at the limits has megabytes of them, so one item at a time. */
+function* warnings(report: Report): Generator<string> {
+  if (!report.results.some((r) => r.failure || r.warnings.length)) return;
+  yield '<h2>Warnings and failures</h2><ul class="notes">';
   for (const r of report.results) {
     const where = `${esc(r.workload)} / ${esc(r.model)} × ${r.workers}`;
     if (r.failure)
-      items.push(
-        `<li><span class="failed">${where} failed (${esc(r.failure.reason)})</span>: ${esc(r.failure.message)}</li>`,
-      );
+      yield `<li><span class="failed">${where} failed (${esc(r.failure.reason)})</span>: ${esc(r.failure.message)}</li>`;
     for (const w of r.warnings)
-      items.push(`<li>${where} <span class="kind">${esc(w.kind)}</span>: ${esc(w.message)}</li>`);
+      yield `<li>${where} <span class="kind">${esc(w.kind)}</span>: ${esc(w.message)}</li>`;
   }
-  return items.length ? `<h2>Warnings and failures</h2><ul class="notes">${items.join('')}</ul>` : '';
+  yield '</ul>';
 }
 
 function statistics(report: Report): string {
@@ -245,14 +251,15 @@ function statistics(report: Report): string {
   return parts.join('\n');
 }
 
-export function toHtml(report: Report): string {
+/** The page in pieces, section by section: a report at the limits makes a page of about 70 MB. */
+function* htmlPieces(report: Report): Generator<string> {
   const title = report.config.label ? `ThreadLab report: ${report.config.label}` : 'ThreadLab report';
   const workloads = [...new Set(report.results.map((r) => r.workload))];
   const banner =
     report.status === 'complete'
       ? ''
       : `<p class="banner">This report is ${esc(report.status)}: it holds only the runs that finished.</p>`;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -272,13 +279,26 @@ ${banner}
 ${machine(report)}
 <h2>Configuration</h2>
 ${config(report)}
-${workloads.map((w) => workloadSection(report, w)).join('\n')}
-${warnings(report)}
+`;
+  if (report.python) yield `<h2>Python</h2>\n${kv(pythonRunRows(report.python))}\n`;
+  if (report.userWorkload) yield `<h2>Your workload</h2>\n${kv(userWorkloadRows(report.userWorkload))}\n`;
+  // each section built as it is written, not all of them first
+  for (const [i, w] of workloads.entries()) {
+    if (i) yield '\n';
+    yield* workloadParts(report, w);
+  }
+  yield '\n';
+  yield* warnings(report);
+  yield `
 ${statistics(report)}
 <footer>ThreadLab ${esc(report.tool.version)} · report schema ${esc(report.schema)} v${report.version}</footer>
 </body>
 </html>
 `;
+}
+
+export function toHtml(report: Report): string {
+  return [...htmlPieces(report)].join('');
 }
 
 export const htmlExporter: Exporter = {
@@ -287,4 +307,5 @@ export const htmlExporter: Exporter = {
   mime: 'text/html',
   title: 'Report page (HTML, self-contained)',
   export: toHtml,
+  chunks: (report) => inChunks(htmlPieces(report)),
 };

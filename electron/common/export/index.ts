@@ -14,6 +14,7 @@ export {
   RENDERED_FORMATS,
   REPORT_FILE_FORMATS,
 } from './types';
+export { CHUNK_CHARS, inChunks, jsonPieces } from './chunks';
 export { toCsv, csvField } from './csv';
 export { toHtml, HTML_CSP } from './html';
 export { toMarkdown, mdText } from './markdown';

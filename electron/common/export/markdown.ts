@@ -20,8 +20,11 @@ import {
   describeRunsColumn,
   formatCellRuns,
   machineConditionRows,
+  pythonRunRows,
+  userWorkloadRows,
   workloadSizeText,
 } from '../format';
+import { inChunks, separated } from './chunks';
 import type { Exporter } from './types';
 
 /** Escapes text for a Markdown table cell or paragraph. */
@@ -88,32 +91,35 @@ function resultRow(r: ResultEntry, adaptive: boolean): string[] {
   ];
 }
 
-function details(report: Report): string[] {
-  const out: string[] = [];
+function* details(report: Report): Generator<string> {
   for (const r of report.results) {
     const where = `${mdText(r.workload)} / ${r.model} × ${r.workers}`;
-    if (r.failure) out.push(`- **${where}** failed (${r.failure.reason}): ${mdText(r.failure.message)}`);
-    for (const w of r.warnings) out.push(`- **${where}** ${w.kind}: ${mdText(w.message)}`);
+    if (r.failure) yield `- **${where}** failed (${r.failure.reason}): ${mdText(r.failure.message)}`;
+    for (const w of r.warnings) yield `- **${where}** ${w.kind}: ${mdText(w.message)}`;
   }
-  return out;
 }
 
-export function toMarkdown(report: Report): string {
+/** The lines of the Markdown file, one at a time: a report at the limits has megabytes of warning text. */
+function* markdownLines(report: Report): Generator<string> {
   const target = report.config.targetCiPct;
   const adaptive = target !== undefined;
   const title = report.config.label ? `ThreadLab report: ${mdText(report.config.label)}` : 'ThreadLab report';
-  const out = [`# ${title}`, ''];
-  out.push(
+  yield* [`# ${title}`, ''];
+  yield* [
     `Run ${mdText(report.id)}, started ${report.createdAt}` +
       (report.finishedAt ? `, finished ${report.finishedAt}` : '') +
       `. ThreadLab ${mdText(report.tool.version)}.`,
     '',
-  );
+  ];
   if (report.status !== 'complete')
-    out.push(`> **This report is ${report.status}**: it holds only the runs that finished.`, '');
-  out.push('## Machine', '', ...table(['', ''], machineRows(report)), '');
-  out.push('## Configuration', '', ...table(['', ''], configRows(report)), '');
-  out.push(
+    yield* [`> **This report is ${report.status}**: it holds only the runs that finished.`, ''];
+  yield* ['## Machine', '', ...table(['', ''], machineRows(report)), ''];
+  yield* ['## Configuration', '', ...table(['', ''], configRows(report)), ''];
+  const escaped = (rows: [string, string][]) => rows.map(([k, v]) => [mdText(k), mdText(v)]);
+  if (report.python) yield* ['## Python', '', ...table(['', ''], escaped(pythonRunRows(report.python))), ''];
+  if (report.userWorkload)
+    yield* ['## Your workload', '', ...table(['', ''], escaped(userWorkloadRows(report.userWorkload))), ''];
+  yield* [
     '## Results',
     '',
     'Speedup = median sequential time / median time, with its 95% bootstrap confidence interval.' +
@@ -137,11 +143,14 @@ export function toMarkdown(report: Report): string {
       adaptive ? [2, 3, 4, 6, 7, 8] : [2, 3, 4, 6, 7],
     ),
     '',
-  );
-  const notes = details(report);
-  if (notes.length) out.push('## Warnings and failures', '', ...notes, '');
+  ];
+  if (report.results.some((r) => r.failure || r.warnings.length)) {
+    yield* ['## Warnings and failures', ''];
+    yield* details(report);
+    yield '';
+  }
   if (report.fits.length) {
-    out.push(
+    yield* [
       "## Amdahl's law",
       '',
       ...table(
@@ -150,10 +159,10 @@ export function toMarkdown(report: Report): string {
         [2, 3],
       ),
       '',
-    );
+    ];
   }
   if (report.spawn.length) {
-    out.push(
+    yield* [
       '## Start-up cost',
       '',
       ...table(
@@ -167,9 +176,12 @@ export function toMarkdown(report: Report): string {
         [1, 2, 3],
       ),
       '',
-    );
+    ];
   }
-  return out.join('\n');
+}
+
+export function toMarkdown(report: Report): string {
+  return [...markdownLines(report)].join('\n');
 }
 
 export const markdownExporter: Exporter = {
@@ -178,4 +190,5 @@ export const markdownExporter: Exporter = {
   mime: 'text/markdown',
   title: 'Markdown summary',
   export: toMarkdown,
+  chunks: (report) => inChunks(separated(markdownLines(report), '\n')),
 };

@@ -318,8 +318,13 @@ export function timelineChart(
 }
 
 export function svgDoc(label: string, height: number, body: string, kind: string): string {
+  return `${svgOpen(label, height, kind)}${body}</svg>`;
+}
+
+/** svgDoc's opening, for a chart written in pieces (the strip plot); close it with `</svg>`. */
+export function svgOpen(label: string, height: number, kind: string): string {
   return (
     `<svg class="chart ${kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${n(height)}" width="${W}" height="${n(height)}" role="img">` +
-    `<title>${esc(label)}</title>${body}</svg>`
+    `<title>${esc(label)}</title>`
   );
 }

@@ -72,4 +72,6 @@ export const traceExporter: Exporter = {
   mime: 'application/json',
   title: 'GIL timeline (Chrome trace for Perfetto)',
   export: (report) => JSON.stringify(toTrace(report)) + '\n',
+  // at most a few MB: the timeline is capped per cell (REPORT_LIMITS.spansPerCell)
+  chunks: (report) => [JSON.stringify(toTrace(report)) + '\n'],
 };

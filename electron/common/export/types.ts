@@ -41,4 +41,9 @@ export interface Exporter {
   /** plain-words name for menus and dialogs */
   readonly title: string;
   export(report: Report): string | Uint8Array;
+  /**
+   * The same file, as text in chunks of about a MiB each (joined, they are `export`'s text): what is written
+   * to disk, so that no one string or buffer holds a file of hundreds of MB.
+   */
+  chunks(report: Report): Iterable<string>;
 }

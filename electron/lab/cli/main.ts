@@ -186,7 +186,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     progress.stop();
     writeOut(formatTable(report) + '\n');
     if (flags.json) {
-      await writeFileAtomic(flags.json, EXPORTERS.json.export(report));
+      await writeFileAtomic(flags.json, EXPORTERS.json.chunks(report));
       writeErr(`report written to ${flags.json}\n`);
     }
     const written = await writeOutputs(report, flags.out);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LabError } from '../../common/errors';
 import { MAX_REPORT_BYTES } from '../../common/api';
 import {
+  CHUNK_CHARS,
   exporterForFile,
   EXPORTERS,
   isRenderedFormat,
@@ -17,7 +18,7 @@ import {
   type ReportFileFormat,
 } from '../../common/export/index';
 import type { Report } from '../../common/report';
-import { parseReport } from '../../common/report-parse';
+import { parseReportJson, validateReport } from '../../common/report-parse';
 import { renderPdf, renderPng, type BrowserOptions } from './chromium';
 
 /** The file ending of every format, in REPORT_FILE_FORMATS order. */
@@ -57,19 +58,41 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** Bytes of the buffer that `writeChunks` encodes into: a chunk of CHUNK_CHARS characters fits, 3 bytes each. */
+const WRITE_BUFFER_BYTES = 3 * CHUNK_CHARS;
+
+/**
+ * Writes chunks as they are made, never all held at once. Text is encoded into one reused buffer: a new
+ * buffer per chunk is memory outside V8's heap that only a full collection gives back, and an export to
+ * hundreds of MB left hundreds of them waiting.
+ */
+async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array>): Promise<void> {
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  for (const chunk of chunks) {
+    // A chunk longer than the buffer could hold (UTF-8 takes at most 3 bytes per UTF-16 unit) goes as it is.
+    if (typeof chunk === 'string' && chunk.length * 3 <= WRITE_BUFFER_BYTES)
+      await fh.writeFile(buffer.subarray(0, buffer.write(chunk, 'utf8')));
+    else await fh.writeFile(chunk);
+  }
+}
+
 /**
  * The one way ThreadLab writes a file (`--json`, `--out`, history, exports): a temporary file in the same
  * folder, written and fsynced, renamed over `file`, then the folder fsynced so the rename survives a power
- * cut. A reader or a crash never sees half a file; on any failure the temporary file is removed and the
- * error names `file`.
+ * cut. A reader or a crash never sees half a file; on any failure (an exporter's included, when `data` is
+ * chunks made as they are written) the temporary file is removed and the error names `file`.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
+): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fh: FileHandle | null = null;
   try {
     fh = await open(tmp, 'wx', 0o644);
-    await fh.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
+    else await writeChunks(fh, data);
     await fh.sync();
     await fh.close();
     fh = null;
@@ -111,7 +134,10 @@ export async function writeReport(
         message: `'${path.basename(file)}' has no extension ThreadLab can write (use ${Object.values(FILE_EXTENSIONS).join(' ')})`,
       },
     ]);
-  await writeFileAtomic(file, await renderReport(report, format, browser));
+  await writeFileAtomic(
+    file,
+    isRenderedFormat(format) ? await renderReport(report, format, browser) : EXPORTERS[format].chunks(report),
+  );
   return format;
 }
 
@@ -160,14 +186,18 @@ export async function readReport(
       ],
       'invalid-report',
     );
-  // A byte-order mark is what some Windows editors add; it is not part of the JSON.
   // O_NOFOLLOW as well: a link put in the file's place after the check above is refused all the same.
   const flag = follow ? 'r' : constants.O_RDONLY | constants.O_NOFOLLOW;
-  const text = (await readFile(file, { encoding: 'utf8', flag })).replace(/^\uFEFF/, '');
   try {
-    return parseReport(text, name);
+    return validateReport(await readJson(file, name, flag), name);
   } catch (err) {
     if (err instanceof LabError) throw new LabError(err.code, `${name}: ${err.message}`, err.issues);
     throw err;
   }
+}
+
+/** The file's JSON, parsed; its text is this function's alone, so it can be collected once this returns. */
+async function readJson(file: string, name: string, flag: string | number): Promise<unknown> {
+  // A byte-order mark is what some Windows editors add; it is not part of the JSON.
+  return parseReportJson((await readFile(file, { encoding: 'utf8', flag })).replace(/^\uFEFF/, ''), name);
 }

@@ -5,10 +5,9 @@
 import { useId } from 'react';
 import type { DemoPythonRun } from '../../../electron/common/api';
 import type { DemoId } from '../../../electron/common/demos';
-import { formatMs } from '../../../electron/common/format';
+import { describeInterpreter, formatMs } from '../../../electron/common/format';
 import { useDemoPython } from '../../hooks/useDemoPython';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { describeInterpreter } from '../results/MachinePanel';
 
 interface Props {
   readonly id: DemoId;

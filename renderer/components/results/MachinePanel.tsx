@@ -4,7 +4,7 @@
  */
 import type { PythonInterpreterInfo } from '../../../electron/common/api';
 import type { Interpreter, Machine } from '../../../electron/common/report';
-import { formatBytes, machineConditionRows } from '../../../electron/common/format';
+import { describeInterpreter, formatBytes, machineConditionRows } from '../../../electron/common/format';
 
 /** The interpreters to list: those the lab found (Lab section) or those a report's py-* models ran on. */
 export interface MachinePython {
@@ -13,13 +13,6 @@ export interface MachinePython {
   readonly reason: string | null;
   /** the lab is still looking */
   readonly probing?: boolean;
-}
-
-/** "CPython 3.11.2, GIL enabled (free-threaded build): /usr/bin/python3" */
-export function describeInterpreter(i: PythonInterpreterInfo | Interpreter): string {
-  const gil = i.gilEnabled ? 'GIL enabled' : 'GIL disabled';
-  const build = i.freeThreadedBuild ? ' (free-threaded build)' : '';
-  return `${i.implementation} ${i.version}, ${gil}${build}: ${i.executable}`;
 }
 
 function pythonRows(python: MachinePython): [string, string][] {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ratio } from '../../../electron/lab/demos/numbers';
 import { n, parallelHeadroom, run, SMALL } from '../../support/demos';
+import { skipBecause } from '../../support/skip';
 
 describe('GIL demos', () => {
   it('convoy: a CPU-bound GIL thread at 5 ms cuts I/O throughput far down; a child process restores most of it', async () => {
@@ -56,7 +57,11 @@ describe('GIL demos', () => {
     // that is not the case, and the claim cannot be checked here.
     const headroom = await parallelHeadroom();
     if (headroom < 1.5)
-      t.skip(`only ${headroom.toFixed(2)}x from two plain threads right now: the machine is busy`);
+      skipBecause(
+        t,
+        'test/lab/demos/gil (native-gil)',
+        `only ${headroom.toFixed(2)}x from two plain threads right now: the machine is busy`,
+      );
     // Even with headroom before and after, one run's ratios can be spoiled in between (1.32 against 1.70 was
     // seen once on a loaded machine): the claim must hold in one of three runs. The speed itself is bench's
     // target (>= 1.7x).
@@ -73,7 +78,9 @@ describe('GIL demos', () => {
     // again, a busy machine skips rather than fails.
     const after = await parallelHeadroom();
     if (after < 1.5)
-      t.skip(
+      skipBecause(
+        t,
+        'test/lab/demos/gil (native-gil)',
         `only ${after.toFixed(2)}x from two plain threads after the runs (${seen.join('; ')}): the machine got busy`,
       );
     expect.fail(`the native hash never beat 1.25x and the JavaScript hash in three runs: ${seen.join('; ')}`);

@@ -15,6 +15,7 @@ import { parseProcessStat } from '../../../electron/lab/measure/proc-stat';
 import { busyBetween, parseProcStat } from '../../../workloads/cpu-times';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { isAlive } from '../../support/processes';
+import { onLinux } from '../../support/skip';
 
 describe('reading what the machine did', () => {
   it('/proc/stat: busy, idle and steal per core and in all', () => {
@@ -66,41 +67,44 @@ async function measure(): Promise<Report> {
   );
 }
 
-describe.runIf(process.platform === 'linux')('a program that keeps one core busy during a run', () => {
-  it('flags the cells busy-machine and names the program', async () => {
-    const quiet = (await measure()).results[0];
-    // node under another name, so that the warning can be seen to name this very program
-    const exe = path.join(dir, HELPER);
-    symlinkSync(process.execPath, exe);
-    // Started through a shell, because the lab counts its own children as its own CPU; in its own process
-    // group so that both end together.
-    const helper = spawn('sh', ['-c', '"$0" -e "for (;;) {}" & echo $!; wait', exe], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      detached: true,
-    });
-    const helperPid = await new Promise<number>((resolve) =>
-      helper.stdout.once('data', (b: Buffer) => resolve(Number(String(b).trim()))),
-    );
-    let busy;
-    try {
-      await new Promise((r) => setTimeout(r, 300));
-      busy = (await measure()).results[0];
-    } finally {
-      if (helper.pid) process.kill(-helper.pid, 'SIGKILL');
-      for (let i = 0; i < 100 && isAlive(helperPid); i++) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(isAlive(helperPid)).toBe(false);
-    const warning = busy?.warnings.find((w) => w.kind === 'busy-machine');
-    expect(warning?.message, warning?.message).toContain(`${HELPER} (pid ${helperPid})`);
-    const quietCores = quiet?.interference?.otherCores ?? NaN;
-    const busyCores = busy?.interference?.otherCores ?? NaN;
-    if (quietCores < 0.5) {
-      // the machine had room for the helper's core: it adds most of one
-      expect(busyCores - quietCores).toBeGreaterThan(0.6);
-    } else {
-      console.warn(
-        `other programs already used ${quietCores.toFixed(2)} cores without the helper (${busyCores.toFixed(2)} with it): the added core is not checked`,
+describe.runIf(onLinux('test/lab/measure/interference', "other programs' CPU from /proc"))(
+  'a program that keeps one core busy during a run',
+  () => {
+    it('flags the cells busy-machine and names the program', async () => {
+      const quiet = (await measure()).results[0];
+      // node under another name, so that the warning can be seen to name this very program
+      const exe = path.join(dir, HELPER);
+      symlinkSync(process.execPath, exe);
+      // Started through a shell, because the lab counts its own children as its own CPU; in its own process
+      // group so that both end together.
+      const helper = spawn('sh', ['-c', '"$0" -e "for (;;) {}" & echo $!; wait', exe], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        detached: true,
+      });
+      const helperPid = await new Promise<number>((resolve) =>
+        helper.stdout.once('data', (b: Buffer) => resolve(Number(String(b).trim()))),
       );
-    }
-  }, 120_000);
-});
+      let busy;
+      try {
+        await new Promise((r) => setTimeout(r, 300));
+        busy = (await measure()).results[0];
+      } finally {
+        if (helper.pid) process.kill(-helper.pid, 'SIGKILL');
+        for (let i = 0; i < 100 && isAlive(helperPid); i++) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(isAlive(helperPid)).toBe(false);
+      const warning = busy?.warnings.find((w) => w.kind === 'busy-machine');
+      expect(warning?.message, warning?.message).toContain(`${HELPER} (pid ${helperPid})`);
+      const quietCores = quiet?.interference?.otherCores ?? NaN;
+      const busyCores = busy?.interference?.otherCores ?? NaN;
+      if (quietCores < 0.5) {
+        // the machine had room for the helper's core: it adds most of one
+        expect(busyCores - quietCores).toBeGreaterThan(0.6);
+      } else {
+        console.warn(
+          `other programs already used ${quietCores.toFixed(2)} cores without the helper (${busyCores.toFixed(2)} with it): the added core is not checked`,
+        );
+      }
+    }, 120_000);
+  },
+);

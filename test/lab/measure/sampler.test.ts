@@ -9,6 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { CpuSample } from '../../../electron/common/report';
 import { CpuSampler, SAMPLER_ENTRY } from '../../../electron/lab/measure/sampler';
+import { onLinux } from '../../support/skip';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +47,7 @@ describe('the CPU sampler', () => {
     expect(result.samplerCpuMs).toBeLessThanOrEqual(wholeMs);
   });
 
-  it.runIf(process.platform === 'linux')(
+  it.runIf(onLinux('test/lab/measure/sampler (own thread)', 'threads counted in /proc/self/task'))(
     'runs in a thread of its own that has ended once stop() resolves; samples nobody listened to come then',
     async () => {
       const sampler = new CpuSampler(10);

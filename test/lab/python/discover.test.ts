@@ -12,6 +12,7 @@ import { InterpreterProcess } from '../../../electron/lab/python/interpreter-pro
 import { plainContext } from '../../../workloads/local-context';
 import { defaultParams, getWorkload } from '../../../workloads/registry';
 import { SMALL } from '../../support/lab';
+import { runsHere } from '../../support/skip';
 
 const MISSING = '/nonexistent/threadlab/python3';
 const here = await discoverPythons();
@@ -97,7 +98,13 @@ describe('npm run lab -- python', () => {
   });
 });
 
-describe.skipIf(!freeThreaded)('a free-threaded build (found here)', () => {
+describe.runIf(
+  runsHere(
+    freeThreaded !== undefined,
+    'test/lab/python/discover (free-threaded)',
+    'no free-threaded Python installed',
+  ),
+)('a free-threaded build (found here)', () => {
   it('runs threads without the GIL (PYTHON_GIL=0) and computes the TypeScript checksums', async () => {
     const py = await InterpreterProcess.start(freeThreaded ?? { executable: 'python3' }, {
       env: { PYTHON_GIL: '0' },

@@ -16,6 +16,7 @@ import { fakeExecutors } from '../../support/fake-executor';
 import { SMALL } from '../../support/lab';
 import { childPids, cmdline, isAlive } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
+import { skipBecause } from '../../support/skip';
 
 const visible = WORKLOADS.filter((w) => !w.hidden).map((w) => w.name);
 const GIL_MODELS: Model[] = ['py-sequential', 'py-threads', 'py-processes', 'py-asyncio'];
@@ -251,8 +252,11 @@ describe('the py-* models on a real interpreter', () => {
       // Where one is installed the model runs on it, without the GIL.
       expect(cell(report, 'primes', 'py-ft-threads').failure).toBeNull();
       expect(freeThreaded.gilEnabled).toBe(false);
-      ctx.skip('a free-threaded Python is installed: its unavailable path cannot be seen here');
-      return;
+      skipBecause(
+        ctx,
+        'test/lab/python/models (py-ft-threads unavailable)',
+        'a free-threaded Python is installed: its unavailable path cannot be seen here',
+      );
     }
     const f = cell(report, 'primes', 'py-ft-threads').failure;
     expect(f?.reason).toBe('unavailable');

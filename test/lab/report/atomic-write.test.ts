@@ -46,6 +46,19 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes chunks as they come, and an exporter that throws midway leaves no file behind', async () => {
+    const file = path.join(tmp, 'chunks.txt');
+    await writeFileAtomic(file, ['a\u202e', new TextEncoder().encode('b'), 'c'.repeat(200_000)]);
+    expect(readFileSync(file, 'utf8')).toBe(`a\u202eb${'c'.repeat(200_000)}`);
+    const failing = (function* () {
+      yield 'half a report';
+      throw new Error('exporter broke');
+    })();
+    const broken = path.join(tmp, 'broken.txt');
+    await expect(writeFileAtomic(broken, failing)).rejects.toThrow(`${broken}: exporter broke`);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('.broken') || f === 'broken.txt')).toEqual([]);
+  });
+
   it('on a full disk: rejects naming the path, leaves neither a partial file nor a temporary one', async (t) => {
     if (mountRefused) return t.skip(`cannot mount a small tmpfs: ${mountRefused}`);
     const file = path.join(disk, 'report.json');

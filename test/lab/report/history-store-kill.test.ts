@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createHistory } from '../../../electron/lab/report/history-store';
 import { childPids, isRunning } from '../../support/processes';
+import { onLinux } from '../../support/skip';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'threadlab-history-kill-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ function entryResults(dir: string): number {
   }
 }
 
-it.skipIf(process.platform !== 'linux')(
+it.runIf(onLinux('test/lab/report/history-store-kill', 'SIGKILL of a process group and /proc'))(
   'SIGKILL mid-run: entry listed incomplete with its results, no worker left',
   async () => {
     const cli = path.resolve('out/lab/cli.js');

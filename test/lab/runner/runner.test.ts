@@ -12,6 +12,7 @@ import { LabError } from '../../../electron/common/errors';
 import { cellKey, planCells, runOrder } from '../../../electron/lab/runner/plan';
 import { runExperiment } from '../../../electron/lab/runner/runner';
 import { RunFailure } from '../../../electron/lab/runtime/pool';
+import { onLinux } from '../../support/skip';
 import {
   FAKE_SPAWN_MS,
   fakeExecutors,
@@ -207,7 +208,7 @@ describe('runner on a fake executor', () => {
     expect(fake.open()).toBe(0);
   });
 
-  it.runIf(process.platform === 'linux')(
+  it.runIf(onLinux('test/lab/runner/runner (sampler thread ends)', 'threads counted in /proc/self/task'))(
     "an experiment that fails still ends the CPU sampler's thread",
     async () => {
       const threads = () => readdirSync('/proc/self/task').length;
