@@ -147,7 +147,8 @@ describe('adaptive runs', () => {
       seen.set(keyOf(c), n);
       return { wallMs: n === 3 ? 160 : n === 8 ? 55 : 100 };
     });
-    for (const r of (await pending).results) expect(r.adaptive).toEqual({ runs: 9, medianCiPct: 0, reached: true });
+    for (const r of (await pending).results)
+      expect(r.adaptive).toEqual({ runs: 9, medianCiPct: 0, reached: true });
   });
 
   it('without targetCiPct runs exactly `repeat` times and records no adaptive fields', async () => {

@@ -11,7 +11,12 @@ import { getWorkload } from '../../../workloads/registry';
 import type { RunJob } from '../../../workloads/protocol';
 import { sharedQueue } from '../../../electron/lab/runtime/executor';
 
-function jobs(workload: string, params: Record<string, number>, unitCount: number, workers: number): RunJob[] {
+function jobs(
+  workload: string,
+  params: Record<string, number>,
+  unitCount: number,
+  workers: number,
+): RunJob[] {
   return sharedQueue(unitCount, workers).map((p) => ({
     runId: 1,
     workload,
