@@ -4,6 +4,7 @@
  * on. Where CPython disagrees with a comment, the snippet is what gets fixed, never this test.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -169,7 +170,17 @@ describe('npm run lab -- demo <name> --python', () => {
       const pid = cli.pid as number;
       let pythons: number[] = [];
       try {
-        const snippets = () => childPids(pid).filter((c) => cmdline(c).includes('threadlab_snippet.py'));
+        // A launcher such as pyenv's shim is a shell script that runs helpers of its own before it execs
+        // Python under the same pid: only once that pid is Python are its processes the snippet's.
+        const isPython = (p: number) => {
+          try {
+            return /python/i.test(path.basename(readlinkSync(`/proc/${p}/exe`)));
+          } catch {
+            return false;
+          }
+        };
+        const snippets = () =>
+          childPids(pid).filter((c) => cmdline(c).includes('threadlab_snippet.py') && isPython(c));
         // The demo itself runs first (a few seconds), then the snippet.
         expect(await eventually(() => snippets().length > 0, 60_000)).toBe(true);
         pythons = snippets().flatMap((s) => [s, ...childPids(s)]);
