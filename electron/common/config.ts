@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ParamSpec, UnitSize, WorkloadKind } from './workload';
 import { LabError, type FieldIssue } from './errors';
 import { collectParams } from './params';
+import { medianRankK } from './stats/median-interval';
 
 /** The execution models the lab compares: five in Node, and the same questions asked of a real Python. */
 export const JS_MODELS = ['sequential', 'threads', 'processes', 'async', 'gil'] as const;
@@ -288,8 +289,26 @@ function resolveAdaptive(config: ExperimentConfig): FieldIssue[] {
   const { minRuns, maxRuns } = runPolicy(config);
   config.minRuns = minRuns;
   config.maxRuns = maxRuns;
-  return maxRuns < minRuns ? [{ field: 'maxRuns', message: `must be at least minRuns (${minRuns})` }] : [];
+  if (maxRuns < minRuns) return [{ field: 'maxRuns', message: `must be at least minRuns (${minRuns})` }];
+  if (maxRuns < FEWEST_RUNS_FOR_MEDIAN_CI)
+    return [
+      {
+        field: 'maxRuns',
+        message: `must be at least ${FEWEST_RUNS_FOR_MEDIAN_CI} with targetCiPct: a median's 95% interval needs ${FEWEST_RUNS_FOR_MEDIAN_CI} runs`,
+      },
+    ];
+  return [];
 }
+
+/**
+ * The fewest runs whose median has a 95% interval at all (stats/median-interval: [min, max] of 5 runs covers
+ * only 93.75%): a target can never be met below it, so an adaptive maxRuns must reach it.
+ */
+export const FEWEST_RUNS_FOR_MEDIAN_CI = (() => {
+  let n = 1;
+  while (medianRankK(n, 0.95) < 1) n++;
+  return n;
+})();
 
 /** How many measured runs each cell gets: fixed (`repeat`, no target) or adaptive, defaults filled in. */
 export interface RunPolicy {

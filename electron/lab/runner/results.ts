@@ -143,15 +143,18 @@ function adaptiveOf(
   const entry = { runs, medianCiPct, reached };
   // Only a cell that used all its runs missed the target; a cancelled or failed one simply stopped.
   if (reached || runs < policy.maxRuns || d.failure) return { entry, warning: null };
-  const reachedText = medianCiPct === null ? 'cannot be computed' : `±${medianCiPct.toFixed(1)}%`;
+  const target = `±${String(policy.targetCiPct)}%`;
+  const reachedText =
+    medianCiPct === null
+      ? `could not be computed (a median of 0, or too few runs), so the target ${target} was not met`
+      : `is ±${medianCiPct.toFixed(1)}%, wider than the target ${target}`;
   return {
     entry,
     warning: {
       kind: 'target-not-reached',
       message:
         `${d.cell.workload} / ${d.cell.model} / ${d.cell.workers} ${d.cell.workers === 1 ? 'worker' : 'workers'}: ` +
-        `after ${runs} runs (the maximum) the 95% interval of its median is ${reachedText}, wider than the ` +
-        `target ±${String(policy.targetCiPct)}%. Its time varies too much from run to run: close other ` +
+        `after ${runs} runs (the maximum) the 95% interval of its median ${reachedText}. Its time varies too much from run to run: close other ` +
         `programs, or allow more runs.`,
     },
   };

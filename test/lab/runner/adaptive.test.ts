@@ -201,6 +201,8 @@ describe('adaptive settings are validated by field', () => {
 
   it.each<[object, string]>([
     [{ targetCiPct: 5, minRuns: 10, maxRuns: 6 }, 'maxRuns: must be at least minRuns (10)'],
+    // a median's 95% interval needs six runs, so a target could never be met below them
+    [{ targetCiPct: 5, minRuns: 3, maxRuns: 5 }, 'maxRuns: must be at least 6 with targetCiPct'],
     [{ targetCiPct: 0 }, 'targetCiPct: must be at least 0.1'],
     [{ targetCiPct: 80 }, 'targetCiPct: must be at most 50'],
     [{ targetCiPct: 5, minRuns: 2 }, 'minRuns: must be at least 3'],
