@@ -366,7 +366,7 @@ async function main(): Promise<void> {
         note:
           `median of ${ui.on.length} x ${windowMs / 1000} s (${ui.on.map((c) => c.pctOfCore.toFixed(2)).join(', ')}); ` +
           `live charts off ${pct(ui.off).toFixed(2)}%, page idle ${pct(ui.idle).toFixed(2)}%; ` +
-          `${perS(ui.on, (c) => c.messages).toFixed(1)} messages/s, ${(perS(ui.on, (c) => c.bytes) / 1024).toFixed(1)} KiB/s; ` +
+          `${perS(ui.on, (c) => c.messages).toFixed(1)} messages/s carrying ${perS(ui.on, (c) => c.events).toFixed(1)} events/s, ${(perS(ui.on, (c) => c.bytes) / 1024).toFixed(1)} KiB/s; ` +
           `renderer main thread ${perS(ui.on, (c) => c.renderer.taskMs).toFixed(1)} ms/s ` +
           `(script ${perS(ui.on, (c) => c.renderer.scriptMs).toFixed(1)}, layout ${perS(ui.on, (c) => c.renderer.layoutMs).toFixed(1)}, style ${perS(ui.on, (c) => c.renderer.styleMs).toFixed(1)})`,
       });

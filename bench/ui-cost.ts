@@ -37,6 +37,8 @@ export interface UiCost {
   readonly messages: number;
   /** their payload, bytes (characters of the JSON text) */
   readonly bytes: number;
+  /** lab events those messages carried (a live run's frequent ones arrive several to a message) */
+  readonly events: number;
   readonly renderer: RendererWork;
 }
 
@@ -62,14 +64,27 @@ function chromiumCpu(): Map<number, number> {
   return new Map(chromiumTree(readProcessCpu()).map((p) => [p.pid, p.cpuMs]));
 }
 
+/** How many lab events a frame of the lab's socket carries: one `event`, or an `events` batch. */
+function eventsIn(payload: string | Buffer): number {
+  if (typeof payload !== 'string') return 0;
+  try {
+    const message = JSON.parse(payload) as { event?: unknown; events?: unknown };
+    if (Array.isArray(message.events)) return message.events.length;
+    return message.event === undefined ? 0 : 1;
+  } catch {
+    return 0;
+  }
+}
+
 /** Counts WebSocket frames and their bytes while `counting` is on; register before the page opens its socket. */
 function frameCounter(page: Page) {
-  const counter = { counting: false, messages: 0, bytes: 0 };
+  const counter = { counting: false, messages: 0, bytes: 0, events: 0 };
   page.on('websocket', (ws) =>
     ws.on('framereceived', (f) => {
       if (!counter.counting) return;
       counter.messages++;
       counter.bytes += typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength;
+      counter.events += eventsIn(f.payload);
     }),
   );
   return counter;
@@ -123,6 +138,7 @@ async function countWindow(
     processes: after.size,
     messages: frames.messages,
     bytes: frames.bytes,
+    events: frames.events,
     renderer: {
       taskMs: work1.taskMs - work0.taskMs,
       scriptMs: work1.scriptMs - work0.scriptMs,

@@ -82,11 +82,18 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
       return;
     }
     if (typeof message !== 'object' || message === null) return;
-    if ('event' in message) {
-      const event = message.event as LabEvent;
-      if (typeof event === 'object' && event !== null && typeof event.type === 'string') {
-        for (const listener of [...listeners]) listener(event);
+    const deliver = (event: unknown): void => {
+      if (typeof event === 'object' && event !== null && typeof (event as LabEvent).type === 'string') {
+        for (const listener of [...listeners]) listener(event as LabEvent);
       }
+    };
+    if ('event' in message) {
+      deliver(message.event);
+      return;
+    }
+    // a live run's frequent events, sent together once a second (electron/lab/serve/ws-bridge.ts)
+    if ('events' in message) {
+      if (Array.isArray(message.events)) for (const event of message.events) deliver(event);
       return;
     }
     if (!('id' in message) || !('ok' in message) || typeof message.id !== 'number') return;

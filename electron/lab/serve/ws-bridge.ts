@@ -57,7 +57,11 @@ const RequestSchema = z.strictObject({
 });
 
 /** What the server sends. */
-export type ServerMessage = (LabReply & { readonly id: number | null }) | { readonly event: LabEvent };
+export type ServerMessage =
+  | (LabReply & { readonly id: number | null })
+  | { readonly event: LabEvent }
+  /** several events at once, in the order they happened (see BATCHED) */
+  | { readonly events: readonly LabEvent[] };
 
 /** Whether a connection may open, and as what; decided from the upgrade request alone. */
 export type Admission = { readonly readOnly: boolean } | { readonly refuse: 401 | 403 };
@@ -95,6 +99,16 @@ export interface LabBridge {
 
 /** Events a lagging client can lose without losing the story (the next one supersedes them). */
 const DROPPABLE = new Set<LabEvent['type']>(['progress', 'cpu-sample']);
+
+/**
+ * Events a live run streams several times a second, sent together at most once a `EVENT_BATCH_MS`: the page
+ * draws once a second anyway (renderer/state/event-batch.ts), and every message costs the browser's IPC
+ * threads as much as a small one's drawing. Any other event, and every reply, first sends what is held, so
+ * the order a client sees is the order things happened. Demo events are not held: a demo's steps are
+ * watched as they come.
+ */
+const BATCHED = new Set<LabEvent['type']>(['progress', 'cpu-sample', 'result']);
+export const EVENT_BATCH_MS = 1000;
 
 export function createLabBridge(options: LabBridgeOptions): LabBridge {
   const { service } = options;
@@ -141,9 +155,28 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       }
       ws.send(JSON.stringify(message));
     };
-    const reply = (id: number | null, err: unknown): void => send({ id, ...errorReply(err) });
+    let held: LabEvent[] = [];
+    let holdTimer: NodeJS.Timeout | null = null;
+    const sendHeld = (): void => {
+      if (holdTimer) clearTimeout(holdTimer);
+      holdTimer = null;
+      if (!held.length) return;
+      const events = held;
+      held = [];
+      send(events.length === 1 && events[0] ? { event: events[0] } : { events });
+    };
+    const reply = (id: number | null, err: unknown): void => {
+      sendHeld();
+      send({ id, ...errorReply(err) });
+    };
     const unsubscribe = service.onEvent((event) => {
       if (DROPPABLE.has(event.type) && ws.bufferedAmount > DROP_EVENTS_AFTER_BYTES) return;
+      if (BATCHED.has(event.type)) {
+        held.push(event);
+        holdTimer ??= setTimeout(sendHeld, EVENT_BATCH_MS);
+        return;
+      }
+      sendHeld();
       send({ event });
     });
     const heartbeat = setInterval(() => {
@@ -160,6 +193,8 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
     });
     ws.on('close', () => {
       clearInterval(heartbeat);
+      if (holdTimer) clearTimeout(holdTimer);
+      held = [];
       unsubscribe();
       leaving.abort();
     });
@@ -218,13 +253,14 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       }
       inFlight++;
       void replyTo(service, method, args, leaving.signal)
-        .then((answer) =>
+        .then((answer) => {
+          sendHeld();
           send(
             answer.ok && method === 'getInfo'
               ? { id, ok: true, value: asClientInfo(answer.value as LabInfo, readOnly) }
               : { id, ...answer },
-          ),
-        )
+          );
+        })
         .finally(() => inFlight--);
     });
   };

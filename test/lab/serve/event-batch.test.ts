@@ -1,0 +1,114 @@
+/**
+ * A live run's frequent events (progress, CPU samples, results) go to a browser together, at most once a
+ * second, and in the order they happened: any other event, and any reply, first sends what is held.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { LabEvent } from '../../../electron/common/api';
+import { createLabService, type LabService } from '../../../electron/lab/api/lab-service';
+import { EVENT_BATCH_MS } from '../../../electron/lab/serve/ws-bridge';
+import { connectLab } from '../../../renderer/transport/ws-client';
+import { bridgeServer, NodeSocket, rawSocket } from '../../support/lab-socket';
+
+const service = createLabService({ sampleCpu: false });
+afterAll(() => service.close());
+
+/** A service whose events the test emits by hand. */
+function emitting(): { lab: LabService; emit(event: LabEvent): void } {
+  const listeners = new Set<(event: LabEvent) => void>();
+  const lab = Object.assign(Object.create(service) as LabService, {
+    onEvent: (listener: (event: LabEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  return { lab, emit: (event) => listeners.forEach((l) => l(event)) };
+}
+
+const progress = (done: number): LabEvent => ({
+  type: 'progress',
+  runId: 'r',
+  progress: { done, total: 10, phase: 'measuring' } as never,
+});
+const sample = (atMs: number): LabEvent => ({
+  type: 'cpu-sample',
+  runId: 'r',
+  sample: { atMs, loadPct: [10, 20] } as never,
+});
+const failed: LabEvent = {
+  type: 'experiment-failed',
+  runId: 'r',
+  error: { code: 'internal', message: 'x', issues: [] },
+};
+
+describe('events over the WebSocket', () => {
+  it('sends a burst of frequent events as one message, after the batch interval, in order', async () => {
+    const { lab, emit } = emitting();
+    const served = await bridgeServer(lab, {});
+    try {
+      const ws = await rawSocket(served.url, null);
+      const frames: { at: number; msg: Record<string, unknown> }[] = [];
+      ws.on('message', (d) => frames.push({ at: performance.now(), msg: JSON.parse(String(d)) }));
+      await new Promise((r) => setTimeout(r, 50)); // the bridge has subscribed once the socket is open
+      const t0 = performance.now();
+      for (let i = 0; i < 5; i++) emit(i % 2 ? sample(i) : progress(i));
+      await expect.poll(() => frames.length, { timeout: 10_000 }).toBe(1);
+      expect(frames[0]?.at ?? 0).toBeGreaterThanOrEqual(t0 + EVENT_BATCH_MS - 50);
+      const events = frames[0]?.msg.events as LabEvent[];
+      expect(events.map((e) => e.type)).toEqual([
+        'progress',
+        'cpu-sample',
+        'progress',
+        'cpu-sample',
+        'progress',
+      ]);
+      ws.close();
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('sends what is held before any other event and before a reply, so nothing arrives out of order', async () => {
+    const { lab, emit } = emitting();
+    const served = await bridgeServer(lab, {});
+    try {
+      const ws = await rawSocket(served.url, null);
+      const frames: Record<string, unknown>[] = [];
+      ws.on('message', (d) => frames.push(JSON.parse(String(d)) as Record<string, unknown>));
+      await new Promise((r) => setTimeout(r, 50));
+      emit(progress(1));
+      emit(progress(2));
+      emit(failed);
+      await expect.poll(() => frames.length, { timeout: 5_000 }).toBe(2);
+      expect((frames[0]?.events as LabEvent[]).length).toBe(2);
+      expect((frames[1]?.event as LabEvent).type).toBe('experiment-failed');
+      emit(progress(3));
+      ws.send(JSON.stringify({ id: 7, method: 'listDemos', args: [] }));
+      await expect.poll(() => frames.length, { timeout: 5_000 }).toBe(4);
+      expect((frames[2]?.event as LabEvent).type).toBe('progress');
+      expect(frames[3]).toMatchObject({ id: 7, ok: true });
+      ws.close();
+    } finally {
+      await served.close();
+    }
+  });
+
+  it("the page's client hands every event of a batch to its listeners, one by one", async () => {
+    const { lab, emit } = emitting();
+    const served = await bridgeServer(lab, {});
+    try {
+      const client = await connectLab(served.url, { WebSocketImpl: NodeSocket });
+      const seen: string[] = [];
+      client.onEvent((e) => seen.push(`${e.type}`));
+      await client.listDemos(); // connected
+      emit(progress(1));
+      emit(sample(2));
+      emit(failed);
+      await expect
+        .poll(() => seen, { timeout: 5_000 })
+        .toEqual(['progress', 'cpu-sample', 'experiment-failed']);
+      client.close();
+    } finally {
+      await served.close();
+    }
+  });
+});
