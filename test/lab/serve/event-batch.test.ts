@@ -40,12 +40,21 @@ const failed: LabEvent = {
   error: { code: 'internal', message: 'x', issues: [] },
 };
 
+/** Runs `body` against a bridge over a service whose events the test emits, and closes the bridge after. */
+async function withBridge(body: (url: string, emit: (event: LabEvent) => void) => Promise<void>) {
+  const { lab, emit } = emitting();
+  const served = await bridgeServer(lab, {});
+  try {
+    await body(served.url, emit);
+  } finally {
+    await served.close();
+  }
+}
+
 describe('events over the WebSocket', () => {
   it('sends a burst of frequent events as one message, after the batch interval, in order', async () => {
-    const { lab, emit } = emitting();
-    const served = await bridgeServer(lab, {});
-    try {
-      const ws = await rawSocket(served.url, null);
+    await withBridge(async (url, emit) => {
+      const ws = await rawSocket(url, null);
       const frames: { at: number; msg: Record<string, unknown> }[] = [];
       ws.on('message', (d) => frames.push({ at: performance.now(), msg: JSON.parse(String(d)) }));
       await new Promise((r) => setTimeout(r, 50)); // the bridge has subscribed once the socket is open
@@ -62,16 +71,12 @@ describe('events over the WebSocket', () => {
         'progress',
       ]);
       ws.close();
-    } finally {
-      await served.close();
-    }
+    });
   });
 
   it('sends what is held before any other event and before a reply, so nothing arrives out of order', async () => {
-    const { lab, emit } = emitting();
-    const served = await bridgeServer(lab, {});
-    try {
-      const ws = await rawSocket(served.url, null);
+    await withBridge(async (url, emit) => {
+      const ws = await rawSocket(url, null);
       const frames: Record<string, unknown>[] = [];
       ws.on('message', (d) => frames.push(JSON.parse(String(d)) as Record<string, unknown>));
       await new Promise((r) => setTimeout(r, 50));
@@ -87,16 +92,12 @@ describe('events over the WebSocket', () => {
       expect((frames[2]?.event as LabEvent).type).toBe('progress');
       expect(frames[3]).toMatchObject({ id: 7, ok: true });
       ws.close();
-    } finally {
-      await served.close();
-    }
+    });
   });
 
   it("the page's client hands every event of a batch to its listeners, one by one", async () => {
-    const { lab, emit } = emitting();
-    const served = await bridgeServer(lab, {});
-    try {
-      const client = await connectLab(served.url, { WebSocketImpl: NodeSocket });
+    await withBridge(async (url, emit) => {
+      const client = await connectLab(url, { WebSocketImpl: NodeSocket });
       const seen: string[] = [];
       client.onEvent((e) => seen.push(`${e.type}`));
       await client.listDemos(); // connected
@@ -107,8 +108,6 @@ describe('events over the WebSocket', () => {
         .poll(() => seen, { timeout: 5_000 })
         .toEqual(['progress', 'cpu-sample', 'experiment-failed']);
       client.close();
-    } finally {
-      await served.close();
-    }
+    });
   });
 });
