@@ -149,7 +149,7 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
       cpu: [],
     };
   const python: DiscoverOptions = { explicitPath: found.executable, probeTimeoutMs: PASS_PROBE_TIMEOUT_MS };
-  const family = (model: 'gil' | 'py-threads', span: number, warmup: number) =>
+  const family = (model: 'gil' | 'py-threads', span: number) =>
     runExperiment(
       {
         label: `fidelity: ${model}`,
@@ -157,7 +157,7 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
         models: [model],
         workers: [...options.workers],
         repeat: 1,
-        warmup,
+        warmup: 1,
       },
       { python },
     );
@@ -167,11 +167,15 @@ export async function measureFidelity(options: FidelityOptions): Promise<Fidelit
   const failures = new Set<string>();
   const interpreter = `${found.facts.implementation} ${found.facts.version}`;
   for (let pass = 0; pass < options.passes; pass++) {
-    // Every pass starts fresh worker threads, each a V8 isolate that compiles the kernel for itself: a warmup
-    // run of every cell in every pass, or the first cell to use a thread pays for its JIT (the 8-worker cell
-    // for six threads of its own). CPython compiles nothing per thread.
-    const runGil = () => family('gil', options.pythonSpan * V8_SPEED_FACTOR, 1);
-    const runPython = () => family('py-threads', options.pythonSpan, 0);
+    // Every pass starts fresh workers, so every cell of both families gets one untimed run first, as pyperf
+    // warms up each process. The emulation needs it for V8's JIT (each worker thread compiles the kernel for
+    // itself, so the 8-worker cell would pay for six threads of its own). CPython compiles nothing per thread,
+    // and Python once ran with no warmup here, but its first timed run of a pass was the slow one: on the
+    // 2-core VM, py-threads came out at 1.07-1.40x (medians of 3 passes) with its threads spending 0.72-0.93x
+    // the CPU per unit of py-sequential (impossible with one lock: the one-thread baseline was the run
+    // slowed), and at 0.94-1.00x with at least the baseline's CPU once warmed up (runs interleaved).
+    const runGil = () => family('gil', options.pythonSpan * V8_SPEED_FACTOR);
+    const runPython = () => family('py-threads', options.pythonSpan);
     const [gil, cpython] =
       pass % 2 === 0
         ? [await runGil(), await runPython()]
