@@ -73,8 +73,9 @@ export function registerLabIpc(
       win.webContents.send(LAB_EVENT_CHANNEL, message);
     }
   });
-  // The page that held events are for: when it reloads, navigates, crashes or goes, they are dropped (its
-  // next load asks the engine afresh) and the batch timer stops, rather than firing at a page that is gone.
+  // The page held events are for: when it reloads, navigates, crashes or goes, they are dropped (they were
+  // that page's, and its state went with it) and the batch timer stops, rather than firing at a page that
+  // is gone.
   let watched: WebContents | null = null;
   const pageGone = (): void => events.drop();
   const contentsGone = (): void => {
