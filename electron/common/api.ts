@@ -268,7 +268,7 @@ export function isLabMethod(name: unknown): name is LabMethod {
 export const LAB_CHANNELS = Object.fromEntries(LAB_METHODS.map((m) => [m, `lab:${m}`])) as {
   readonly [M in LabMethod]: `lab:${M}`;
 };
-/** The one push channel: main -> renderer events. */
+/** The one push channel: main -> renderer events, as a LabEventMessage (electron/common/event-batch.ts). */
 export const LAB_EVENT_CHANNEL = 'lab:event';
 
 /** Methods that always change something (run, cancel, delete, store). */

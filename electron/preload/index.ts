@@ -14,6 +14,7 @@ import {
   type LabReply,
 } from '../common/api';
 import type { LabErrorData } from '../common/errors';
+import { labEventsIn } from '../common/event-batch';
 import { isMenuCommand, MENU_CHANNEL, type LabShellExtras, type MenuCommand } from '../common/menu-channel';
 
 /**
@@ -29,14 +30,17 @@ const methods = labMethodsOver(async (method, args) => {
   throw error; // an Error would lose code and issues on the way through contextBridge
 });
 
-// One IPC subscription fans out to every UI listener, so unsubscribing never touches ipcRenderer's list.
+// One IPC subscription fans out to every UI listener, so unsubscribing never touches ipcRenderer's list. A
+// message carries one event or a live run's batch of them (electron/main/ipc.ts), handed on one by one.
 const listeners = new Set<(event: LabEvent) => void>();
-ipcRenderer.on(LAB_EVENT_CHANNEL, (_event: IpcRendererEvent, labEvent: LabEvent) => {
-  for (const listener of [...listeners]) {
-    try {
-      listener(labEvent);
-    } catch (err) {
-      console.error(err);
+ipcRenderer.on(LAB_EVENT_CHANNEL, (_event: IpcRendererEvent, message: unknown) => {
+  for (const labEvent of labEventsIn(message) ?? []) {
+    for (const listener of [...listeners]) {
+      try {
+        listener(labEvent);
+      } catch (err) {
+        console.error(err);
+      }
     }
   }
 });

@@ -6,10 +6,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DemoStartOptions, LabEvent } from '../../electron/common/api';
 import type { DemoId, DemoMeta } from '../../electron/common/demos';
+import { createEventBatcher } from '../../electron/common/event-batch';
 import { useLab } from '../LabContext';
 import { demoActions, demosReducer, initialDemosState, type DemosState } from '../state/demo-runs';
 import { toErrorView, type ErrorView } from '../state/errors';
-import { createEventBatcher } from '../state/event-batch';
 
 /** How long live events are gathered before the page re-renders with them. */
 export const EVENT_BATCH_MS = 250;

@@ -6,18 +6,10 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { LabEvent } from '../../electron/common/api';
 import type { ExperimentConfig, ExperimentConfigInput } from '../../electron/common/config';
+import { createEventBatcher, isFrequentLiveEvent, LIVE_BATCH_MS } from '../../electron/common/event-batch';
 import { useLab } from '../LabContext';
 import { toErrorView, type ErrorView } from '../state/errors';
-import { createEventBatcher } from '../state/event-batch';
 import { experimentReducer, initialExperimentState, type ExperimentState } from '../state/experiment';
-
-/**
- * How long progress ticks, CPU samples and partial results are gathered before the page re-renders with
- * them: the full headline sends a few dozen a second, and a render each would take CPU from the workers being
- * measured. Once a second is as often as the progress bar and the live CPU chart change anyway.
- */
-export const LIVE_BATCH_MS = 1000;
-const MAY_WAIT = new Set<LabEvent['type']>(['progress', 'cpu-sample', 'result']);
 
 export interface ExperimentControls {
   readonly state: ExperimentState;
@@ -43,13 +35,15 @@ export function useExperiment(): ExperimentControls {
   const [sentOrder, setSentOrder] = useState<readonly string[]>([]);
 
   useEffect(() => {
-    // React renders once for all the dispatches of one delivery (they happen in one task).
+    // Progress ticks, CPU samples and partial results are gathered for LIVE_BATCH_MS before the page
+    // re-renders with them, as a render for each would take CPU from the workers being measured. React
+    // renders once for all the dispatches of one delivery (they happen in one task).
     const batcher = createEventBatcher<LabEvent>(
       (events) => {
         for (const e of events) dispatch(e);
       },
       LIVE_BATCH_MS,
-      (e) => MAY_WAIT.has(e.type),
+      isFrequentLiveEvent,
     );
     const off = lab.onEvent((e) => batcher.push(e));
     return () => {

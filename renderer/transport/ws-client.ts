@@ -1,7 +1,7 @@
 /**
  * LabApi over a WebSocket, browser side (browser mode, `npm run serve`). The wire format is the one
  * electron/lab/serve/ws-bridge.ts speaks: requests `{id, method, args}`, replies a LabReply with its `id`,
- * pushed `{event}`; the methods are derived from the method table (electron/common/api.ts). Errors are
+ * pushed `{event}` or `{events}` (electron/common/event-batch.ts); the methods are derived from the method table (electron/common/api.ts). Errors are
  * rebuilt as LabError so the UI can show which field is wrong.
  */
 import {
@@ -14,6 +14,7 @@ import {
   type Unsubscribe,
 } from '../../electron/common/api';
 import { LabError } from '../../electron/common/errors';
+import { labEventsIn } from '../../electron/common/event-batch';
 import { KEY_SUBPROTOCOL_PREFIX, LAB_SUBPROTOCOL } from '../../electron/common/lab-socket';
 import { toLabError } from './normalize';
 
@@ -82,18 +83,9 @@ export function connectLab(url: string, options: ConnectOptions = {}): Promise<L
       return;
     }
     if (typeof message !== 'object' || message === null) return;
-    const deliver = (event: unknown): void => {
-      if (typeof event === 'object' && event !== null && typeof (event as LabEvent).type === 'string') {
-        for (const listener of [...listeners]) listener(event as LabEvent);
-      }
-    };
-    if ('event' in message) {
-      deliver(message.event);
-      return;
-    }
-    // a live run's frequent events, sent together once a second (electron/lab/serve/ws-bridge.ts)
-    if ('events' in message) {
-      if (Array.isArray(message.events)) for (const event of message.events) deliver(event);
+    const events = labEventsIn(message);
+    if (events) {
+      for (const event of events) for (const listener of [...listeners]) listener(event);
       return;
     }
     if (!('id' in message) || !('ok' in message) || typeof message.id !== 'number') return;

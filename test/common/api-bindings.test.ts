@@ -16,18 +16,14 @@ import {
   type ClientLabApi,
   type LabApi,
   type LabMethod,
-  type LabReply,
 } from '../../electron/common/api';
 import { LabError } from '../../electron/common/errors';
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { APP_PAGE } from '../../electron/main/guards';
 import { withLabErrors } from '../../renderer/transport/normalize';
 import { connectLab, type LabConnection } from '../../renderer/transport/ws-client';
+import { exposed, handlers, invokeFrom } from '../support/fake-electron';
 import { bridgeServer, NodeSocket } from '../support/lab-socket';
-
-type Handler = (event: unknown, ...args: unknown[]) => Promise<LabReply>;
-const handlers = new Map<string, Handler>();
-let exposed: unknown = null;
 
 const ownUrl = `${APP_INDEX_URL}#/lab`;
 // an emitter, as Electron's webContents is: ipc.ts ends a page's calls on its 'did-start-loading'
@@ -36,25 +32,8 @@ const win = { isDestroyed: () => false, webContents };
 const fromUs = { sender: webContents, senderFrame: { url: ownUrl, parent: null } };
 
 // One stand-in serves both sides: what the preload invokes reaches the handlers ipc.ts registered.
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
-    removeHandler: (channel: string) => handlers.delete(channel),
-  },
-  ipcRenderer: {
-    invoke: (channel: string, ...args: unknown[]) => {
-      const handler = handlers.get(channel);
-      if (!handler) return Promise.reject(new Error(`no handler for ${channel}`));
-      return handler(fromUs, ...args);
-    },
-    on: () => undefined,
-  },
-  contextBridge: {
-    exposeInMainWorld: (_key: string, api: unknown) => {
-      exposed = api;
-    },
-  },
-}));
+vi.mock('electron', () => import('../support/fake-electron'));
+invokeFrom.event = fromUs;
 
 /** Good arguments for every method (a Record, so a new table entry does not compile until it has some). */
 const GOOD_ARGS: Readonly<Record<LabMethod, readonly unknown[]>> = {
@@ -106,9 +85,9 @@ beforeAll(async () => {
   const { registerLabIpc } = await import('../../electron/main/ipc');
   unregister = registerLabIpc(fakeEngine, () => win as never, APP_PAGE);
   await import('../../electron/preload/index');
-  if (!exposed) throw new Error('the preload exposed nothing');
+  if (!exposed.api) throw new Error('the preload exposed nothing');
   // As the UI sees it: install.ts wraps the preload's object so rejections are LabErrors again.
-  ipcApi = withLabErrors(exposed as LabApi);
+  ipcApi = withLabErrors(exposed.api as LabApi);
   const server = await bridgeServer(fakeEngine, {});
   closeServer = server.close;
   wsApi = await connectLab(server.url, { WebSocketImpl: NodeSocket });
@@ -129,7 +108,7 @@ describe('the method table', () => {
   it('has an IPC channel and handler, a preload method and a WebSocket client method for every entry', () => {
     expect(Object.keys(LAB_CHANNELS).sort()).toEqual([...LAB_METHODS].sort());
     expect([...handlers.keys()].sort()).toEqual(LAB_METHODS.map((m) => `lab:${m}`).sort());
-    const preload = exposed as Record<string, unknown>;
+    const preload = exposed.api as Record<string, unknown>;
     for (const method of LAB_METHODS) {
       expect({ method, preload: typeof preload[method] }).toEqual({ method, preload: 'function' });
       expect({ method, ws: typeof wsApi[method] }).toEqual({ method, ws: 'function' });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LAB_CHANNELS, LAB_EVENT_CHANNEL, type LabEvent, type LabReply } from '../../electron/common/api';
+import { labEventsIn } from '../../electron/common/event-batch';
 import { createLabService, type LabService } from '../../electron/lab/api/lab-service';
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { APP_PAGE as page } from '../../electron/main/guards';
@@ -147,11 +148,11 @@ describe('lab:* IPC channels', () => {
     });
     if (!started.ok) throw new Error(started.error.message);
     const { runId } = started.value as { runId: string };
-    await expect
-      .poll(() => sent.some((s) => (s.payload as LabEvent).type === 'demo-finished'), { timeout: 20_000 })
-      .toBe(true);
+    // each message carries one event or several (electron/common/event-batch.ts)
+    const events = (): LabEvent[] => sent.flatMap((s) => labEventsIn(s.payload) ?? []);
+    await expect.poll(() => events().some((e) => e.type === 'demo-finished'), { timeout: 20_000 }).toBe(true);
     expect(sent.every((s) => s.channel === LAB_EVENT_CHANNEL)).toBe(true);
-    expect(sent.map((s) => (s.payload as LabEvent).runId).every((r) => r === runId)).toBe(true);
+    expect(events().every((e) => e.runId === runId)).toBe(true);
   });
 
   it('a reload ends what the page started: its demo Python is killed, not left to its time limit', async () => {

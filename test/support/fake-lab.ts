@@ -2,7 +2,7 @@
  * What the renderer tests on a fake LabApi share: the API with every method refusing unless a test gives it,
  * and the Python an engine reports when it found CPython 3.11 (and no free-threaded build).
  */
-import type { LabApi, PythonInfo, PythonInterpreterInfo } from '../../electron/common/api';
+import type { LabApi, LabEvent, PythonInfo, PythonInterpreterInfo } from '../../electron/common/api';
 import { LAB_METHODS } from '../../electron/common/api';
 import type { Preferences } from '../../renderer/hooks/usePreferences';
 
@@ -12,6 +12,43 @@ export function fakeLabApi(given: Partial<LabApi>): LabApi {
   const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, never]));
   return { ...methods, onEvent: () => () => undefined, ...given } as LabApi;
 }
+
+/** A fake LabApi (as fakeLabApi) whose events the test emits by hand, to every onEvent listener in order. */
+export function emittingLabApi(given: Partial<LabApi>): { lab: LabApi; emit(event: LabEvent): void } {
+  const listeners = new Set<(event: LabEvent) => void>();
+  const lab = fakeLabApi({
+    ...given,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  });
+  return { lab, emit: (event) => [...listeners].forEach((l) => l(event)) };
+}
+
+/** A live run's events as a transport carries them (their payloads are not looked at on the way). */
+export const progressEvent = (done: number): LabEvent => ({
+  type: 'progress',
+  runId: 'r',
+  progress: { done, total: 10, phase: 'measuring' } as never,
+});
+export const sampleEvent = (atMs: number): LabEvent => ({
+  type: 'cpu-sample',
+  runId: 'r',
+  sample: { atMs, loadPct: [10, 20] } as never,
+});
+export const resultEvent = (workers: number): LabEvent => ({
+  type: 'result',
+  runId: 'r',
+  result: { workers } as never,
+});
+export const failedEvent: LabEvent = {
+  type: 'experiment-failed',
+  runId: 'r',
+  error: { code: 'internal', message: 'x', issues: [] },
+};
 
 export const CPYTHON: PythonInterpreterInfo = {
   foundBy: 'python3',

@@ -1,6 +1,7 @@
 /**
  * LabApi over a WebSocket, server side. Requests are `{id, method, args}` and get exactly one LabReply
- * (`{id, ok: true, value}` or `{id, ok: false, error}`) back; engine events are pushed as `{event}`. Methods,
+ * (`{id, ok: true, value}` or `{id, ok: false, error}`) back; engine events are pushed as `{event}`, or
+ * `{events}` when a live run's frequent ones were gathered (electron/common/event-batch.ts). Methods,
  * their argument checks and which of them watchers may not call all come from the method table
  * (electron/common/api.ts).
  * Every message is checked (size, JSON, shape, method) before anything runs, and a bad one is answered
@@ -25,6 +26,7 @@ import {
   type LabReply,
 } from '../../common/api';
 import { LabError } from '../../common/errors';
+import { createLabEventSender, type LabEventMessage } from '../../common/event-batch';
 import { LAB_SOCKET_PATH, LAB_SUBPROTOCOL } from '../../common/lab-socket';
 import {
   DROP_EVENTS_AFTER_BYTES,
@@ -59,9 +61,8 @@ const RequestSchema = z.strictObject({
 /** What the server sends. */
 export type ServerMessage =
   | (LabReply & { readonly id: number | null })
-  | { readonly event: LabEvent }
-  /** several events at once, in the order they happened (see BATCHED) */
-  | { readonly events: readonly LabEvent[] };
+  /** one event, or several in the order they happened (electron/common/event-batch.ts) */
+  | LabEventMessage;
 
 /** Whether a connection may open, and as what; decided from the upgrade request alone. */
 export type Admission = { readonly readOnly: boolean } | { readonly refuse: 401 | 403 };
@@ -99,16 +100,6 @@ export interface LabBridge {
 
 /** Events a lagging client can lose without losing the story (the next one supersedes them). */
 const DROPPABLE = new Set<LabEvent['type']>(['progress', 'cpu-sample']);
-
-/**
- * Events a live run streams several times a second, sent together at most once a `EVENT_BATCH_MS`: the page
- * draws once a second anyway (renderer/state/event-batch.ts), and every message costs the browser's IPC
- * threads as much as a small one's drawing. Any other event, and every reply, first sends what is held, so
- * the order a client sees is the order things happened. Demo events are not held: a demo's steps are
- * watched as they come.
- */
-const BATCHED = new Set<LabEvent['type']>(['progress', 'cpu-sample', 'result']);
-export const EVENT_BATCH_MS = 1000;
 
 export function createLabBridge(options: LabBridgeOptions): LabBridge {
   const { service } = options;
@@ -155,29 +146,17 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       }
       ws.send(JSON.stringify(message));
     };
-    let held: LabEvent[] = [];
-    let holdTimer: NodeJS.Timeout | null = null;
-    const sendHeld = (): void => {
-      if (holdTimer) clearTimeout(holdTimer);
-      holdTimer = null;
-      if (!held.length) return;
-      const events = held;
-      held = [];
-      send(events.length === 1 && events[0] ? { event: events[0] } : { events });
-    };
+    // A live run's frequent events go at most once a second (the page draws once a second anyway, and
+    // every message costs the browser's IPC threads as much as a small one's drawing); any other event, and
+    // every reply, first sends what is held, so a client sees things in the order they happened.
+    const events = createLabEventSender(send);
     const reply = (id: number | null, err: unknown): void => {
-      sendHeld();
+      events.flush();
       send({ id, ...errorReply(err) });
     };
     const unsubscribe = service.onEvent((event) => {
       if (DROPPABLE.has(event.type) && ws.bufferedAmount > DROP_EVENTS_AFTER_BYTES) return;
-      if (BATCHED.has(event.type)) {
-        held.push(event);
-        holdTimer ??= setTimeout(sendHeld, EVENT_BATCH_MS);
-        return;
-      }
-      sendHeld();
-      send({ event });
+      events.push(event);
     });
     const heartbeat = setInterval(() => {
       if (!alive) {
@@ -193,8 +172,7 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
     });
     ws.on('close', () => {
       clearInterval(heartbeat);
-      if (holdTimer) clearTimeout(holdTimer);
-      held = [];
+      events.close();
       unsubscribe();
       leaving.abort();
     });
@@ -254,7 +232,7 @@ export function createLabBridge(options: LabBridgeOptions): LabBridge {
       inFlight++;
       void replyTo(service, method, args, leaving.signal)
         .then((answer) => {
-          sendHeld();
+          events.flush();
           send(
             answer.ok && method === 'getInfo'
               ? { id, ok: true, value: asClientInfo(answer.value as LabInfo, readOnly) }

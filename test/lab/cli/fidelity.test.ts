@@ -44,20 +44,36 @@ describe('the emulated lock figures', () => {
 
   it('counts hand-offs per second, the free time per hand-off and the hold time against one thread', () => {
     // 1 s run, 990 ms held in all, 200 switches: 10 ms free over 200 hand-offs; one thread alone took 900 ms
-    const l = lockFigures(2, [thread(0, 500, 100), thread(1, 490, 100)], 1000, 900);
+    const l = lockFigures(2, [thread(0, 500, 100), thread(1, 490, 100)], [1000], [900]);
     expect(l.handoffsPerS).toBeCloseTo(200);
     expect(l.freeUsPerHandoff).toBeCloseTo(50);
     expect(l.holdVsSequential).toBeCloseTo(1.1);
   });
 
-  it('divides sums over several runs by the number of runs', () => {
-    const l = lockFigures(2, [thread(0, 1000, 200), thread(1, 980, 200)], 1000, 900, 2);
-    expect(l.handoffsPerS).toBeCloseTo(200);
-    expect(l.freeUsPerHandoff).toBeCloseTo(50);
+  it('takes the wall time over the same runs as the summed lock stats, not their median', () => {
+    // three runs of 1, 1 and 4 s (median 1 s, mean 2 s), the lock held 5.7 s and switched 600 times in all:
+    // per run on average 1.9 s held of 2 s, 200 switches. Against the median wall the lock would have been
+    // held longer than the run lasted (a free time of -4.5 ms per hand-off).
+    const l = lockFigures(
+      2,
+      [thread(0, 2900, 300), thread(1, 2800, 300)],
+      [1000, 4000, 1000],
+      [1900, 1800, 5700],
+    );
+    expect(l.handoffsPerS).toBeCloseTo(100);
+    expect(l.freeUsPerHandoff).toBeCloseTo(500);
+    // 1.9 s held per run against the one-thread cell's mean of 3.133 s (its median, 1.9 s, would give 1)
+    expect(l.holdVsSequential).toBeCloseTo(1900 / 3133.33, 3);
   });
 
-  it('gives 0, not a division by zero, for a run without a switch', () => {
-    expect(lockFigures(1, [thread(0, 900, 0)], 1000, 900).freeUsPerHandoff).toBe(0);
+  it('gives 0, not a division by zero, for a run without a switch or without runs', () => {
+    expect(lockFigures(1, [thread(0, 900, 0)], [1000], [900]).freeUsPerHandoff).toBe(0);
+    expect(lockFigures(1, [], [], [])).toEqual({
+      workers: 1,
+      handoffsPerS: 0,
+      freeUsPerHandoff: 0,
+      holdVsSequential: 0,
+    });
   });
 });
 

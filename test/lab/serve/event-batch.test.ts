@@ -1,48 +1,23 @@
 /**
  * A live run's frequent events (progress, CPU samples, results) go to a browser together, at most once a
- * second, and in the order they happened: any other event, and any reply, first sends what is held.
+ * second, and in the order they happened: any other event goes at once with what is held before it, and
+ * any reply first sends what is held.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../electron/common/api';
-import { createLabService, type LabService } from '../../../electron/lab/api/lab-service';
-import { EVENT_BATCH_MS } from '../../../electron/lab/serve/ws-bridge';
+import { LIVE_BATCH_MS } from '../../../electron/common/event-batch';
 import { connectLab } from '../../../renderer/transport/ws-client';
+import {
+  emittingLabApi,
+  failedEvent as failed,
+  progressEvent as progress,
+  sampleEvent as sample,
+} from '../../support/fake-lab';
 import { bridgeServer, NodeSocket, rawSocket } from '../../support/lab-socket';
-
-const service = createLabService({ sampleCpu: false });
-afterAll(() => service.close());
-
-/** A service whose events the test emits by hand. */
-function emitting(): { lab: LabService; emit(event: LabEvent): void } {
-  const listeners = new Set<(event: LabEvent) => void>();
-  const lab = Object.assign(Object.create(service) as LabService, {
-    onEvent: (listener: (event: LabEvent) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  });
-  return { lab, emit: (event) => listeners.forEach((l) => l(event)) };
-}
-
-const progress = (done: number): LabEvent => ({
-  type: 'progress',
-  runId: 'r',
-  progress: { done, total: 10, phase: 'measuring' } as never,
-});
-const sample = (atMs: number): LabEvent => ({
-  type: 'cpu-sample',
-  runId: 'r',
-  sample: { atMs, loadPct: [10, 20] } as never,
-});
-const failed: LabEvent = {
-  type: 'experiment-failed',
-  runId: 'r',
-  error: { code: 'internal', message: 'x', issues: [] },
-};
 
 /** Runs `body` against a bridge over a service whose events the test emits, and closes the bridge after. */
 async function withBridge(body: (url: string, emit: (event: LabEvent) => void) => Promise<void>) {
-  const { lab, emit } = emitting();
+  const { lab, emit } = emittingLabApi({ listDemos: () => Promise.resolve([]) });
   const served = await bridgeServer(lab, {});
   try {
     await body(served.url, emit);
@@ -61,7 +36,7 @@ describe('events over the WebSocket', () => {
       const t0 = performance.now();
       for (let i = 0; i < 5; i++) emit(i % 2 ? sample(i) : progress(i));
       await expect.poll(() => frames.length, { timeout: 10_000 }).toBe(1);
-      expect(frames[0]?.at ?? 0).toBeGreaterThanOrEqual(t0 + EVENT_BATCH_MS - 50);
+      expect(frames[0]?.at ?? 0).toBeGreaterThanOrEqual(t0 + LIVE_BATCH_MS - 50);
       const events = frames[0]?.msg.events as LabEvent[];
       expect(events.map((e) => e.type)).toEqual([
         'progress',
@@ -83,14 +58,18 @@ describe('events over the WebSocket', () => {
       emit(progress(1));
       emit(progress(2));
       emit(failed);
-      await expect.poll(() => frames.length, { timeout: 5_000 }).toBe(2);
-      expect((frames[0]?.events as LabEvent[]).length).toBe(2);
-      expect((frames[1]?.event as LabEvent).type).toBe('experiment-failed');
+      // one message, the held events first (that it goes at once is test/common/event-batch.test.ts's)
+      await expect.poll(() => frames.length, { timeout: 5_000 }).toBe(1);
+      expect((frames[0]?.events as LabEvent[]).map((e) => e.type)).toEqual([
+        'progress',
+        'progress',
+        'experiment-failed',
+      ]);
       emit(progress(3));
       ws.send(JSON.stringify({ id: 7, method: 'listDemos', args: [] }));
-      await expect.poll(() => frames.length, { timeout: 5_000 }).toBe(4);
-      expect((frames[2]?.event as LabEvent).type).toBe('progress');
-      expect(frames[3]).toMatchObject({ id: 7, ok: true });
+      await expect.poll(() => frames.length, { timeout: 5_000 }).toBe(3);
+      expect((frames[1]?.event as LabEvent).type).toBe('progress');
+      expect(frames[2]).toMatchObject({ id: 7, ok: true });
       ws.close();
     });
   });

@@ -34,38 +34,51 @@ export interface FidelityRow {
 }
 
 /**
- * What the emulated lock did in one run of `gil` at one worker count: how often it changed hands, how long
+ * What the emulated lock did in the runs of `gil` at one worker count: how often it changed hands, how long
  * it lay free, and how long the work took under it against the same work on one thread without a lock.
  * CPython switches about 1000 / interval-ms times a second (200/s at the default 5 ms) between CPU-bound
  * threads; the emulation should too.
+ *
+ * Each figure is a MEAN over the cell's runs: the report keeps the lock's per-thread stats only as sums over
+ * those runs, so there is no per-run hold time to take a median of, and the wall time beside them is their
+ * mean too (a median wall against a mean hold time could even make the free time negative).
  */
 export interface LockFigures {
   readonly workers: number;
-  /** switches of holder per second of the run's wall time */
+  /** switches of holder per second of wall time, over all the cell's runs */
   readonly handoffsPerS: number;
-  /** time no thread held the lock (hand-offs, plus dispatch at the run's start and end), per switch */
+  /** time no thread held the lock (hand-offs, plus dispatch at a run's start and end), per switch */
   readonly freeUsPerHandoff: number;
-  /** hold time summed over the threads, against the one-thread run's wall time: 1 when the lock costs the
-   * work itself nothing (a checkpoint, a colder cache or a cold JIT after a switch show up here) */
+  /** hold time summed over the threads per run, against the one-thread cell's mean wall time per run: 1 when
+   * the lock costs the work itself nothing (a checkpoint, a colder cache or a cold JIT after a switch show
+   * up here) */
   readonly holdVsSequential: number;
 }
 
-/** The lock figures of one run from its per-thread stats (summed over `runs` runs). */
+/**
+ * The lock figures of one `gil` cell: `threads` are its per-thread stats summed over its runs, whose wall
+ * times are `runWallsMs`; `sequentialRunWallsMs` are the one-thread cell's. Means over the runs (see
+ * LockFigures).
+ */
 export function lockFigures(
   workers: number,
   threads: readonly GilThreadStats[],
-  wallMs: number,
-  sequentialWallMs: number,
-  runs = 1,
+  runWallsMs: readonly number[],
+  sequentialRunWallsMs: readonly number[],
 ): LockFigures {
-  const sum = (f: (t: GilThreadStats) => number) => threads.reduce((a, t) => a + f(t), 0) / runs;
-  const switches = sum((t) => t.switches);
-  const holdMs = sum((t) => t.holdMs);
+  const total = (values: readonly number[]) => values.reduce((a, v) => a + v, 0);
+  const runs = runWallsMs.length;
+  const wallMs = total(runWallsMs);
+  const switches = total(threads.map((t) => t.switches));
+  const holdMs = total(threads.map((t) => t.holdMs));
+  const sequentialMeanMs = sequentialRunWallsMs.length
+    ? total(sequentialRunWallsMs) / sequentialRunWallsMs.length
+    : 0;
   return {
     workers,
     handoffsPerS: wallMs > 0 ? switches / (wallMs / 1000) : 0,
     freeUsPerHandoff: switches > 0 ? ((wallMs - holdMs) * 1000) / switches : 0,
-    holdVsSequential: sequentialWallMs > 0 ? holdMs / sequentialWallMs : 0,
+    holdVsSequential: runs > 0 && sequentialMeanMs > 0 ? holdMs / runs / sequentialMeanMs : 0,
   };
 }
 
@@ -91,7 +104,10 @@ export interface FidelityMeasurement {
   readonly unavailable: string | null;
   /** failed cells, `model/workers: message` */
   readonly failures: string[];
-  /** the emulated lock's figures per worker count, medians over the passes (counts where every pass ran) */
+  /**
+   * the emulated lock's figures per worker count: medians over the passes of each pass's means over its runs
+   * (see LockFigures), for the counts where every pass ran
+   */
   readonly lock: LockFigures[];
   /**
    * CPU per run against the family's one-thread run, medians over the passes: what each lock costs beyond
@@ -122,13 +138,7 @@ function lockOf(report: Report, workers: number): LockFigures | null {
   const cell = cellOf(report, 'gil', workers);
   const base = cellOf(report, 'sequential', 1);
   if (!cell?.gil || !cell.wallMs || !base?.wallMs) return null;
-  return lockFigures(
-    workers,
-    cell.gil.threads,
-    cell.wallMs.median,
-    base.wallMs.median,
-    cell.wallMs.raw.length,
-  );
+  return lockFigures(workers, cell.gil.threads, cell.wallMs.raw, base.wallMs.raw);
 }
 
 /** Discovery, and each pass's experiment again, probe the interpreter: on a machine loaded ten times over
@@ -282,7 +292,8 @@ async function fidelityCommand(flags: FidelityFlags): Promise<number> {
         `${String(r.workers).padStart(7)}  ${fmt(r.gil).padStart(12)}  ${fmt(r.python).padStart(10)}  ${r.gil !== null && r.python !== null ? Math.abs(r.gil - r.python).toFixed(2) : '-'}`,
     ),
     '',
-    'the emulated lock, medians (CPython hands over about 200 times a second at its 5 ms switch interval):',
+    "the emulated lock, medians over the passes of each pass's mean per run (CPython hands over about 200",
+    'times a second at its 5 ms switch interval):',
     'workers  hand-offs/s  free per hand-off  hold time / one thread',
     ...m.lock.map(
       (l) =>

@@ -1,6 +1,16 @@
-/** The batcher the live views use to re-render once per interval rather than once per engine event. */
+/**
+ * The one batcher: the live views use it to re-render once per interval rather than once per engine event,
+ * and both transports (WebSocket, Electron IPC) to send a live run's events together.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventBatcher } from '../../../renderer/state/event-batch';
+import {
+  createEventBatcher,
+  createLabEventSender,
+  labEventsIn,
+  LIVE_BATCH_MS,
+  type LabEventMessage,
+} from '../../electron/common/event-batch';
+import { failedEvent, progressEvent, resultEvent, sampleEvent } from '../support/fake-lab';
 
 interface Ev {
   readonly type: 'tick' | 'end';
@@ -72,5 +82,47 @@ describe('createEventBatcher', () => {
   it('names the interval when it is not a usable number of milliseconds', () => {
     for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => batcher(bad)).toThrow(/intervalMs must be .* got /);
+  });
+});
+
+describe('drop', () => {
+  it('drops what is held and stops the timer, and goes on taking events', () => {
+    const { b, batches } = batcher();
+    b.push(tick(1));
+    b.drop();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(5000);
+    expect(batches).toEqual([]);
+    b.push(tick(2));
+    vi.advanceTimersByTime(1000);
+    expect(batches).toEqual([[2]]);
+  });
+});
+
+describe('a transport sending lab events', () => {
+  it("holds a live run's frequent events for LIVE_BATCH_MS and sends one event alone as {event}", () => {
+    const messages: LabEventMessage[] = [];
+    const sender = createLabEventSender((m) => messages.push(m));
+    sender.push(progressEvent(1));
+    sender.push(sampleEvent(1));
+    sender.push(resultEvent(1));
+    vi.advanceTimersByTime(LIVE_BATCH_MS - 1);
+    expect(messages).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(messages).toEqual([{ events: [progressEvent(1), sampleEvent(1), resultEvent(1)] }]);
+    sender.push(failedEvent);
+    expect(messages[1]).toEqual({ event: failedEvent });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('the receiving side reads both shapes in order, skips what is not an event, and ignores replies', () => {
+    expect(labEventsIn({ event: failedEvent })).toEqual([failedEvent]);
+    expect(labEventsIn({ events: [progressEvent(1), { nope: 1 }, null, failedEvent] })).toEqual([
+      progressEvent(1),
+      failedEvent,
+    ]);
+    expect(labEventsIn({ events: 'x' })).toEqual([]);
+    expect(labEventsIn({ id: 1, ok: true, value: null })).toBeUndefined();
+    expect(labEventsIn(null)).toBeUndefined();
   });
 });
