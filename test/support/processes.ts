@@ -4,7 +4,8 @@
  * (no helper process is started, so none has to be left out); macOS asks pgrep; Windows has neither.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 
 /** Whether childPids and descendants can answer here (a test that needs them says why it skips). */
 export const canListChildren = process.platform !== 'win32';
@@ -96,4 +97,24 @@ export function cmdline(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Whether `pid` is a Python interpreter now. A launcher such as pyenv's shim is a shell script that runs
+ * helpers of its own before it execs Python under the same pid: only once that pid is Python are the
+ * processes it starts the snippet's.
+ */
+export function isPythonProcess(pid: number): boolean {
+  try {
+    return /python/i.test(path.basename(readlinkSync(`/proc/${pid}/exe`)));
+  } catch {
+    return false;
+  }
+}
+
+/** The demo snippets (threadlab_snippet.py) running as children of `pid`, with their own children. */
+export function snippetProcesses(pid: number): number[] {
+  return childPids(pid)
+    .filter((c) => cmdline(c).includes('threadlab_snippet.py') && isPythonProcess(c))
+    .flatMap((s) => [s, ...childPids(s)]);
 }

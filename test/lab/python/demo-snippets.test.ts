@@ -4,7 +4,6 @@
  * on. Where CPython disagrees with a comment, the snippet is what gets fixed, never this test.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import {
   SNIPPET_ENDS_BY_TIMEOUT,
   type SnippetResult,
 } from '../../../electron/lab/python/run-snippet';
-import { canListChildren, childPids, cmdline, isAlive } from '../../support/processes';
+import { canListChildren, isAlive, snippetProcesses } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
 
 const lines = (r: SnippetResult) => r.stdout.trim().split('\n');
@@ -170,20 +169,9 @@ describe('npm run lab -- demo <name> --python', () => {
       const pid = cli.pid as number;
       let pythons: number[] = [];
       try {
-        // A launcher such as pyenv's shim is a shell script that runs helpers of its own before it execs
-        // Python under the same pid: only once that pid is Python are its processes the snippet's.
-        const isPython = (p: number) => {
-          try {
-            return /python/i.test(path.basename(readlinkSync(`/proc/${p}/exe`)));
-          } catch {
-            return false;
-          }
-        };
-        const snippets = () =>
-          childPids(pid).filter((c) => cmdline(c).includes('threadlab_snippet.py') && isPython(c));
         // The demo itself runs first (a few seconds), then the snippet.
-        expect(await eventually(() => snippets().length > 0, 60_000)).toBe(true);
-        pythons = snippets().flatMap((s) => [s, ...childPids(s)]);
+        expect(await eventually(() => snippetProcesses(pid).length > 0, 60_000)).toBe(true);
+        pythons = snippetProcesses(pid);
         // Mid-snippet: its threads are deadlocked by now, well inside its time limit.
         await new Promise((r) => setTimeout(r, 1000));
         expect(pythons.every(isAlive)).toBe(true);

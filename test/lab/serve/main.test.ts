@@ -1,6 +1,6 @@
 /**
  * `npm run serve` as a user runs it: the bundled out/lab/serve.js in its own process. Ctrl-C during a run
- * must cancel it and leave no worker process behind.
+ * must cancel it and leave no worker process behind; a SIGKILL during a demo's Python must leave no Python.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LabEvent } from '../../../electron/common/api';
 import { connectLab, type SocketConstructor } from '../../../renderer/transport/ws-client';
-import { childPids, isAlive } from '../../support/processes';
+import { childPids, isAlive, snippetProcesses } from '../../support/processes';
 import { onLinux } from '../../support/skip';
 import { LONG, nextEvent } from '../api-contract';
+import { eventually, PYTHON } from '../python/python-helpers';
 
 const SERVE = path.resolve('out/lab/serve.js');
 
@@ -21,30 +22,11 @@ describe.runIf(onLinux('test/lab/serve/main', 'signals to serve.js and its child
   () => {
     let dir: string;
     let child: ChildProcess;
-    let output = '';
+    let output: () => string;
     let url: string;
 
     beforeAll(async () => {
-      dir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-serve-'));
-      writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
-      child = spawn(process.execPath, [SERVE, '--port', '0', '--renderer', dir], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // history goes to the temp folder, never to the user's ~/.threadlab
-        env: { ...process.env, THREADLAB_HOME: dir },
-      });
-      child.stdout?.setEncoding('utf8').on('data', (s: string) => (output += s));
-      child.stderr?.setEncoding('utf8').on('data', (s: string) => (output += s));
-      url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve.js printed no URL:\n${output}`)), 15_000);
-        const poll = setInterval(() => {
-          const m = /running at (http:\/\/\S+)/.exec(output);
-          if (m?.[1]) {
-            clearInterval(poll);
-            clearTimeout(timer);
-            resolve(m[1]);
-          }
-        }, 50);
-      });
+      ({ dir, child, url, output } = await startServe());
     });
     afterAll(() => {
       if (child.exitCode === null) child.kill('SIGKILL');
@@ -75,14 +57,89 @@ describe.runIf(onLinux('test/lab/serve/main', 'signals to serve.js and its child
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       const stopMs = performance.now() - t0;
-      expect(output).toContain('cancelling the running experiment');
+      expect(output()).toContain('cancelling the running experiment');
       expect(workers.filter(isAlive)).toEqual([]);
       // Cancelling ends workers at once; seconds here would mean something waited on a timeout.
       expect(stopMs).toBeLessThan(5_000);
       api.close();
       // The key is printed once, in the link, and nowhere else.
-      expect(output.split(key).length - 1).toBe(1);
+      expect(output().split(key).length - 1).toBe(1);
     });
+  },
+);
+
+/** Starts serve.js on a free port with its own history folder; resolves once it printed its URL. */
+async function startServe(
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ dir: string; child: ChildProcess; url: string; output: () => string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'threadlab-serve-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  const child = spawn(process.execPath, [SERVE, '--port', '0', '--renderer', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // history goes to the temp folder, never to the user's ~/.threadlab
+    env: { ...process.env, THREADLAB_HOME: dir, ...env },
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => (output += s));
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => (output += s));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.js printed no URL:\n${output}`)), 15_000);
+    const poll = setInterval(() => {
+      const m = /running at (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    }, 50);
+  });
+  return { dir, child, url, output: () => output };
+}
+
+/** A client holding the key of the serve.js at `url`. */
+function connectWithKey(url: string) {
+  const { origin, searchParams } = new URL(url);
+  const wsUrl = `${origin.replace('http:', 'ws:')}/lab`;
+  return connectLab(wsUrl, {
+    key: searchParams.get('token') ?? '',
+    WebSocketImpl: WebSocket as unknown as SocketConstructor,
+  });
+}
+
+// The deadlock's Python never ends by itself and its time limit is kept by the lab: once serve.js is
+// SIGKILLed (no handler runs), only the driver's lifeline (stdin closing, the parent changing) can end it.
+describe.runIf(onLinux('test/lab/serve/main (SIGKILL mid-snippet)', 'the process tree in /proc'))(
+  'serve.js SIGKILLed while a demo snippet runs',
+  () => {
+    it('leaves no Python process behind', async () => {
+      const { dir, child, url, output } = await startServe({ THREADLAB_PYTHON: PYTHON.executable });
+      const pid = child.pid ?? 0;
+      let pythons: number[] = [];
+      try {
+        const api = await connectWithKey(url);
+        // Not awaited: it resolves only when the snippet ends, and serve.js is killed before that.
+        api.runDemoPython('deadlock').catch(() => undefined);
+        expect(await eventually(() => snippetProcesses(pid).length > 0, 30_000), output()).toBe(true);
+        pythons = snippetProcesses(pid);
+        // Mid-snippet: its threads are deadlocked by now, well inside its time limit.
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(pythons.every(isAlive)).toBe(true);
+        child.kill('SIGKILL');
+        expect(await eventually(() => pythons.every((p) => !isAlive(p)), 10_000)).toBe(true);
+        api.close();
+      } finally {
+        child.kill('SIGKILL');
+        // When the test fails, what the lab left behind must not outlive it.
+        for (const p of pythons.filter(isAlive)) {
+          try {
+            process.kill(p, 'SIGKILL');
+          } catch {
+            // it ended meanwhile
+          }
+        }
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
   },
 );
 
