@@ -28,6 +28,8 @@ export interface AdaptiveResult {
   readonly widestCell: string;
   /** the shortest cell's median run: what the clock and the per-run overhead are measured against */
   readonly shortestMedianMs: number;
+  /** every cell that ended outside the target, as `model×workers ±pct%`: which ones miss, not only the widest */
+  readonly missed: string[];
   readonly wallMs: number;
 }
 
@@ -53,6 +55,9 @@ export async function measureAdaptive(cores: number, size: HeadlineSize): Promis
     widestCiPct: widest ? ciOf(widest) : 0,
     widestCell: widest ? `${widest.model}×${widest.workers}` : '-',
     shortestMedianMs: Math.min(...cells.map((r) => r.wallMs?.median ?? Infinity)),
+    missed: report.results
+      .filter((r) => !r.adaptive?.reached)
+      .map((r) => `${r.model}×${r.workers} ${r.failure ? 'failed' : `±${ciOf(r).toFixed(1)}%`}`),
     wallMs: performance.now() - t0,
   };
 }
