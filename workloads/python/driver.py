@@ -12,7 +12,9 @@ cancel are the host's: it kills the interpreter.
 `driver.py --probe` prints the interpreter facts as one JSON line and exits (interpreter discovery);
 `driver.py --user-meta FILE` prints a user workload's META (or the error loading it) the same way.
 `driver.py --snippet FILE` runs a demo's snippet as `python FILE` would, under the same lifeline as jobs: when
-stdin closes or the parent dies it kills its own process group, the snippet's children with it.
+stdin closes or the parent dies it kills its own process group, the snippet's children with it. Windows has no
+process groups: there the driver puts itself in a job object that kills whatever it started when it ends
+(lanes.contain_descendants).
 """
 import asyncio
 import json
@@ -32,6 +34,7 @@ from lanes import (
     Lane,
     deal,
     report_traceback,
+    contain_descendants,
     rss_bytes,
     run_lane,
     run_lane_async,
@@ -248,6 +251,7 @@ def run_snippet(path):
 
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--snippet":
+        contain_descendants()
         run_snippet(sys.argv[2])
         return
     if "--probe" in sys.argv[1:]:
@@ -270,6 +274,7 @@ def main():
             protocol_out.flush()
 
     watch_parent()
+    contain_descendants()
     jobs = queue.Queue()
 
     def read_stdin():
