@@ -108,6 +108,11 @@ export const WARNING_KINDS = [
    * CPU second, so the cores were shared below what the OS sees (a VM host, hyperthreads) or slowed
    */
   'slow-cores',
+  /**
+   * CPU-bound work whose runs cost unequal CPU time for the same units: the machine's speed changed during
+   * the measurement (clock scaling, throttling, a VM host lending the cores elsewhere)
+   */
+  'unsteady-cpu',
 ] as const;
 export const WarningSchema = z.strictObject({
   kind: z.enum(WARNING_KINDS),

@@ -13,7 +13,7 @@ import { createRng } from '../random';
 export { createRng };
 /** The one median (of an even count, the mean of the two middle values); throws for no values. */
 export { median } from 'simple-statistics';
-export { summarize } from './summary';
+export { middleHalfSpread, summarize } from './summary';
 export { bootstrapSpeedup, efficiency, type BootstrapOptions } from './speedup';
 export { ciHalfWidthPct, medianInterval, medianRankK, type MedianInterval } from './median-interval';
 export { fitAmdahl, type AmdahlPoint, type AmdahlResult } from './amdahl';

@@ -1,5 +1,13 @@
 /** Robust summaries of repeated wall-clock times: median, MAD and modified z-score outliers. */
-import { max, mean, median, medianAbsoluteDeviation, min, sampleStandardDeviation } from 'simple-statistics';
+import {
+  max,
+  mean,
+  median,
+  medianAbsoluteDeviation,
+  min,
+  quantile,
+  sampleStandardDeviation,
+} from 'simple-statistics';
 import type { WallSummary } from '../report';
 import { checkTimes } from './checks';
 
@@ -42,4 +50,16 @@ export function summarize(raw: readonly number[]): WallSummary {
     raw: [...raw],
     outliers,
   };
+}
+
+/**
+ * The spread of the middle half of `raw` relative to its median, (q3 - q1) / median: a measure of how much
+ * repeated values differ that one wild value cannot move. 0 for a median of 0.
+ *
+ * @throws Error when `raw` is empty or holds a non-finite or negative value.
+ */
+export function middleHalfSpread(raw: readonly number[]): number {
+  checkTimes('middleHalfSpread', 'raw', raw);
+  const med = median(raw);
+  return med > 0 ? (quantile(raw, 0.75) - quantile(raw, 0.25)) / med : 0;
 }

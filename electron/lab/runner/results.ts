@@ -23,6 +23,7 @@ import {
   fitAmdahl,
   measurementWarnings,
   medianInterval,
+  middleHalfSpread,
   summarize,
 } from '../../common/stats';
 import type { WorkloadKind } from '../../common/workload';
@@ -200,6 +201,41 @@ export function slowCoresWarning(
   };
 }
 
+/**
+ * The spread of the middle half of a cell's CPU times, (q3 - q1) / median, above which its runs did not cost
+ * the same CPU. Steady CPU-bound cells measured 0.04-0.13 on the 2-core VM, also while other engineers' tests
+ * loaded it (CPU per run varied 3-10% where wall time varied 13-46%); py-sequential on primes measured 0.24
+ * and 0.32 in runs whose CPU per run went from 630 to 1010 ms and 640 to 1100 ms for the same units.
+ */
+export const UNSTEADY_CPU_SPREAD = 0.2;
+
+/**
+ * CPU-bound work costs the same CPU time every run: the units are the same. When it does not, the cores did
+ * different amounts of work per second across the measurement: the clock was scaled (a laptop's power
+ * saving, thermal throttling) or a VM's host gave its vCPUs less of a physical core for a while, which no
+ * steal time need show and no listing of other programs can see. Each run's wall time moved with it, so the
+ * cell's median, and any speedup against it, depends on when its runs fell.
+ */
+export function unsteadyCpuWarning(
+  kind: ResultEntry['kind'],
+  cpuMs: ResultEntry['cpuMs'],
+): MeasurementWarning | null {
+  if ((kind !== 'cpu' && kind !== 'native') || !cpuMs || cpuMs.raw.length < 5) return null;
+  // too little CPU for its spread to mean anything (a clock tick is several ms)
+  if (cpuMs.median < 20) return null;
+  const spread = middleHalfSpread(cpuMs.raw);
+  if (spread <= UNSTEADY_CPU_SPREAD) return null;
+  return {
+    kind: 'unsteady-cpu',
+    message:
+      `The same units cost from ${cpuMs.min.toFixed(0)} to ${cpuMs.max.toFixed(0)} ms of CPU time across runs (the ` +
+      `middle half spread over ${(spread * 100).toFixed(0)}% of the median): the machine's speed changed during ` +
+      `the measurement, from a clock scaled down (power saving, heat) or a virtual machine's host lending its ` +
+      `cores elsewhere, which other programs' use need not show. Its median and speedup depend on when its ` +
+      `runs fell; measure again on a steady machine (plugged in, cool, nothing else heavy on the host).`,
+  };
+}
+
 export interface BuildOptions {
   /**
    * per baseline cell key, the answer its family's cells must give when not the baseline's own: the
@@ -241,6 +277,8 @@ export function buildResults(
     const slow =
       SHARE_NOTHING.has(d.cell.model) && base ? slowCoresWarning(cpu, cpuSummaries(base), speedup) : null;
     if (slow) warnings.push(slow);
+    const unsteady = unsteadyCpuWarning(d.kind, cpu.cpuMs);
+    if (unsteady) warnings.push(unsteady);
     const interference = interferenceOf(d.interference);
     const busy = interference && busyMachineWarning(interference, opts.topOthers ?? []);
     if (busy) warnings.push(busy);
