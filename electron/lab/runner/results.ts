@@ -212,9 +212,12 @@ export const UNSTEADY_CPU_SPREAD = 0.2;
 /**
  * CPU-bound work costs the same CPU time every run: the units are the same. When it does not, the cores did
  * different amounts of work per second across the measurement: the clock was scaled (a laptop's power
- * saving, thermal throttling) or a VM's host gave its vCPUs less of a physical core for a while, which no
- * steal time need show and no listing of other programs can see. Each run's wall time moved with it, so the
- * cell's median, and any speedup against it, depends on when its runs fell.
+ * saving, thermal throttling), the runs landed on cores of unequal speed (efficiency and performance cores),
+ * or a VM's host gave a vCPU less of a physical core for a while, which no steal time need show and no
+ * listing of other programs can see (on the 2-core VM a pure-Python loop pinned to one vCPU took 213-237 ms
+ * while the other's took 150-159, and 157-177 seconds later; a one-thread Python cell there alternated
+ * between 680 and 1120 ms of CPU for the same units). Each run's wall time moved with it, so the cell's
+ * median, and any speedup against it, depends on where and when its runs fell.
  */
 export function unsteadyCpuWarning(
   kind: ResultEntry['kind'],
@@ -230,9 +233,10 @@ export function unsteadyCpuWarning(
     message:
       `The same units cost from ${cpuMs.min.toFixed(0)} to ${cpuMs.max.toFixed(0)} ms of CPU time across runs (the ` +
       `middle half spread over ${(spread * 100).toFixed(0)}% of the median): the machine's speed changed during ` +
-      `the measurement, from a clock scaled down (power saving, heat) or a virtual machine's host lending its ` +
-      `cores elsewhere, which other programs' use need not show. Its median and speedup depend on when its ` +
-      `runs fell; measure again on a steady machine (plugged in, cool, nothing else heavy on the host).`,
+      `the measurement, or its runs landed on cores of unequal speed: a clock scaled down (power saving, heat), ` +
+      `a laptop's efficiency cores beside its performance cores, or a virtual machine's host lending a core ` +
+      `elsewhere, none of which other programs' use need show. Its median and speedup depend on where and ` +
+      `when its runs fell; measure again on a steady machine (plugged in, cool, nothing else heavy on the host).`,
   };
 }
 
