@@ -214,9 +214,9 @@ export const UNSTEADY_CPU_SPREAD = 0.2;
  * different amounts of work per second across the measurement: the clock was scaled (a laptop's power
  * saving, thermal throttling), the runs landed on cores of unequal speed (efficiency and performance cores),
  * or a VM's host gave a vCPU less of a physical core for a while, which no steal time need show and no
- * listing of other programs can see (on the 2-core VM a pure-Python loop pinned to one vCPU took 213-237 ms
- * while the other's took 150-159 (157-177 when tried again seconds later); a one-thread cell alternated
- * between 680 and 1120 ms of CPU for the same units). Each run's wall time moved with it, so the cell's
+ * listing of other programs can see (on the 2-core VM a pure-Python loop pinned to one vCPU took 213-237 ms,
+ * and 157-177 ms seconds later, while on the other it took 150-164 ms both times; a one-thread cell
+ * alternated between 680 and 1120 ms of CPU for the same units). Each run's wall time moved with it, so the cell's
  * median, and any speedup against it, depends on where and when its runs fell.
  */
 export function unsteadyCpuWarning(
