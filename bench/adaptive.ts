@@ -57,7 +57,11 @@ export async function measureAdaptive(cores: number, size: HeadlineSize): Promis
     shortestMedianMs: Math.min(...cells.map((r) => r.wallMs?.median ?? Infinity)),
     missed: report.results
       .filter((r) => !r.adaptive?.reached)
-      .map((r) => `${r.model}×${r.workers} ${r.failure ? 'failed' : `±${ciOf(r).toFixed(1)}%`}`),
+      .map((r) => {
+        // a cell whose runs cost unequal CPU ran on a machine whose speed changed: say so beside its interval
+        const unsteady = r.warnings.some((w) => w.kind === 'unsteady-cpu') ? ' (unsteady CPU)' : '';
+        return `${r.model}×${r.workers} ${r.failure ? 'failed' : `±${ciOf(r).toFixed(1)}%`}${unsteady}`;
+      }),
     wallMs: performance.now() - t0,
   };
 }
