@@ -33,6 +33,10 @@ export interface AdaptiveResult {
   readonly wallMs: number;
 }
 
+/** Whether a cell's runs cost unequal CPU for the same units: the machine's speed changed while it ran. */
+export const hasUnsteadyCpu = (r: Report['results'][number]): boolean =>
+  r.warnings.some((w) => w.kind === 'unsteady-cpu');
+
 export async function measureAdaptive(cores: number, size: HeadlineSize): Promise<AdaptiveResult> {
   const headline = headlineConfig(cores, size);
   const t0 = performance.now();
@@ -59,7 +63,7 @@ export async function measureAdaptive(cores: number, size: HeadlineSize): Promis
       .filter((r) => !r.adaptive?.reached)
       .map((r) => {
         // a cell whose runs cost unequal CPU ran on a machine whose speed changed: say so beside its interval
-        const unsteady = r.warnings.some((w) => w.kind === 'unsteady-cpu') ? ' (unsteady CPU)' : '';
+        const unsteady = hasUnsteadyCpu(r) ? ' (unsteady CPU)' : '';
         return `${r.model}×${r.workers} ${r.failure ? 'failed' : `±${ciOf(r).toFixed(1)}%`}${unsteady}`;
       }),
     wallMs: performance.now() - t0,

@@ -12,7 +12,7 @@ import { runExperiment } from '../electron/lab/runner/runner';
 import { defaultEntriesDir } from '../electron/lab/runtime/entries';
 import type { Report } from '../electron/common/report';
 import { median } from '../electron/common/stats';
-import { measureAdaptive } from './adaptive';
+import { hasUnsteadyCpu, measureAdaptive } from './adaptive';
 import { estimateExperiment } from '../electron/common/estimate';
 import { headlineConfig } from '../renderer/state/headline';
 import { workloadCatalog } from '../workloads/registry';
@@ -79,7 +79,7 @@ function unsteady(report: Report, workload: string, model: string, workers: numb
       (r) =>
         r.workload === workload &&
         ((r.model === model && r.workers === workers) || (r.model === baseline && r.workers === 1)) &&
-        r.warnings.some((w) => w.kind === 'unsteady-cpu'),
+        hasUnsteadyCpu(r),
     )
     .map((r) => `${r.model}×${r.workers}`);
   return cells.length ? ` (unsteady CPU, the machine's speed changed: ${cells.join(', ')})` : '';
@@ -87,7 +87,7 @@ function unsteady(report: Report, workload: string, model: string, workers: numb
 
 /** How many of the report's cells got an unsteady-cpu warning. */
 function unsteadyCells(report: Report): number {
-  return report.results.filter((r) => r.warnings.some((w) => w.kind === 'unsteady-cpu')).length;
+  return report.results.filter(hasUnsteadyCpu).length;
 }
 
 function notMeasured(target: string, note: string): void {

@@ -1,8 +1,8 @@
 /**
  * LabApi over a WebSocket, browser side (browser mode, `npm run serve`). The wire format is the one
  * electron/lab/serve/ws-bridge.ts speaks: requests `{id, method, args}`, replies a LabReply with its `id`,
- * pushed `{event}` or `{events}` (electron/common/event-batch.ts); the methods are derived from the method table (electron/common/api.ts). Errors are
- * rebuilt as LabError so the UI can show which field is wrong.
+ * pushed `{event}` or `{events}` (electron/common/event-batch.ts); the methods are derived from the method
+ * table (electron/common/api.ts). Errors are rebuilt as LabError so the UI can show which field is wrong.
  */
 import {
   badArgs,

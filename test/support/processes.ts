@@ -118,3 +118,14 @@ export function snippetProcesses(pid: number): number[] {
     .filter((c) => cmdline(c).includes('threadlab_snippet.py') && isPythonProcess(c))
     .flatMap((s) => [s, ...childPids(s)]);
 }
+
+/** SIGKILLs every one of `pids` still alive: what a failed test's lab left behind must not outlive it. */
+export function killLeftovers(pids: readonly number[]): void {
+  for (const p of pids.filter(isAlive)) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // it ended meanwhile
+    }
+  }
+}

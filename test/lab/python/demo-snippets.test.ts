@@ -13,7 +13,7 @@ import {
   SNIPPET_ENDS_BY_TIMEOUT,
   type SnippetResult,
 } from '../../../electron/lab/python/run-snippet';
-import { canListChildren, isAlive, snippetProcesses } from '../../support/processes';
+import { canListChildren, isAlive, killLeftovers, snippetProcesses } from '../../support/processes';
 import { eventually, PYTHON } from './python-helpers';
 
 const lines = (r: SnippetResult) => r.stdout.trim().split('\n');
@@ -180,13 +180,7 @@ describe('npm run lab -- demo <name> --python', () => {
       } finally {
         cli.kill('SIGKILL');
         // When the test fails, what the lab left behind must not outlive it.
-        for (const p of pythons.filter(isAlive)) {
-          try {
-            process.kill(p, 'SIGKILL');
-          } catch {
-            // it ended meanwhile
-          }
-        }
+        killLeftovers(pythons);
       }
     },
     90_000,

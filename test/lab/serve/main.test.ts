@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LabEvent } from '../../../electron/common/api';
 import { connectLab, type SocketConstructor } from '../../../renderer/transport/ws-client';
-import { childPids, isAlive, snippetProcesses } from '../../support/processes';
+import { childPids, isAlive, killLeftovers, snippetProcesses } from '../../support/processes';
 import { onLinux } from '../../support/skip';
 import { LONG, nextEvent } from '../api-contract';
 import { eventually, PYTHON } from '../python/python-helpers';
@@ -130,13 +130,7 @@ describe.runIf(onLinux('test/lab/serve/main (SIGKILL mid-snippet)', 'the process
       } finally {
         child.kill('SIGKILL');
         // When the test fails, what the lab left behind must not outlive it.
-        for (const p of pythons.filter(isAlive)) {
-          try {
-            process.kill(p, 'SIGKILL');
-          } catch {
-            // it ended meanwhile
-          }
-        }
+        killLeftovers(pythons);
         rmSync(dir, { recursive: true, force: true });
       }
     }, 60_000);
