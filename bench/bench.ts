@@ -13,6 +13,7 @@ import { defaultEntriesDir } from '../electron/lab/runtime/entries';
 import type { Report } from '../electron/common/report';
 import { median } from '../electron/common/stats';
 import { hasUnsteadyCpu, measureAdaptive } from './adaptive';
+import { measureAdaptiveFloor } from './adaptive-floor';
 import { estimateExperiment } from '../electron/common/estimate';
 import { headlineConfig } from '../renderer/state/headline';
 import { workloadCatalog } from '../workloads/registry';
@@ -255,6 +256,16 @@ async function adaptiveTarget(): Promise<void> {
       measured: `${a.reached}/${a.cells} cells`,
       verdict: a.reached === a.cells ? 'PASS' : 'MISS',
       note: `most runs ${a.mostRuns}, widest ±${a.widestCiPct.toFixed(1)}% (${a.widestCell}), shortest cell median ${a.shortestMedianMs.toFixed(0)} ms, outside ±5%: ${a.missed.join(', ') || 'none'}, ${(a.wallMs / 1000).toFixed(0)} s, load average ${load.toFixed(1)} at start`,
+    });
+    if (size !== 'quick') continue;
+    // The same cells and policy with none of the engine: how many the machine alone lets get within ±5%.
+    progress('the same adaptive runs on a bare harness (no engine): the machine’s own floor');
+    const floor = await measureAdaptiveFloor(defaultEntriesDir(), cores, size);
+    rows.push({
+      target: 'the same cells on a bare harness (no engine), for comparison: the machine’s floor',
+      measured: `${floor.reached}/${floor.cells} cells`,
+      verdict: 'N/A',
+      note: `outside ±5%: ${floor.missed.join(', ') || 'none'} (each stands for the engine cell of that shape), ${(floor.wallMs / 1000).toFixed(0)} s`,
     });
   }
 }

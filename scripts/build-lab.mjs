@@ -22,6 +22,7 @@ const entries = [
   ['cli', 'electron/lab/cli/main.ts', false],
   ['bench', 'bench/bench.ts', false],
   ['handoff-worker', 'bench/handoff-worker.ts', true],
+  ['floor-worker', 'bench/floor-worker.ts', true],
   ['serve', 'electron/lab/serve/main.ts', false],
 ];
 
