@@ -19,6 +19,12 @@ export interface CpuTimes {
   readonly idleMs: number;
   /** time a hypervisor gave this virtual CPU's turn to another machine; 0 on bare metal */
   readonly stealMs: number;
+  /**
+   * user + nice + system: what programs ran (guest time is inside user). Not interrupt work: a lab whose
+   * threads wake each other often (the GIL's hand-offs) makes the kernel account a tenth of a core of softirq
+   * that no program ran, so "other programs" = this minus the lab's own, never busyMs minus it.
+   */
+  readonly programMs: number;
 }
 
 export interface ProcStat {
@@ -91,6 +97,7 @@ function timesOf(rows: Float64Array, row: number): CpuTimes {
     busyMs: busyTicks(rows, row) * MS_PER_TICK,
     idleMs: idleTicks(rows, row) * MS_PER_TICK,
     stealMs: ticks(rows, row, 7) * MS_PER_TICK,
+    programMs: (ticks(rows, row, 0) + ticks(rows, row, 1) + ticks(rows, row, 2)) * MS_PER_TICK,
   };
 }
 
@@ -123,17 +130,21 @@ function loadPctBetween(busyMs0: number, idleMs0: number, busyMs1: number, idleM
   return allMs > 0 ? Math.min(100, Math.max(0, ((busyMs1 - busyMs0) / allMs) * 100)) : 0;
 }
 
-/** Cores busy (0..cores) in all and per core between two readings, with steal in cores. */
+/**
+ * Cores busy (0..cores) in all and per core between two readings, with steal, and the cores programs ran on
+ * (user + nice + system), in cores.
+ */
 export function busyBetween(
   a: ProcStat,
   b: ProcStat,
-): { busyCores: number; stealCores: number; perCorePct: number[] } {
+): { busyCores: number; stealCores: number; programCores: number; perCorePct: number[] } {
   const span = (x: CpuTimes, y: CpuTimes) => y.busyMs - x.busyMs + (y.idleMs - x.idleMs);
   const wallMs = span(a.total, b.total) / Math.max(1, b.cores.length);
   const cores = (ms: number) => (wallMs > 0 ? ms / wallMs : 0);
   return {
     busyCores: cores(b.total.busyMs - a.total.busyMs),
     stealCores: cores(b.total.stealMs - a.total.stealMs),
+    programCores: cores(b.total.programMs - a.total.programMs),
     perCorePct: b.cores.map((y, i) => {
       const x = a.cores[i];
       return x ? loadPctBetween(x.busyMs, x.idleMs, y.busyMs, y.idleMs) : 0;

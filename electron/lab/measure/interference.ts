@@ -1,5 +1,6 @@
 /**
- * What other programs did to a measurement. The machine's busy CPU (from /proc/stat) minus the lab's own
+ * What other programs did to a measurement. The machine's program CPU (user + nice + system from /proc/stat;
+ * not interrupt work, which no program ran, nor steal, reported on its own) minus the lab's own
  * (this process, its worker threads and its child processes) over a run is what everything else used: a
  * background update, a browser tab, another benchmark. A cell whose runs shared the machine with more than a
  * tenth of a core of other work is flagged, naming how much and which programs used most.
@@ -35,9 +36,10 @@ export function watchRun(): { stop(childCpuMs: number): InterferenceTotals | nul
       const wallMs = performance.now() - t0;
       const own = process.cpuUsage(own0);
       const labMs = (own.user + own.system) / 1000 + childCpuMs;
-      const { busyCores, stealCores } = busyBetween(stat0, stat1);
+      // Programs' time only: interrupt work is no program's, and steal is reported on its own.
+      const { programCores, stealCores } = busyBetween(stat0, stat1);
       return {
-        otherMs: Math.max(0, busyCores * wallMs - labMs),
+        otherMs: Math.max(0, programCores * wallMs - labMs),
         stealMs: stealCores * wallMs,
         wallMs,
       };

@@ -135,7 +135,7 @@ function otherCoresSince(before: { stat: ReturnType<typeof readProcStat>; own: N
   const after = readProcStat();
   const ownUsage = process.cpuUsage(before.own);
   const ownCores = (ownUsage.user + ownUsage.system) / 1000 / (performance.now() - before.t);
-  return before.stat && after ? busyBetween(before.stat, after).busyCores - ownCores : null;
+  return before.stat && after ? busyBetween(before.stat, after).programCores - ownCores : null;
 }
 
 const PARAMS = { units: 8, span: 30_000 };

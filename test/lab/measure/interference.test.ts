@@ -31,7 +31,23 @@ describe('reading what the machine did', () => {
     expect(d.busyCores).toBeCloseTo((250 / 300) * 2);
     expect(d.stealCores).toBeCloseTo((50 / 300) * 2);
     expect(d.perCorePct[0]).toBeCloseTo(100);
+    // programs: user + nice + system only (200 ticks), not the steal
+    expect(d.programCores).toBeCloseTo((200 / 300) * 2);
     expect(parseProcStat('nothing here')).toBeNull();
+  });
+
+  it('counts interrupt work as busy but as no program’s: it is not other programs', () => {
+    // What the GIL's hand-offs did on this VM: the kernel accounted softirq time while no program ran more.
+    const a = parseProcStat(
+      'cpu  100 0 50 800 50 0 0 0 0 0\ncpu0 50 0 25 400 25 0 0 0 0 0\ncpu1 50 0 25 400 25 0 0 0 0 0\n',
+    );
+    const b = parseProcStat(
+      'cpu  100 0 50 880 50 5 15 0 0 0\ncpu0 50 0 25 430 25 5 10 0 0 0\ncpu1 50 0 25 450 25 0 5 0 0 0\n',
+    );
+    if (!a || !b) throw new Error('unparsed');
+    const d = busyBetween(a, b);
+    expect(d.busyCores).toBeCloseTo((20 / 100) * 2);
+    expect(d.programCores).toBe(0);
   });
 
   it('/proc/<pid>/stat: a name with spaces and parentheses does not shift the fields', () => {
