@@ -216,8 +216,9 @@ export const ResultEntrySchema = z.strictObject({
   coresBusy: WallSummarySchema.nullable().optional(),
   cpuMethod: z.enum(CPU_METHODS).nullable().optional(),
   /**
-   * What other programs used while this cell ran, in cores (machine-wide busy CPU minus the lab's own), and
-   * the time a hypervisor stole; null where the OS does not say (no /proc/stat), absent in version 1
+   * What other programs used while this cell ran, in cores (machine-wide program CPU, user + nice + system,
+   * minus the lab's own), and the time a hypervisor stole; null where the OS does not say (no /proc/stat),
+   * absent in version 1
    */
   interference: z.strictObject({ otherCores: nonNeg, stealCores: nonNeg }).nullable().optional(),
   /**
