@@ -22,7 +22,7 @@ import { measurePythonOverhead } from './python-overhead';
 import { discoverPythons } from '../electron/lab/python/discover';
 import { FIDELITY_TOLERANCE, measureFidelity, V8_SPEED_FACTOR } from '../electron/lab/cli/commands/fidelity';
 import { measureSamplerCost, unmeasurable, type SamplerCost } from './sampler-cost';
-import { benchUiCost, type UiCost } from './ui-cost';
+import { benchUiCost, describeUiCostSplit, type UiCost } from './ui-cost';
 import { reportMemoryStep, writeLimitsReports, type ReportMemoryResult } from './report-memory';
 
 const MEMORY_CHILD_FLAG = '--report-memory-child';
@@ -419,7 +419,8 @@ async function main(): Promise<void> {
           `live charts off ${pct(ui.off).toFixed(2)}%, page idle ${pct(ui.idle).toFixed(2)}%; ` +
           `${perS(ui.on, (c) => c.messages).toFixed(1)} messages/s carrying ${perS(ui.on, (c) => c.events).toFixed(1)} events/s, ${(perS(ui.on, (c) => c.bytes) / 1024).toFixed(1)} KiB/s; ` +
           `renderer main thread ${perS(ui.on, (c) => c.renderer.taskMs).toFixed(1)} ms/s ` +
-          `(script ${perS(ui.on, (c) => c.renderer.scriptMs).toFixed(1)}, layout ${perS(ui.on, (c) => c.renderer.layoutMs).toFixed(1)}, style ${perS(ui.on, (c) => c.renderer.styleMs).toFixed(1)})`,
+          `(script ${perS(ui.on, (c) => c.renderer.scriptMs).toFixed(1)}, layout ${perS(ui.on, (c) => c.renderer.layoutMs).toFixed(1)}, style ${perS(ui.on, (c) => c.renderer.styleMs).toFixed(1)}, ` +
+          `${perS(ui.on, (c) => c.renderer.layouts).toFixed(1)} layouts/s); ${describeUiCostSplit(ui)}`,
       });
     }
   }

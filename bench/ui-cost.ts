@@ -6,10 +6,11 @@
  * Used by `npm run bench` (the target) and by the browser test (that it is measured at all, and sane).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { readProcessCpu, type ProcessCpu } from '../electron/lab/measure/proc-stat';
+import { parseProcessStat, readProcessCpu, type ProcessCpu } from '../electron/lab/measure/proc-stat';
+import { median } from '../electron/common/stats';
 import { CHROMIUM_ARGS, findChromium } from '../electron/lab/report/chromium';
 import { startLabServer } from '../electron/lab/serve/server';
 
@@ -22,6 +23,10 @@ export interface RendererWork {
   readonly styleMs: number;
   readonly layouts: number;
 }
+
+/** Chromium's process kinds, from the --type= of their command lines (the browser process has none). */
+export const CHROMIUM_PROCESS_KINDS = ['browser', 'renderer', 'gpu', 'utility', 'other'] as const;
+export type ChromiumProcessKind = (typeof CHROMIUM_PROCESS_KINDS)[number];
 
 export interface UiCost {
   /** 'idle': the page loaded, no run; otherwise a run streams with live charts on or off */
@@ -40,6 +45,10 @@ export interface UiCost {
   /** lab events those messages carried (a live run's frequent ones arrive several to a message) */
   readonly events: number;
   readonly renderer: RendererWork;
+  /** chromiumCpuMs split by process kind, to say where the cost is */
+  readonly cpuMsByKind: Readonly<Record<ChromiumProcessKind, number>>;
+  /** the same CPU by thread, keyed `kind/thread name` (the kernel's 15-character comm), threads of one name summed */
+  readonly cpuMsByThread: Readonly<Record<string, number>>;
 }
 
 /** How long the page settles after the run starts measuring, before the window opens. */
@@ -59,9 +68,66 @@ function chromiumTree(all: ReadonlyMap<number, ProcessCpu>): ProcessCpu[] {
   return out;
 }
 
-/** CPU so far of each Chromium process, by pid. */
-function chromiumCpu(): Map<number, number> {
-  return new Map(chromiumTree(readProcessCpu()).map((p) => [p.pid, p.cpuMs]));
+/** A Chromium process's kind, from its command line's --type= (the browser process has none). */
+function kindOf(pid: number): ChromiumProcessKind {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return 'other';
+  }
+  // Chromium rewrites its process title, so its arguments may be joined by spaces rather than NULs
+  const type = /(?:^|[\0 ])--type=([^\0 ]+)/.exec(cmdline)?.[1];
+  if (type === undefined) return 'browser';
+  if (type === 'gpu-process') return 'gpu';
+  return type === 'renderer' || type === 'utility' ? type : 'other';
+}
+
+/** One reading of every Chromium process's CPU so far (by pid) and of each of its threads (by pid/tid). */
+interface ChromiumReading {
+  readonly processes: Map<number, { readonly kind: ChromiumProcessKind; readonly cpuMs: number }>;
+  readonly threads: Map<string, { readonly key: string; readonly cpuMs: number }>;
+}
+
+function readChromium(): ChromiumReading {
+  const reading: ChromiumReading = { processes: new Map(), threads: new Map() };
+  for (const p of chromiumTree(readProcessCpu())) {
+    const kind = kindOf(p.pid);
+    reading.processes.set(p.pid, { kind, cpuMs: p.cpuMs });
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${p.pid}/task`);
+    } catch {
+      continue; // it ended between the listing and the read
+    }
+    for (const tid of tids) {
+      try {
+        const t = parseProcessStat(Number(tid), readFileSync(`/proc/${p.pid}/task/${tid}/stat`, 'utf8'));
+        // keyed by pid and tid: a tid is unique only while its thread lives
+        if (t) reading.threads.set(`${p.pid}/${tid}`, { key: `${kind}/${t.name}`, cpuMs: t.cpuMs });
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+  }
+  return reading;
+}
+
+/**
+ * CPU between two readings, by process kind and by `kind/thread name`. A process or thread that started in
+ * between counts from zero. A process that ended in between is lost (none do here); a thread that ended is
+ * lost from the thread split only (its process's own counter keeps it), so that split may sum to a little less.
+ */
+function cpuBetween(before: ChromiumReading, after: ChromiumReading) {
+  const byKind = Object.fromEntries(CHROMIUM_PROCESS_KINDS.map((k) => [k, 0])) as Record<
+    ChromiumProcessKind,
+    number
+  >;
+  for (const [pid, p] of after.processes) byKind[p.kind] += p.cpuMs - (before.processes.get(pid)?.cpuMs ?? 0);
+  const byThread: Record<string, number> = {};
+  for (const [id, t] of after.threads)
+    byThread[t.key] = (byThread[t.key] ?? 0) + t.cpuMs - (before.threads.get(id)?.cpuMs ?? 0);
+  return { byKind, byThread };
 }
 
 /** How many lab events a frame of the lab's socket carries: one `event`, or an `events` batch. */
@@ -118,24 +184,23 @@ async function countWindow(
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   frames.counting = true;
   const work0 = await rendererWork(cdp);
-  const before = chromiumCpu();
+  const before = readChromium();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, windowMs));
-  const after = chromiumCpu();
+  const after = readChromium();
   const elapsedMs = performance.now() - t0;
   const work1 = await rendererWork(cdp);
   frames.counting = false;
   await cdp.detach();
-  if (after.size === 0) return null;
-  // A process that started in the window counts from zero; one that ended in it is lost (none do here).
-  let cpuMs = 0;
-  for (const [pid, ms] of after) cpuMs += ms - (before.get(pid) ?? 0);
+  if (after.processes.size === 0) return null;
+  const { byKind, byThread } = cpuBetween(before, after);
+  const cpuMs = Object.values(byKind).reduce((sum, ms) => sum + ms, 0);
   return {
     mode,
     windowMs: elapsedMs,
     chromiumCpuMs: cpuMs,
     pctOfCore: (cpuMs / elapsedMs) * 100,
-    processes: after.size,
+    processes: after.processes.size,
     messages: frames.messages,
     bytes: frames.bytes,
     events: frames.events,
@@ -146,6 +211,8 @@ async function countWindow(
       styleMs: work1.styleMs - work0.styleMs,
       layouts: work1.layouts - work0.layouts,
     },
+    cpuMsByKind: byKind,
+    cpuMsByThread: byThread,
   };
 }
 
@@ -239,4 +306,30 @@ export async function benchUiCost(
     await browser.close();
     await server.close();
   }
+}
+
+/** `ms` of CPU over `windowMs` as a percentage of one core. */
+const pctOf = (ms: number, windowMs: number) => (ms / windowMs) * 100;
+
+/**
+ * Where the cost is, for the bench's note: each process kind's median share of a core with live charts on,
+ * off and idle, then the busiest threads with live charts on (median over the rounds, as % of a core).
+ */
+export function describeUiCostSplit(rounds: UiCostRounds, topThreads = 6): string {
+  const kindPct = (costs: readonly UiCost[], kind: ChromiumProcessKind) =>
+    median(costs.map((c) => pctOf(c.cpuMsByKind[kind], c.windowMs))).toFixed(2);
+  const kinds = CHROMIUM_PROCESS_KINDS.map(
+    (k) => `${k} ${kindPct(rounds.on, k)}/${kindPct(rounds.off, k)}/${kindPct(rounds.idle, k)}`,
+  ).join(', ');
+  const names = new Set(rounds.on.flatMap((c) => Object.keys(c.cpuMsByThread)));
+  const threads = [...names]
+    .map((name) => ({
+      name,
+      pct: median(rounds.on.map((c) => pctOf(c.cpuMsByThread[name] ?? 0, c.windowMs))),
+    }))
+    .sort((a, b) => b.pct - a.pct)
+    .slice(0, topThreads)
+    .map((t) => `${t.name} ${t.pct.toFixed(2)}`)
+    .join(', ');
+  return `by process, % of a core live on/off/idle: ${kinds}; busiest threads live on: ${threads}`;
 }

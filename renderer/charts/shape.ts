@@ -224,15 +224,20 @@ export function cpuLines(samples: readonly CpuSample[], cores: number): CpuLines
   const fromS = (samples[0]?.tMs ?? 0) / 1000;
   const toS = (samples[samples.length - 1]?.tMs ?? 0) / 1000;
   const spanS = toS - fromS;
-  const xs = samples.map((s) => (spanS > 0 ? ((s.tMs / 1000 - fromS) / spanS) * CPU_BOX_WIDTH : 0));
-  const lines = Array.from({ length: n }, (_, core) =>
-    samples
-      .flatMap((s, i) => {
-        const pct = s.loadPct[core];
-        if (pct === undefined || !Number.isFinite(pct)) return [];
-        return [`${(xs[i] ?? 0).toFixed(1)},${(100 - Math.min(100, Math.max(0, pct))).toFixed(1)}`];
-      })
-      .join(' '),
+  const xs = samples.map((s) =>
+    (spanS > 0 ? ((s.tMs / 1000 - fromS) / spanS) * CPU_BOX_WIDTH : 0).toFixed(1),
   );
+  // Built by appending to one string per core: this runs on every live redraw, and arrays of pieces per
+  // point were a good part of the garbage the live view left behind.
+  const lines: string[] = [];
+  for (let core = 0; core < n; core++) {
+    let line = '';
+    for (let i = 0; i < samples.length; i++) {
+      const pct = samples[i]?.loadPct[core];
+      if (pct === undefined || !Number.isFinite(pct)) continue;
+      line += `${line ? ' ' : ''}${xs[i] ?? '0.0'},${(100 - Math.min(100, Math.max(0, pct))).toFixed(1)}`;
+    }
+    lines.push(line);
+  }
   return { lines, fromS, toS };
 }

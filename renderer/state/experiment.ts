@@ -53,11 +53,12 @@ function started(runId: string, config: ExperimentConfig): ExperimentState {
   return { ...initialExperimentState, status: 'running', runId, config };
 }
 
-const cellOf = (r: ResultEntry) => `${r.workload}/${r.model}/${r.workers}`;
+const sameCell = (a: ResultEntry, b: ResultEntry) =>
+  a.workload === b.workload && a.model === b.model && a.workers === b.workers;
 
+/** The results with `next` last, in place of its cell's earlier entry (compared field by field: no key strings per result and event). */
 function upsertResult(results: readonly ResultEntry[], next: ResultEntry): ResultEntry[] {
-  const key = cellOf(next);
-  const out = results.filter((r) => cellOf(r) !== key);
+  const out = results.filter((r) => !sameCell(r, next));
   out.push(next);
   return out;
 }

@@ -50,4 +50,44 @@ describe.skipIf(!hasChromium || !hasProc)('the UI’s own CPU while a run stream
     expect(cost.pctOfCore).toBeLessThan(50);
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it('runs no continuous animation while a run streams, and redraws each live plot within its own box', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    watchPage(page, app.url, problems);
+    await page.goto(app.url);
+    await page.getByTestId('headline-size-full').check();
+    await page.getByTestId('headline-run').click();
+    await page.getByText(/Measuring · [1-9]\d* of/).waitFor({ timeout: 120_000 });
+    const toggle = page.getByTestId('toggle-live-charts');
+    if (!(await toggle.isChecked())) await toggle.click();
+    // a few batches in: every live chart drawn at least once
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="cpu-chart"]')?.getAttribute('data-samples')) >= 4,
+      null,
+      { timeout: 60_000 },
+    );
+    const live = await page.evaluate(() => ({
+      // an animation or transition running here would have Chromium make frames all the time
+      animations: document.getAnimations().map((a) => a.constructor.name),
+      // size containment makes a plot a relayout boundary: its redraw lays out nothing around it
+      contain: [...document.querySelectorAll('.live-grid .chart-plot, .progress-track')].map(
+        (el) => getComputedStyle(el).contain,
+      ),
+      // ...and so the plot's box must not depend on what it draws: the stylesheet's height, not zero
+      heights: [...document.querySelectorAll<HTMLElement>('.live-grid .chart-plot')].map(
+        (el) => el.offsetHeight,
+      ),
+      chartH: parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--chart-h')),
+    }));
+    expect(live.animations).toEqual([]);
+    // the CPU chart, two speedup charts and the progress track
+    expect(live.contain.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(live.contain)).toEqual(new Set(['strict']));
+    expect(live.chartH).toBeGreaterThan(0);
+    for (const h of live.heights) expect(h).toBe(live.chartH);
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('status-banner').waitFor({ timeout: 60_000 });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
 });

@@ -2,7 +2,12 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ResultEntry } from '../../electron/common/report';
-import { LiveSpeedupGrid } from '../../renderer/components/live/LiveSpeedupChart';
+import type { SpeedupPoint } from '../../renderer/charts/shape';
+import {
+  LiveSpeedupChart,
+  LiveSpeedupGrid,
+  type LiveSpeedupProps,
+} from '../../renderer/components/live/LiveSpeedupChart';
 import { realRun } from '../support/real-report';
 
 let report: Report;
@@ -51,5 +56,46 @@ describe('LiveSpeedupGrid', () => {
     cleanup();
     render(<LiveSpeedupGrid results={[]} workloads={[]} cores={2} titles={titles} />);
     expect(screen.getByText(/first results will appear here/)).toBeTruthy();
+  });
+
+  it('moves a marker on a redraw rather than drawing it again', () => {
+    // a live point: the median so far, no interval yet
+    const point = (workers: number, speedup: number): SpeedupPoint => ({
+      workers,
+      speedup,
+      ciLow: speedup,
+      ciHigh: speedup,
+      band: [speedup, speedup],
+      error: [0, 0],
+    });
+    const chart = (speedup: number): LiveSpeedupProps => ({
+      workload: 'primes',
+      kind: 'cpu',
+      title: 'Prime counting',
+      cores: 2,
+      series: [
+        {
+          model: 'threads',
+          points: [point(1, 1), point(2, speedup)],
+          failed: [],
+        },
+      ],
+      xTicks: [1, 2],
+      maxWorkers: 2,
+      yTop: 2,
+      yTicks: [0, 1, 2],
+    });
+    const { rerender } = render(<LiveSpeedupChart {...chart(1.5)} />);
+    const markers = () => [...document.querySelectorAll('g[data-model="threads"] path.recharts-symbols')];
+    const [first, second] = markers();
+    const before = { d: second?.getAttribute('d'), at: second?.parentElement?.getAttribute('transform') };
+    rerender(<LiveSpeedupChart {...chart(1.9)} />);
+    const after = markers();
+    // the same elements, the same shapes: only the moved point's group says where it is now
+    expect(after[0]).toBe(first);
+    expect(after[1]).toBe(second);
+    expect(second?.getAttribute('d')).toBe(before.d);
+    expect(second?.parentElement?.getAttribute('transform')).not.toBe(before.at);
+    expect(first?.parentElement?.getAttribute('transform')).toMatch(/^translate\(/);
   });
 });
