@@ -7,7 +7,9 @@
  * and the warm-up pass reaches every worker. Threads and gil workers take units from one shared queue, so a
  * run no longer waits for the worker the kernel sliced worst; processes are still dealt fixed shares, and a
  * few milliseconds of scheduling are ±5% of 70. A cell's median is judged by its exact order-statistic
- * interval (electron/common/stats/median-interval.ts), so no cell stops before its sixth run. The app
+ * interval (electron/common/stats/median-interval.ts), so no cell stops before its sixth run. The policy
+ * calibrates as pyperf does (FULL_RUNS.minTimeMs): a run repeats a job shorter than that until it lasts as
+ * long, and its times are per job, so a pause of a few ms weighs a third as much in a 70 ms cell's run. The app
  * never runs that size adaptively (Quick look is two fixed runs). The full size (48 units of span 16,000,
  * 2.4 times longer a run) is where the app does use the policy, so it is measured as well, against the same
  * ±5% and the same 15 runs at most.
@@ -30,6 +32,8 @@ export interface AdaptiveResult {
   readonly shortestMedianMs: number;
   /** every cell that ended outside the target, as `model×workers ±pct%`: which ones miss, not only the widest */
   readonly missed: string[];
+  /** calibration: the most jobs a cell's runs repeated (1: none did, or runs were not calibrated) */
+  readonly mostLoops: number;
   readonly wallMs: number;
 }
 
@@ -37,13 +41,23 @@ export interface AdaptiveResult {
 export const hasUnsteadyCpu = (r: Report['results'][number]): boolean =>
   r.warnings.some((w) => w.kind === 'unsteady-cpu');
 
-export async function measureAdaptive(cores: number, size: HeadlineSize): Promise<AdaptiveResult> {
+/**
+ * The Full measurement's policy on the headline's primes cells at `size`. `minTimeMs` overrides the policy's
+ * calibration (null: none, every run one job), so the bench can show what calibration changes.
+ */
+export async function measureAdaptive(
+  cores: number,
+  size: HeadlineSize,
+  minTimeMs: number | null = FULL_RUNS.minTimeMs,
+): Promise<AdaptiveResult> {
   const headline = headlineConfig(cores, size);
   const t0 = performance.now();
+  const { minTimeMs: _policy, ...runs } = FULL_RUNS;
   const report: Report = await runExperiment({
     ...headline,
     workloads: (headline.workloads ?? []).filter((w) => w.name === 'primes'),
-    ...FULL_RUNS,
+    ...runs,
+    ...(minTimeMs === null ? {} : { minTimeMs }),
     warmup: 1,
   });
   const cells = report.results.filter((r) => !r.failure);
@@ -66,6 +80,7 @@ export async function measureAdaptive(cores: number, size: HeadlineSize): Promis
         const unsteady = hasUnsteadyCpu(r) ? ' (unsteady CPU)' : '';
         return `${r.model}×${r.workers} ${r.failure ? 'failed' : `±${ciOf(r).toFixed(1)}%`}${unsteady}`;
       }),
+    mostLoops: Math.max(1, ...cells.map((r) => r.loops ?? 1)),
     wallMs: performance.now() - t0,
   };
 }

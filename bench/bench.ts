@@ -15,7 +15,7 @@ import { median } from '../electron/common/stats';
 import { hasUnsteadyCpu, measureAdaptive } from './adaptive';
 import { measureAdaptiveFloor } from './adaptive-floor';
 import { estimateExperiment } from '../electron/common/estimate';
-import { headlineConfig } from '../renderer/state/headline';
+import { FULL_RUNS, headlineConfig } from '../renderer/state/headline';
 import { workloadCatalog } from '../workloads/registry';
 import { measureHandoff } from './handoff';
 import { measurePythonOverhead } from './python-overhead';
@@ -247,8 +247,9 @@ async function adaptiveTarget(): Promise<void> {
     ['quick', 'the quick headline'],
     ['full', 'the Full measurement'],
   ] as const;
+  const calibration = `runs calibrated to last ≥ ${FULL_RUNS.minTimeMs} ms`;
   for (const [size, name] of sizes) {
-    progress(`adaptive runs (5 to 15 until ±5%) on the CPU-bound cells of ${name}`);
+    progress(`adaptive runs (5 to 15 until ±5%, ${calibration}) on the CPU-bound cells of ${name}`);
     // The target is for a quiet machine: the load average beside the figure says how quiet this one was.
     const load = os.loadavg()[0] ?? 0;
     const a = await measureAdaptive(cores, size);
@@ -256,14 +257,23 @@ async function adaptiveTarget(): Promise<void> {
       target: `adaptive runs reach ±5% on CPU-bound cells of ${size === 'quick' ? 'the quick size' : 'the Full measurement’s size'} within 15 runs (all cells)`,
       measured: `${a.reached}/${a.cells} cells`,
       verdict: a.reached === a.cells ? 'PASS' : 'MISS',
-      note: `most runs ${a.mostRuns}, widest ±${a.widestCiPct.toFixed(1)}% (${a.widestCell}), shortest cell median ${a.shortestMedianMs.toFixed(0)} ms, outside ±5%: ${a.missed.join(', ') || 'none'}, ${(a.wallMs / 1000).toFixed(0)} s, load average ${load.toFixed(1)} at start`,
+      note: `${calibration} (pyperf's min time; up to ${a.mostLoops} jobs a run), most runs ${a.mostRuns}, widest ±${a.widestCiPct.toFixed(1)}% (${a.widestCell}), shortest cell median ${a.shortestMedianMs.toFixed(0)} ms a job, outside ±5%: ${a.missed.join(', ') || 'none'}, ${(a.wallMs / 1000).toFixed(0)} s, load average ${load.toFixed(1)} at start`,
     });
     if (size !== 'quick') continue;
+    // What calibration changes: the same run with every run one job, as before it.
+    progress('the same adaptive runs without calibration (one job a run)');
+    const plain = await measureAdaptive(cores, size, null);
+    rows.push({
+      target: 'the same cells without calibration (one job a run), for comparison',
+      measured: `${plain.reached}/${plain.cells} cells`,
+      verdict: 'INFO',
+      note: `outside ±5%: ${plain.missed.join(', ') || 'none'}, ${(plain.wallMs / 1000).toFixed(0)} s`,
+    });
     // The same cells and policy with none of the engine: how many the machine alone lets get within ±5%.
     progress('the same adaptive runs on a bare harness (no engine): the machine’s own floor');
     const floor = await measureAdaptiveFloor(defaultEntriesDir(), cores, size);
     rows.push({
-      target: 'the same cells on a bare harness (no engine), for comparison: the machine’s floor',
+      target: 'the same cells on a bare harness (no engine, same calibration): the machine’s floor',
       measured: `${floor.reached}/${floor.cells} cells`,
       verdict: 'INFO',
       note: `outside ±5%: ${floor.missed.join(', ') || 'none'} (each stands for the engine cell of that shape), ${(floor.wallMs / 1000).toFixed(0)} s`,

@@ -78,6 +78,10 @@ export const LIMITS = {
   maxRuns: { min: 3, max: 1000 },
   /** half-width of the 95% interval of a cell's median, in % of the median */
   targetCiPct: { min: 0.1, max: 50 },
+  /** calibration: the shortest a measured run may last, in ms (pyperf's --min-time) */
+  minTimeMs: { min: 1, max: 10_000 },
+  /** the most jobs a calibrated run repeats, so a job of microseconds cannot make a run of thousands */
+  loops: { max: 1000 },
   warmup: { min: 0, max: 100 },
   switchIntervalMs: { min: 0.1, max: 1000 },
   timeoutMs: { min: 100, max: 3_600_000 },
@@ -92,7 +96,7 @@ export const LIMITS = {
  * is what the builder offers and the Full measurement uses; the engine has none, since setting targetCiPct is
  * what asks for adaptive runs.
  */
-export const ADAPTIVE_DEFAULTS = { minRuns: 5, maxRunsPerMinRun: 3, targetCiPct: 5 } as const;
+export const ADAPTIVE_DEFAULTS = { minRuns: 5, maxRunsPerMinRun: 3, targetCiPct: 5, minTimeMs: 200 } as const;
 
 /** The most runs a cell gets when only minRuns is given. */
 export function defaultMaxRuns(minRuns: number): number {
@@ -180,6 +184,14 @@ export const ExperimentConfigSchema = z.strictObject({
   minRuns: int(LIMITS.minRuns.min, LIMITS.minRuns.max).optional(),
   maxRuns: int(LIMITS.maxRuns.min, LIMITS.maxRuns.max).optional(),
   targetCiPct: num(LIMITS.targetCiPct.min, LIMITS.targetCiPct.max).optional(),
+  /**
+   * Calibration (pyperf's --min-time): a cell whose job is shorter than this runs the job back to back as many
+   * times as it takes to last at least this long, and a measured run is then those loops together; its wall
+   * and CPU time are per job (their mean). The loops are counted once per cell, on its last warm-up run, and
+   * kept for all its runs. A VM's pauses of a few ms are ±5% of a 70 ms job; spread over a 200 ms run they
+   * weigh a third as much. Absent: every run is one job.
+   */
+  minTimeMs: num(LIMITS.minTimeMs.min, LIMITS.minTimeMs.max).optional(),
   switchIntervalMs: num(LIMITS.switchIntervalMs.min, LIMITS.switchIntervalMs.max).default(5),
   timeoutMs: int(LIMITS.timeoutMs.min, LIMITS.timeoutMs.max).default(120_000),
   sampleIntervalMs: int(LIMITS.sampleIntervalMs.min, LIMITS.sampleIntervalMs.max).default(500),
@@ -250,6 +262,11 @@ export function validateExperiment(input: unknown, catalog: readonly WorkloadMet
     return { name: choice.name, params, pythonParams: own.params };
   });
   issues.push(...resolveAdaptive(config));
+  if (config.minTimeMs !== undefined && config.warmup < 1)
+    issues.push({
+      field: 'warmup',
+      message: "must be at least 1 with minTimeMs: each cell's loops are counted on its warm-up run",
+    });
   if (issues.length) throw LabError.invalid(issues);
   return config;
 }
@@ -309,6 +326,16 @@ export const FEWEST_RUNS_FOR_MEDIAN_CI = (() => {
   while (medianRankK(n, 0.95) < 1) n++;
   return n;
 })();
+
+/**
+ * How many jobs a calibrated run repeats: enough for `jobMs` (one job, as the cell's warm-up run took it) to
+ * last at least `minTimeMs`, at most LIMITS.loops.max; 1 without calibration. A warm-up run is cold (compiling,
+ * first touches), so the warm job is a little shorter and a run can fall a little under minTimeMs.
+ */
+export function calibrateLoops(jobMs: number, minTimeMs: number | undefined): number {
+  if (minTimeMs === undefined || !(jobMs < minTimeMs)) return 1;
+  return Math.min(LIMITS.loops.max, Math.ceil(minTimeMs / Math.max(jobMs, 0.001)));
+}
 
 /** How many measured runs each cell gets: fixed (`repeat`, no target) or adaptive, defaults filled in. */
 export interface RunPolicy {

@@ -6,6 +6,7 @@
  */
 import { planCells } from './cells';
 import {
+  calibrateLoops,
   familyOf,
   isBaseline,
   paramsOfFamily,
@@ -93,7 +94,15 @@ export interface Estimate {
 
 export type EstimateConfig = Pick<
   ExperimentConfig,
-  'workloads' | 'models' | 'workers' | 'repeat' | 'warmup' | 'minRuns' | 'maxRuns' | 'targetCiPct'
+  | 'workloads'
+  | 'models'
+  | 'workers'
+  | 'repeat'
+  | 'warmup'
+  | 'minRuns'
+  | 'maxRuns'
+  | 'targetCiPct'
+  | 'minTimeMs'
 >;
 
 export interface EstimateInput {
@@ -183,6 +192,7 @@ export function estimateExperiment(input: EstimateInput): Estimate {
   const basis = new Map<string, EstimateBasis>();
   const units = new Map<string, number>();
   let perRoundMs = 0;
+  let warmupRoundMs = 0;
   const pools = new Map<Model, number>();
   for (const cell of planCells(config)) {
     pools.set(cell.model, Math.max(pools.get(cell.model) ?? 0, cell.workers));
@@ -199,12 +209,15 @@ export function estimateExperiment(input: EstimateInput): Estimate {
       units.set(key, unitCountOf(params));
     }
     if (b.unitMs === null) continue;
-    perRoundMs += runMs(units.get(key) ?? 1, b.unitMs, cell.model, meta.kind, cell.workers, logicalCores);
+    const one = runMs(units.get(key) ?? 1, b.unitMs, cell.model, meta.kind, cell.workers, logicalCores);
+    // a warm-up run is one job; a calibrated measured run repeats a short one
+    warmupRoundMs += one;
+    perRoundMs += one * calibrateLoops(one, config.minTimeMs);
   }
   let spawn = 0;
   for (const [model, workers] of pools) spawn += spawnMs(model, workers, history);
-  const lowMs = spawn + perRoundMs * (config.warmup + policy.minRuns);
-  const highMs = spawn + perRoundMs * (config.warmup + policy.maxRuns);
+  const lowMs = spawn + warmupRoundMs * config.warmup + perRoundMs * policy.minRuns;
+  const highMs = spawn + warmupRoundMs * config.warmup + perRoundMs * policy.maxRuns;
   const all = [...basis.values()];
   const complete = all.every((b) => b.unitMs !== null);
   return { lowMs, highMs, complete, basis: all, text: estimateText(lowMs, highMs, all) };

@@ -188,24 +188,30 @@ export function workloadSizeText(choice: ExperimentConfig['workloads'][number]):
  * it the same way.
  */
 export function describeRuns(
-  config: Pick<ExperimentConfig, 'repeat' | 'minRuns' | 'maxRuns' | 'targetCiPct'>,
+  config: Pick<ExperimentConfig, 'repeat' | 'minRuns' | 'maxRuns' | 'targetCiPct' | 'minTimeMs'>,
 ): string {
-  if (config.targetCiPct === undefined) return plural(config.repeat, 'measured run');
-  return `${config.minRuns ?? '?'} to ${config.maxRuns ?? '?'} measured runs (until the median's 95% interval is within ±${config.targetCiPct}%)`;
+  const runs =
+    config.targetCiPct === undefined
+      ? plural(config.repeat, 'measured run')
+      : `${config.minRuns ?? '?'} to ${config.maxRuns ?? '?'} measured runs (until the median's 95% interval is within ±${config.targetCiPct}%)`;
+  if (config.minTimeMs === undefined) return runs;
+  return `${runs}, each repeating a shorter job until it lasts at least ${formatInterval(config.minTimeMs)} (calibrated as pyperf does; times are per job)`;
 }
 
 /**
  * One cell's adaptive runs, for the runs column of every table (terminal, results view, HTML, Markdown): the
  * runs it took and how tight its median got, "7 ±3.2%", with "(not reached)" when that is wider than the
- * target (it used every run allowed, or was stopped first); '-' for a fixed number of runs.
+ * target (it used every run allowed, or was stopped first); '-' for a fixed number of runs. A calibrated cell
+ * whose runs each repeated its job says so: "7 × 3 jobs ±3.2%".
  */
-export function formatCellRuns(adaptive: ResultEntry['adaptive']): string {
+export function formatCellRuns(adaptive: ResultEntry['adaptive'], loops?: number): string {
   if (!adaptive) return '-';
   const tight = adaptive.medianCiPct === null ? '' : ` ±${adaptive.medianCiPct.toFixed(1)}%`;
-  return `${adaptive.runs}${tight}${adaptive.reached ? '' : ' (not reached)'}`;
+  const jobs = loops !== undefined && loops > 1 ? ` × ${loops} jobs` : '';
+  return `${adaptive.runs}${jobs}${tight}${adaptive.reached ? '' : ' (not reached)'}`;
 }
 
 /** What the runs column means, said under every table that has one. */
 export function describeRunsColumn(targetCiPct: number): string {
-  return `Runs: the measured runs each cell took and how tightly they pin its median (the ± of its 95% interval, in % of the median); "(not reached)" where that is still wider than the ±${targetCiPct}% target.`;
+  return `Runs: the measured runs each cell took (× the jobs each run repeated, where calibrated) and how tightly they pin its median (the ± of its 95% interval, in % of the median); "(not reached)" where that is still wider than the ±${targetCiPct}% target.`;
 }

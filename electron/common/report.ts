@@ -6,7 +6,7 @@
  * file is still read as it is: every field it lacks is optional.
  */
 import { z } from 'zod';
-import { ExperimentConfigSchema, MODELS, PYTHON_MODELS } from './config';
+import { ExperimentConfigSchema, LIMITS, MODELS, PYTHON_MODELS } from './config';
 import { UserWorkloadRecordSchema } from './user-workload';
 
 export const REPORT_SCHEMA = 'threadlab.report';
@@ -235,6 +235,12 @@ export const ResultEntrySchema = z.strictObject({
       reached: z.boolean(),
     })
     .optional(),
+  /**
+   * Calibration (config.minTimeMs): the jobs each measured run repeated back to back. wallMs, cpuMs and
+   * coresBusy are then per job (a run's mean), so they compare with uncalibrated cells; absent when runs
+   * were not calibrated (one job a run) and in older reports.
+   */
+  loops: count.min(1).max(LIMITS.loops.max).optional(),
   /** per worker, bytes of JS heap (threads) or resident memory (processes), max over runs */
   memoryBytes: list(nonNeg, REPORT_LIMITS.workersPerCell, 'figures'),
   gil: GilStatsSchema.nullable(),

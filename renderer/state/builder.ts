@@ -49,17 +49,23 @@ export interface BuilderForm {
   readonly minRuns: string;
   readonly maxRuns: string;
   readonly targetCiPct: string;
+  /** adaptive runs' calibration (config.minTimeMs) as typed; empty: every run one job */
+  readonly minTimeMs: string;
   readonly warmup: string;
   readonly switchIntervalMs: string;
 }
 
 export type RunPolicyChoice = 'fixed' | 'adaptive';
 
-/** The adaptive fields as the engine's defaults fill them (5 to 15 runs until ±5%). */
+/**
+ * The adaptive fields as the Full measurement fills them (5 to 15 runs until ±5%, a run lasting at least
+ * ADAPTIVE_DEFAULTS.minTimeMs).
+ */
 const ADAPTIVE_FORM = {
   minRuns: String(ADAPTIVE_DEFAULTS.minRuns),
   maxRuns: String(defaultMaxRuns(ADAPTIVE_DEFAULTS.minRuns)),
   targetCiPct: String(ADAPTIVE_DEFAULTS.targetCiPct),
+  minTimeMs: String(ADAPTIVE_DEFAULTS.minTimeMs),
 } as const;
 
 /** Workloads a user may pick (the fault-injection ones are for tests). */
@@ -133,6 +139,8 @@ export function formFromConfig(
           minRuns: String(config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns),
           maxRuns: String(config.maxRuns ?? defaultMaxRuns(config.minRuns ?? ADAPTIVE_DEFAULTS.minRuns)),
           targetCiPct: String(config.targetCiPct),
+          // a report's run without calibration ran one job a run: an empty field does it again
+          minTimeMs: config.minTimeMs === undefined ? '' : String(config.minTimeMs),
         }
       : ADAPTIVE_FORM),
     warmup: String(config.warmup),
@@ -230,6 +238,7 @@ export function formToInput(form: BuilderForm, catalog: readonly WorkloadMeta[])
           minRuns: parseNumber(form.minRuns, 'minRuns', issues),
           maxRuns: parseNumber(form.maxRuns, 'maxRuns', issues),
           targetCiPct: parseNumber(form.targetCiPct, 'targetCiPct', issues),
+          ...(form.minTimeMs.trim() ? { minTimeMs: parseNumber(form.minTimeMs, 'minTimeMs', issues) } : {}),
         }
       : { repeat: parseNumber(form.repeat, 'repeat', issues) }),
     warmup: parseNumber(form.warmup, 'warmup', issues),

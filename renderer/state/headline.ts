@@ -60,6 +60,7 @@ export const FULL_RUNS = {
   minRuns: ADAPTIVE_DEFAULTS.minRuns,
   maxRuns: defaultMaxRuns(ADAPTIVE_DEFAULTS.minRuns),
   targetCiPct: ADAPTIVE_DEFAULTS.targetCiPct,
+  minTimeMs: ADAPTIVE_DEFAULTS.minTimeMs,
 } as const;
 
 export function headlineConfig(

@@ -96,6 +96,20 @@ describe('the arithmetic', () => {
   });
 });
 
+describe('calibrated runs', () => {
+  it('prices a measured run at its loops of a short job, and a warm-up run at one job', () => {
+    const e = estimateExperiment({
+      config: config({ repeat: 3, warmup: 1, minTimeMs: 100 }),
+      catalog,
+      logicalCores: 2,
+      history: HISTORY,
+    });
+    // sequential: 82 ms, twice to last 100 (164); threads x 2: 42 ms, three times (126); one warm-up each.
+    expect(e.lowMs).toBe(1 * (82 + 42) + 3 * (164 + 126) + 60);
+    expect(e.highMs).toBe(e.lowMs);
+  });
+});
+
 describe('where a unit time comes from', () => {
   it('the same parameters: the history as measured', () => {
     expect(unitTime(meta('primes'), 'node', PRIMES, HISTORY)).toMatchObject({

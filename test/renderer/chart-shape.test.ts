@@ -204,11 +204,12 @@ describe('words and the headline configuration', () => {
     expect(headlineWorkers(128)).toContain(256);
   });
 
-  it('the Full measurement runs each cell until its median is within ±5% (5 to 15 runs); the quick look does not', () => {
+  it('the Full measurement runs each cell until its median is within ±5% (5 to 15 runs, each at least 200 ms); the quick look does not', () => {
     const full = validateExperiment(headlineConfig(2, 'full'), workloadCatalog());
-    expect(full).toMatchObject({ minRuns: 5, maxRuns: 15, targetCiPct: 5, warmup: 1 });
+    expect(full).toMatchObject({ minRuns: 5, maxRuns: 15, targetCiPct: 5, warmup: 1, minTimeMs: 200 });
     const quick = validateExperiment(headlineConfig(2, 'quick'), workloadCatalog());
     expect(quick.targetCiPct).toBeUndefined();
+    expect(quick.minTimeMs).toBeUndefined();
     expect(quick.repeat).toBe(2);
   });
 

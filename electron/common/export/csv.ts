@@ -34,6 +34,7 @@ const HEADER = [
   'failureMessage',
   'warnings',
   'interpreter',
+  'loops',
 ] as const;
 
 type Field = string | number | boolean | null;
@@ -76,7 +77,8 @@ const line = (fields: readonly Field[]): string => fields.map(csvField).join(','
 function* cellRows(r: ResultEntry, interpreter: string | null): Generator<string> {
   const head = line([r.workload, r.kind, r.model, r.workers]);
   const figures = line(cellFigures(r));
-  const tail = csvField(interpreter);
+  // last: the interpreter, and the jobs each run repeated where runs were calibrated (empty otherwise)
+  const tail = `${csvField(interpreter)},${csvField(r.loops ?? null)}`;
   const text = line([r.failure?.message ?? null, r.warnings.map((w) => w.kind).join(';')]);
   const raw = r.wallMs?.raw ?? [];
   // A cell without a single finished run still gets a row, so its failure is not lost from the file.

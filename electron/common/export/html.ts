@@ -110,7 +110,12 @@ function resultRow(r: ResultEntry, adaptive: boolean): Row {
     efficiencyText(r),
     // adaptive runs only, as in the terminal's table: a fixed number of runs is said once, in Configuration
     ...(adaptive
-      ? [{ html: esc(formatCellRuns(r.adaptive)), cls: r.adaptive?.reached === false ? 'mismatch' : '' }]
+      ? [
+          {
+            html: esc(formatCellRuns(r.adaptive, r.loops)),
+            cls: r.adaptive?.reached === false ? 'mismatch' : '',
+          },
+        ]
       : []),
     memoryText(r),
     { html: esc(checksumText(r)), cls: r.checksumOk === false ? 'mismatch' : '' },

@@ -84,7 +84,7 @@ function resultRow(r: ResultEntry, adaptive: boolean): string[] {
     mdText(speedupText(r)),
     efficiencyText(r),
     // adaptive runs only, as in the terminal's table: a fixed number of runs is said once, in Configuration
-    ...(adaptive ? [formatCellRuns(r.adaptive)] : []),
+    ...(adaptive ? [formatCellRuns(r.adaptive, r.loops)] : []),
     memoryText(r),
     checksumText(r),
     mdText(notesOf(r).join('; ')),

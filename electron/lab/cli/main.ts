@@ -48,6 +48,7 @@ interface RunFlags {
   minRuns?: number;
   maxRuns?: number;
   targetCi?: number;
+  minTime?: number;
   switchInterval: number;
   timeout: number;
   memoryLimit: number;
@@ -143,6 +144,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ...(flags.minRuns !== undefined ? { minRuns: flags.minRuns } : {}),
     ...(flags.maxRuns !== undefined ? { maxRuns: flags.maxRuns } : {}),
     ...(flags.targetCi !== undefined ? { targetCiPct: flags.targetCi } : {}),
+    ...(flags.minTime !== undefined ? { minTimeMs: flags.minTime } : {}),
     switchIntervalMs: flags.switchInterval,
     timeoutMs: flags.timeout,
     memoryLimitMb: flags.memoryLimit,
@@ -239,6 +241,11 @@ export function buildProgram(): Command {
       '--max-runs <n>',
       'adaptive runs: at most this many per cell (default 3 x --min-runs)',
       int('--max-runs'),
+    )
+    .option(
+      '--min-time <ms>',
+      'calibration (as pyperf): a cell whose job is shorter repeats it back to back until a run lasts at least ms; times are then per job',
+      float('--min-time'),
     )
     .option('--switch-interval <ms>', 'GIL switch interval in ms (CPython: 5)', float('--switch-interval'), 5)
     .option('--timeout <ms>', 'per-run timeout in ms', int('--timeout'), 120_000)

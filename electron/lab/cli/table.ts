@@ -29,7 +29,7 @@ function row(r: ResultEntry, adaptive: boolean): string[] {
     s ? `${fmt(s.median, 2)}x` : '-',
     s ? `[${fmt(s.ciLow, 2)}, ${fmt(s.ciHigh, 2)}]` : '',
     r.efficiency !== null ? `${Math.round(r.efficiency * 100)}%` : '-',
-    ...(adaptive ? [formatCellRuns(r.adaptive)] : []),
+    ...(adaptive ? [formatCellRuns(r.adaptive, r.loops)] : []),
     r.cpuMs ? fmt(r.cpuMs.median) : '-',
     r.coresBusy ? fmt(r.coresBusy.median, 2) : '-',
     r.interference ? fmt(r.interference.otherCores, 2) : '-',

@@ -34,6 +34,23 @@ import {
   interferenceOf,
   type InterferenceTotals,
 } from '../measure/interference';
+import type { RunOutcome } from '../runtime/executor';
+
+/**
+ * One measured run of a calibrated cell, from its loops (its job run back to back): wall and CPU time per job
+ * (the mean, as pyperf divides a value by its loops), memory at its largest, and the GIL record and Python
+ * lanes of the last job (the one a timeline shows). One loop is that job as it is.
+ */
+export function perJob(outcomes: readonly RunOutcome[]): RunOutcome {
+  const last = outcomes.at(-1);
+  if (!last) throw new RangeError('perJob needs at least one outcome');
+  if (outcomes.length === 1) return last;
+  const mean = (f: (o: RunOutcome) => number) => outcomes.reduce((s, o) => s + f(o), 0) / outcomes.length;
+  const memoryBytes: number[] = [];
+  for (const o of outcomes)
+    o.memoryBytes.forEach((b, i) => (memoryBytes[i] = Math.max(memoryBytes[i] ?? 0, b)));
+  return { ...last, wallMs: mean((o) => o.wallMs), cpuMs: mean((o) => o.cpuMs), memoryBytes };
+}
 
 /** Models whose workers can run on separate cores at once. */
 const PARALLEL: ReadonlySet<Model> = new Set<Model>([
@@ -53,6 +70,9 @@ export interface CellData {
   readonly cell: Cell;
   readonly kind: WorkloadKind;
   readonly units: number;
+  /** jobs per measured run (calibration, config.minTimeMs): counted on the warm-up run, 1 without it */
+  loops: number;
+  /** per measured run, the wall time of one job (the mean of its loops) */
   readonly wallMs: number[];
   /** per measured run, the workers' CPU time (same order as wallMs) */
   readonly cpuMs: number[];
@@ -74,6 +94,7 @@ export function newCellData(cell: Cell, kind: WorkloadKind, units: number): Cell
     cell,
     kind,
     units,
+    loops: 1,
     wallMs: [],
     cpuMs: [],
     cpuMethod: null,
@@ -253,6 +274,8 @@ export interface BuildOptions {
   readonly switchIntervalMs: number;
   /** the programs that used most CPU during the experiment, named in busy-machine warnings */
   readonly topOthers?: readonly OtherProcess[];
+  /** runs were calibrated (config.minTimeMs): each cell records its loops */
+  readonly calibrated?: boolean;
 }
 
 export function buildResults(
@@ -320,6 +343,7 @@ export function buildResults(
       checksum,
       checksumOk,
       ...(adaptive ? { adaptive: adaptive.entry } : {}),
+      ...(opts.calibrated ? { loops: d.loops } : {}),
       memoryBytes: d.memoryBytes,
       gil,
       ...(d.pythonLanes ? { pythonLanes: d.pythonLanes } : {}),

@@ -10,6 +10,7 @@ import {
   familyOf,
   isPythonModel,
   paramsOfFamily,
+  calibrateLoops,
   runPolicy,
   validateExperiment,
   type ExperimentConfig,
@@ -32,6 +33,8 @@ import {
   type Executor,
   type ExecutorFactory,
   type ExecutorOptions,
+  type RunOutcome,
+  type RunRequest,
 } from '../runtime/executor';
 import { RunFailure } from '../runtime/pool';
 import { cellKey, planCells, poolSizes, RunSchedule, type Cell } from './plan';
@@ -42,6 +45,7 @@ import {
   buildResults,
   medianTightness,
   newCellData,
+  perJob,
   type CellData,
 } from './results';
 import { TOOL_VERSION } from '../version';
@@ -329,6 +333,7 @@ class ExperimentRun {
       policy: this.policy,
       logicalCores: machine.logicalCores,
       switchIntervalMs: this.config.switchIntervalMs,
+      calibrated: this.config.minTimeMs !== undefined,
       topOthers: topOthers(processes0, readProcessCpu(), performance.now() - processesT0),
     });
     const report: Report = {
@@ -437,7 +442,7 @@ class ExperimentRun {
     }
     try {
       const watch = warmup ? null : watchRun();
-      const outcome = await ex.run({
+      const request: RunRequest = {
         runId: runSeq,
         workload: cell.workload,
         ...(this.user && cell.workload === this.user.def.name ? { source: this.user.source } : {}),
@@ -448,25 +453,37 @@ class ExperimentRun {
         timeline: this.config.timeline,
         timeoutMs: this.config.timeoutMs,
         signal: this.signal,
-      });
+      };
+      // A calibrated cell's run is its job `loops` times back to back (pyperf's loops); a warm-up run is one job.
+      const outcomes: RunOutcome[] = [];
+      for (let i = 0; i < (warmup ? 1 : d.loops); i++) {
+        if (i > 0 && this.signal.aborted) return;
+        outcomes.push(await ex.run(request));
+      }
+      const outcome = perJob(outcomes);
+      // The last warm-up run counts the loops the measured runs will repeat.
+      if (warmup) d.loops = calibrateLoops(outcome.wallMs, this.config.minTimeMs);
       // A child process's CPU is not in this process's; an in-process worker's already is.
-      const others = watch?.stop(outcome.cpuMethod === 'process' ? outcome.cpuMs : 0);
+      const others = watch?.stop(outcome.cpuMethod === 'process' ? outcome.cpuMs * outcomes.length : 0);
       if (warmup) return;
       if (others) addTotals(d.interference, others);
       d.wallMs.push(outcome.wallMs);
       d.cpuMs.push(outcome.cpuMs);
       d.cpuMethod = outcome.cpuMethod;
-      d.checksums.push(outcome.checksum);
+      // every job's answer is checked, not only the first loop's
+      for (const o of outcomes) d.checksums.push(o.checksum);
       outcome.memoryBytes.forEach((b, i) => {
         d.memoryBytes[i] = Math.max(d.memoryBytes[i] ?? 0, b);
       });
-      if (outcome.gil) {
-        d.gilTotals = addGilTotals(
-          d.gilTotals,
-          outcome.gil.threads.map((t) => t.stats),
-        );
-        d.gilTimeline = { ...spansOf(outcome.gil.threads), wallMs: outcome.wallMs };
-      }
+      for (const o of outcomes)
+        if (o.gil)
+          d.gilTotals = addGilTotals(
+            d.gilTotals,
+            o.gil.threads.map((t) => t.stats),
+          );
+      // the timeline is the last job's, on its own clock
+      const last = outcomes.at(-1);
+      if (last?.gil) d.gilTimeline = { ...spansOf(last.gil.threads), wallMs: last.wallMs };
       if (outcome.pythonLanes) d.pythonLanes = outcome.pythonLanes;
       this.emitPartial(d);
     } catch (err) {
@@ -491,6 +508,7 @@ class ExperimentRun {
       policy: this.policy,
       logicalCores: this.logicalCores,
       switchIntervalMs: this.config.switchIntervalMs,
+      calibrated: this.config.minTimeMs !== undefined,
     });
     const mine = results.find((r) => r.model === d.cell.model && r.workers === d.cell.workers);
     if (mine) this.emit({ type: 'result', runId: this.runId, result: mine });

@@ -9,7 +9,10 @@ import type { FieldIssue } from '../../../electron/common/errors';
 import type { BuilderForm, RunPolicyChoice } from '../../state/builder';
 import { TextField } from './TextField';
 
-export type RunPolicyForm = Pick<BuilderForm, 'runPolicy' | 'repeat' | 'minRuns' | 'maxRuns' | 'targetCiPct'>;
+export type RunPolicyForm = Pick<
+  BuilderForm,
+  'runPolicy' | 'repeat' | 'minRuns' | 'maxRuns' | 'targetCiPct' | 'minTimeMs'
+>;
 
 interface Props {
   readonly form: RunPolicyForm;
@@ -107,6 +110,18 @@ export function RunPolicyFields({ form, onChange, issuesFor, disabled }: Props) 
               issues={issuesFor('targetCiPct')}
               disabled={disabled}
               testId="builder-target-ci"
+            />
+            <TextField
+              label="Shortest run (ms)"
+              hint="A shorter job repeats until a run lasts this long, as pyperf calibrates; empty: one job a run."
+              value={form.minTimeMs}
+              min={LIMITS.minTimeMs.min}
+              max={LIMITS.minTimeMs.max}
+              step="any"
+              onChange={(minTimeMs) => onChange({ minTimeMs })}
+              issues={issuesFor('minTimeMs')}
+              disabled={disabled}
+              testId="builder-min-time"
             />
           </>
         )}

@@ -114,7 +114,7 @@ export function ResultsTable({ results, config }: Props) {
                 <td className="num">{r.efficiency !== null ? formatPct(r.efficiency) : '–'}</td>
                 {adaptive ? (
                   <td className={r.adaptive?.reached === false ? 'num bad' : 'num'}>
-                    {formatCellRuns(r.adaptive)}
+                    {formatCellRuns(r.adaptive, r.loops)}
                   </td>
                 ) : null}
                 <MemoryCell r={r} />

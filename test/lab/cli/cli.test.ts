@@ -101,7 +101,32 @@ describe('npm run lab', () => {
     }
   });
 
+  it('run --min-time repeats a short job in every run and says so', () => {
+    const out = path.join(tmp, 'calibrated.json');
+    const r = lab(
+      'run',
+      ...['-w', 'primes', '-m', 'threads', '-n', '2', '-p', 'units=2', '-p', 'span=2000', '-r', '3'],
+      ...['--min-time', '100', '--json', out],
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      '3 measured runs, each repeating a shorter job until it lasts at least 100 ms (calibrated as pyperf does; times are per job) per cell',
+    );
+    const report = parseReport(readFileSync(out, 'utf8'));
+    expect(report.config.minTimeMs).toBe(100);
+    // a job of two small units lasts a few ms, far under 100 (its warm-up run would have to take 100 ms)
+    for (const x of report.results) {
+      expect(x.loops).toBeGreaterThanOrEqual(2);
+      expect(x.wallMs?.raw).toHaveLength(3);
+    }
+  });
+
   it.each([
+    [['run', '-w', 'primes', '--min-time', '0'], /minTimeMs: must be at least 1/],
+    [
+      ['run', '-w', 'primes', '--min-time', '50', '--warmup', '0'],
+      /warmup: must be at least 1 with minTimeMs/,
+    ],
     [['run', '-w', 'primes', '-n', '0'], /workers\[0\]: must be at least 1/],
     [['run', '-w', 'primes', '-n', '10000'], /workers\[0\]: must be at most 256/],
     [['run', '-w', 'primes', '-n', 'two'], /--workers: 'two' is not a whole number/],

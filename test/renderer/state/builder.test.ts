@@ -134,7 +134,7 @@ describe('builder run policy', () => {
   it('starts with a fixed number of runs, and the adaptive fields at the engine’s defaults', () => {
     const form = initialForm(info());
     expect(form.runPolicy).toBe('fixed');
-    expect([form.minRuns, form.maxRuns, form.targetCiPct]).toEqual(['5', '15', '5']);
+    expect([form.minRuns, form.maxRuns, form.targetCiPct, form.minTimeMs]).toEqual(['5', '15', '5', '200']);
     const built = formToInput(form, catalog());
     expect(built.input).not.toHaveProperty('targetCiPct');
     expect(built.input.repeat).toBe(3);
@@ -185,6 +185,7 @@ describe('builder run policy', () => {
     models: c.models,
     workers: c.workers,
     policy: runPolicy(c),
+    minTimeMs: c.minTimeMs,
     warmup: c.warmup,
     switchIntervalMs: c.switchIntervalMs,
   });
@@ -196,11 +197,40 @@ describe('builder run policy', () => {
     );
     const form = formFromConfig(config, info());
     expect(form.runPolicy).toBe('adaptive');
-    expect([form.minRuns, form.maxRuns, form.targetCiPct]).toEqual(['4', '9', '2.5']);
+    expect([form.minRuns, form.maxRuns, form.targetCiPct, form.minTimeMs]).toEqual(['4', '9', '2.5', '200']);
     expect(form.workloads.primes?.on).toBe(true);
     expect(form.workloads.sleep?.on).toBe(true);
     const again = validateExperiment(formToInput(form, catalog()).input, catalog());
     expect(builderPart(again)).toEqual(builderPart(config));
+  });
+
+  it('round-trips an adaptive config without calibration: an empty field, and one job a run again', () => {
+    const config = validateExperiment(
+      { workloads: [{ name: 'primes' }], models: ['threads'], workers: [2], targetCiPct: 5 },
+      catalog(),
+    );
+    const form = formFromConfig(config, info());
+    expect(form.minTimeMs).toBe('');
+    const input = formToInput(form, catalog()).input;
+    expect(input).not.toHaveProperty('minTimeMs');
+    expect(builderPart(validateExperiment(input, catalog()))).toEqual(builderPart(config));
+  });
+
+  it('sends a typed calibration, and names it when it is not a number', () => {
+    const form = {
+      ...formFromConfig(
+        validateExperiment(
+          { workloads: [{ name: 'primes' }], models: ['threads'], workers: [2], targetCiPct: 5 },
+          catalog(),
+        ),
+        info(),
+      ),
+      minTimeMs: ' 150 ',
+    };
+    expect(formToInput(form, catalog()).input).toMatchObject({ minTimeMs: 150 });
+    expect(formToInput({ ...form, minTimeMs: 'long' }, catalog()).issues).toEqual([
+      { field: 'minTimeMs', message: "'long' is not a number" },
+    ]);
   });
 
   it('round-trips a fixed config, and fills the adaptive fields with the defaults for a switch', () => {
