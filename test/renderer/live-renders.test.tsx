@@ -7,6 +7,7 @@
  * would not.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
+import type * as Recharts from 'recharts';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LabEvent } from '../../electron/common/api';
 import type { ResultEntry } from '../../electron/common/report';
@@ -25,6 +26,19 @@ vi.mock('../../renderer/components/common/ChartFrame', async (importOriginal) =>
       const key = String(props.extra?.['data-workload'] ?? props.testId);
       renders.set(key, (renders.get(key) ?? 0) + 1);
       return real.ChartFrame(props);
+    },
+  };
+});
+
+/** Markers drawn (recharts' Symbols builds each one's path when it renders). */
+const symbols = vi.hoisted(() => ({ drawn: 0 }));
+vi.mock('recharts', async (importOriginal) => {
+  const real = await importOriginal<typeof Recharts>();
+  return {
+    ...real,
+    Symbols(props: Parameters<typeof real.Symbols>[0]) {
+      symbols.drawn++;
+      return <real.Symbols {...props} />;
     },
   };
 });
@@ -109,6 +123,18 @@ describe('the live view while a run streams', () => {
     expect(after.sleep - before.sleep).toBe(0);
     expect(after.cpu - before.cpu).toBe(0);
     expect(screen.getAllByTestId('speedup-chart-cpu')[0]?.getAttribute('data-points')).not.toBe('0');
+
+    // the same cell measured again (a new median): its chart redraws, but no marker or legend swatch is
+    // drawn again, the marker only moves
+    const again = cell('primes', 'threads', 2);
+    const wallMs = again.wallMs;
+    if (!wallMs) throw new Error('the sample cell has no times');
+    before = counts();
+    const drawn = symbols.drawn;
+    // as a partial result comes: no speedup yet, the page works it out from the medians
+    deliver(result({ ...again, speedup: null, wallMs: { ...wallMs, median: wallMs.median * 0.9 } }));
+    expect(counts().primes - before.primes).toBe(1);
+    expect(symbols.drawn).toBe(drawn);
 
     // progress alone redraws no chart at all
     before = counts();
