@@ -63,9 +63,9 @@ export function createEventBatcher<E>(
 }
 
 /**
- * How long a live run's frequent events are gathered, by a transport before sending them and by the page
- * before re-rendering with them: the full headline sends a few dozen a second, and once a second is as often
- * as the progress bar and the live CPU chart change anyway.
+ * How long a transport gathers a live run's frequent events before sending them: the full headline sends a
+ * few dozen a second, and once a second is as often as the progress bar and the live CPU chart change anyway.
+ * The page draws each delivery as it comes (renderer/hooks/useExperiment.ts): it renders once a batch.
  */
 export const LIVE_BATCH_MS = 1000;
 

@@ -4,9 +4,7 @@
  * facts the reducer knows), so every window following the same run shows the same thing.
  */
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { LabEvent } from '../../electron/common/api';
 import type { ExperimentConfig, ExperimentConfigInput } from '../../electron/common/config';
-import { createEventBatcher, isFrequentLiveEvent, LIVE_BATCH_MS } from '../../electron/common/event-batch';
 import { useLab } from '../LabContext';
 import { toErrorView, type ErrorView } from '../state/errors';
 import { experimentReducer, initialExperimentState, type ExperimentState } from '../state/experiment';
@@ -34,23 +32,15 @@ export function useExperiment(): ExperimentControls {
   const [startError, setStartError] = useState<ErrorView | null>(null);
   const [sentOrder, setSentOrder] = useState<readonly string[]>([]);
 
-  useEffect(() => {
-    // Progress ticks, CPU samples and partial results are gathered for LIVE_BATCH_MS before the page
-    // re-renders with them, as a render for each would take CPU from the workers being measured. React
-    // renders once for all the dispatches of one delivery (they happen in one task).
-    const batcher = createEventBatcher<LabEvent>(
-      (events) => {
-        for (const e of events) dispatch(e);
-      },
-      LIVE_BATCH_MS,
-      isFrequentLiveEvent,
-    );
-    const off = lab.onEvent((e) => batcher.push(e));
-    return () => {
-      off();
-      batcher.close();
-    };
-  }, [lab]);
+  useEffect(
+    () =>
+      // The transport already gathers a live run's frequent events (progress ticks, CPU samples, partial
+      // results) and hands them over together, at most once per LIVE_BATCH_MS (electron/common/event-batch.ts),
+      // all in one task: React renders once for all the dispatches of one delivery. A second batching here
+      // would only have made every update a second late, not cheaper.
+      lab.onEvent((e) => dispatch(e)),
+    [lab],
+  );
 
   const start = useCallback(
     async (config: ExperimentConfigInput): Promise<boolean> => {

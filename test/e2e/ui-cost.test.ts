@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium || !hasProc)('the UI’s own CPU while a run stream
     expect(problems).toEqual([]);
   }, 240_000);
 
-  it('runs no continuous animation while a run streams, and redraws each live plot within its own box', async () => {
+  it('runs no continuous animation while a run streams, and redraws each live plot within its own box and layer', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     watchPage(page, app.url, problems);
     await page.goto(app.url);
@@ -78,6 +78,23 @@ describe.skipIf(!hasChromium || !hasProc)('the UI’s own CPU while a run stream
         (el) => el.offsetHeight,
       ),
       chartH: parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--chart-h')),
+      // each live plot and the progress fill is a compositor layer of its own: a redraw rasters that layer only,
+      // and the fill moves by a new transform, with nothing repainted
+      layers: [...document.querySelectorAll('.live-grid .chart-plot, .progress-fill')].map(
+        (el) => getComputedStyle(el).willChange,
+      ),
+      fill: (() => {
+        const track = document.querySelector('.progress-track');
+        const fill = document.querySelector('.progress-fill');
+        if (!track || !fill) return null;
+        const { a, d } = new DOMMatrixReadOnly(getComputedStyle(fill).transform);
+        return {
+          scaleX: a,
+          scaleY: d,
+          done: Number(track.getAttribute('aria-valuenow')),
+          total: Number(track.getAttribute('aria-valuemax')),
+        };
+      })(),
     }));
     expect(live.animations).toEqual([]);
     // the CPU chart, two speedup charts and the progress track
@@ -85,6 +102,15 @@ describe.skipIf(!hasChromium || !hasProc)('the UI’s own CPU while a run stream
     expect(new Set(live.contain)).toEqual(new Set(['strict']));
     expect(live.chartH).toBeGreaterThan(0);
     for (const h of live.heights) expect(h).toBe(live.chartH);
+    expect(live.layers.length).toBe(live.contain.length);
+    expect(new Set(live.layers)).toEqual(new Set(['transform']));
+    // the fill shows the runs done, as its width did (to the percent), at the track's full height
+    expect(live.fill).not.toBeNull();
+    if (live.fill) {
+      expect(live.fill.total).toBeGreaterThan(0);
+      expect(live.fill.scaleX).toBeCloseTo(Math.round((100 * live.fill.done) / live.fill.total) / 100, 5);
+      expect(live.fill.scaleY).toBe(1);
+    }
     await page.getByTestId('cancel').click();
     await page.getByTestId('status-banner').waitFor({ timeout: 60_000 });
     await page.close();

@@ -6,16 +6,14 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntrySummary, LabInfo, PythonInfo } from '../../electron/common/api';
+import type { HistoryEntrySummary, PythonInfo } from '../../electron/common/api';
 import type { ExperimentConfigInput } from '../../electron/common/config';
 import { MODELS } from '../../electron/common/config';
 import type { RunTimings } from '../../electron/common/estimate';
 import { LabContext } from '../../renderer/LabContext';
 import { LabSection } from '../../renderer/sections/LabSection';
 import { HEADLINE_MODELS, HEADLINE_PYTHON_MODELS } from '../../renderer/state/headline';
-import { workloadCatalog } from '../../workloads/registry';
-import { loadSample } from '../fixtures/reports/fixtures';
-import { fakeLabApi, PYTHON_FOUND, QUIET_PREFS } from '../support/fake-lab';
+import { fakeLabApi, fakeLabInfo, PYTHON_FOUND, QUIET_PREFS } from '../support/fake-lab';
 
 beforeAll(() => vi.stubGlobal('ResizeObserver', undefined));
 afterAll(() => vi.unstubAllGlobals());
@@ -49,17 +47,7 @@ function fakeLab(history: HistoryEntrySummary[]) {
   return { api, started };
 }
 
-const info = (python: PythonInfo | null): LabInfo => ({
-  version: '0.0.0',
-  machine: { ...loadSample().machine, logicalCores: 2 },
-  workloads: workloadCatalog().filter((w) => !w.hidden),
-  models: MODELS,
-  transport: 'fake',
-  readOnly: false,
-  running: null,
-  runningDemo: null,
-  python,
-});
+const info = (python: PythonInfo | null) => fakeLabInfo(python, 2);
 const prefs = QUIET_PREFS;
 
 function renderSection(python: PythonInfo | null, history: HistoryEntrySummary[] = []) {

@@ -6,14 +6,11 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LabApi, LabInfo, QuietCheck } from '../../electron/common/api';
+import type { LabApi, QuietCheck } from '../../electron/common/api';
 import type { ExperimentConfigInput } from '../../electron/common/config';
-import { MODELS } from '../../electron/common/config';
 import { LabContext } from '../../renderer/LabContext';
 import { LabSection } from '../../renderer/sections/LabSection';
-import { workloadCatalog } from '../../workloads/registry';
-import { loadSample } from '../fixtures/reports/fixtures';
-import { fakeLabApi, QUIET_PREFS } from '../support/fake-lab';
+import { fakeLabApi, fakeLabInfo, QUIET_PREFS } from '../support/fake-lab';
 
 beforeAll(() => vi.stubGlobal('ResizeObserver', undefined));
 afterAll(() => vi.unstubAllGlobals());
@@ -51,17 +48,7 @@ function fakeLab(answers: readonly number[]) {
   return { api, started, checks: () => checks };
 }
 
-const info: LabInfo = {
-  version: '0.0.0',
-  machine: loadSample().machine,
-  workloads: workloadCatalog().filter((w) => !w.hidden),
-  models: MODELS,
-  transport: 'fake',
-  readOnly: false,
-  running: null,
-  runningDemo: null,
-  python: null,
-};
+const info = fakeLabInfo(null);
 const prefs = QUIET_PREFS;
 
 function renderSection(lab: LabApi) {

@@ -2,9 +2,12 @@
  * What the renderer tests on a fake LabApi share: the API with every method refusing unless a test gives it,
  * and the Python an engine reports when it found CPython 3.11 (and no free-threaded build).
  */
-import type { LabApi, LabEvent, PythonInfo, PythonInterpreterInfo } from '../../electron/common/api';
+import type { LabApi, LabEvent, LabInfo, PythonInfo, PythonInterpreterInfo } from '../../electron/common/api';
 import { LAB_METHODS } from '../../electron/common/api';
+import { MODELS } from '../../electron/common/config';
 import type { Preferences } from '../../renderer/hooks/usePreferences';
+import { workloadCatalog } from '../../workloads/registry';
+import { loadSample } from '../fixtures/reports/fixtures';
 
 /** A LabApi whose methods reject ("not used here") except those given; onEvent never fires by default. */
 export function fakeLabApi(given: Partial<LabApi>): LabApi {
@@ -74,3 +77,19 @@ export const QUIET_PREFS: Preferences = {
   toggleLargeText: () => undefined,
   toggleLiveCharts: () => undefined,
 };
+
+/** What an idle engine tells the page about itself: the sample report's machine, every shown workload, each model. */
+export function fakeLabInfo(python: PythonInfo | null, logicalCores?: number): LabInfo {
+  const machine = loadSample().machine;
+  return {
+    version: '0.0.0',
+    machine: logicalCores === undefined ? machine : { ...machine, logicalCores },
+    workloads: workloadCatalog().filter((w) => !w.hidden),
+    models: MODELS,
+    transport: 'fake',
+    readOnly: false,
+    running: null,
+    runningDemo: null,
+    python,
+  };
+}

@@ -1,4 +1,5 @@
 /** Model markers: the same shape in chart dots and in HTML legends, so colour is never the only cue. */
+import { memo } from 'react';
 import { Symbols, type DotItemDotProps } from 'recharts';
 import type { Model } from '../../../electron/common/config';
 import { MODEL_STYLE, type MarkerShape } from '../../charts/palette';
@@ -24,8 +25,12 @@ export function markerDot(shape: MarkerShape, color: string, size = 90) {
   return MarkerDot;
 }
 
-/** A small inline swatch: a line segment in the model's colour with its marker on top. */
-export function Swatch({
+/**
+ * A small inline swatch: a line segment in the model's colour with its marker on top. Memoized: a legend is
+ * drawn again with every redraw of its live chart, and each marker's path is built afresh (d3-shape) when
+ * drawn, for the same three props every time.
+ */
+export const Swatch = memo(function Swatch({
   shape,
   color,
   dashed = false,
@@ -48,7 +53,7 @@ export function Swatch({
       {shape ? <Symbols cx={16} cy={8} type={shape} size={60} fill={color} /> : null}
     </svg>
   );
-}
+});
 
 /** The look every per-model line shares (colour, marker, no animation), so a model reads the same in every chart. */
 export function modelLineStyle(model: Model) {

@@ -18,11 +18,13 @@ interface Props {
 }
 
 /**
- * What arrives during a run lands here about once a second (useExperiment gathers events), and the whole
+ * What arrives during a run lands here about once a second (the transport gathers events), and the whole
  * live view follows it: the charts are hand-drawn SVG, cheap to redraw, and each speedup chart redraws only
  * when its own figures change. With live charts off they keep their last data, hidden, and never redraw.
  */
 const LiveProgress = memo(ProgressBar);
+/** Redrawn when the samples change, not when only a result has (each speedup chart has its own test). */
+const LiveCpuChart = memo(CpuChart);
 const LiveCharts = memo(
   function LiveCharts({
     samples,
@@ -40,7 +42,7 @@ const LiveCharts = memo(
   }) {
     return (
       <>
-        <CpuChart samples={samples} cores={cores} />
+        <LiveCpuChart samples={samples} cores={cores} />
         <LiveSpeedupGrid results={results} workloads={workloads} cores={cores} titles={titles} />
       </>
     );

@@ -27,7 +27,8 @@ export function ProgressBar({ progress }: { progress: Progress | null }) {
         aria-valuenow={done}
         aria-valuetext={`${done} of ${total} runs`}
       >
-        <div className="progress-fill" style={{ width: `${pct}%` }} />
+        {/* Scaled, not resized: on its own compositor layer, the fill moves without a repaint of the page. */}
+        <div className="progress-fill" style={{ transform: `scaleX(${pct / 100})` }} />
       </div>
       {/* Only the phase is announced: reading out every finished run would drown everything else. */}
       <span className="visually-hidden" aria-live="polite">
