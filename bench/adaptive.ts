@@ -52,12 +52,11 @@ export async function measureAdaptive(
 ): Promise<AdaptiveResult> {
   const headline = headlineConfig(cores, size);
   const t0 = performance.now();
-  const { minTimeMs: _policy, ...runs } = FULL_RUNS;
   const report: Report = await runExperiment({
     ...headline,
     workloads: (headline.workloads ?? []).filter((w) => w.name === 'primes'),
-    ...runs,
-    ...(minTimeMs === null ? {} : { minTimeMs }),
+    ...FULL_RUNS,
+    minTimeMs: minTimeMs ?? undefined,
     warmup: 1,
   });
   const cells = report.results.filter((r) => !r.failure);
